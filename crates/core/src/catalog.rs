@@ -1,0 +1,459 @@
+//! Validation: from what the file says ([`RawDocument`]) to what the page shows ([`Catalog`]).
+//!
+//! The rules are the site's and the checker's alike: an entry is shown when it is an object with a
+//! non-blank text `title`; any other field of the wrong type is dropped with a problem noted; ids
+//! are made unique and stable. Authors and topics are interned once here so that filtering and
+//! counting work on small integers.
+
+use crate::parse::{read_document, Field, RawDocument, RawEntry, RawLinks, ReadError, TextList};
+use crate::text::{collapse_whitespace, slug};
+use std::collections::{HashMap, HashSet};
+
+pub type PaperIdx = u32;
+pub type AuthorId = u32;
+pub type TopicId = u32;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    pub label: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Paper {
+    pub id: String,
+    pub title: String,
+    pub authors: Vec<AuthorId>,
+    pub abstract_text: Option<String>,
+    pub topics: Vec<TopicId>,
+    pub year: Option<i32>,
+    pub venue: Option<String>,
+    pub links: Vec<Link>,
+    pub bibtex: Option<String>,
+}
+
+/// Whether a problem cost a whole entry or only part of one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Skipped,
+    Ignored,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub severity: Severity,
+    /// 0-based position in the publications list.
+    pub entry: usize,
+    /// The entry's title when it has one, so a maintainer can find it.
+    pub title: Option<String>,
+    /// Where in the entry, such as `year` or `links.pdf`; empty for the entry itself.
+    pub field: String,
+    pub message: String,
+}
+
+/// A distinct topic: matched case-insensitively, shown in its most common spelling.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Topic {
+    pub label: String,
+    pub key: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Catalog {
+    pub title: Option<String>,
+    pub papers: Vec<Paper>,
+    pub authors: Vec<String>,
+    pub topics: Vec<Topic>,
+    pub problems: Vec<Problem>,
+    author_ids: HashMap<String, AuthorId>,
+    topic_ids: HashMap<String, TopicId>,
+}
+
+impl Catalog {
+    /// Reads and validates a `publications.json` text.
+    pub fn from_json(text: &str) -> Result<Catalog, ReadError> {
+        read_document(text).map(Catalog::from_document)
+    }
+
+    pub fn from_document(doc: RawDocument) -> Catalog {
+        let mut builder = Builder::default();
+        builder.catalog.title = match doc.title {
+            Some(Field::Ok(t)) if !t.trim().is_empty() => Some(collapse_whitespace(&t)),
+            _ => None,
+        };
+        builder.add_entries(doc.entries);
+        builder.finish()
+    }
+
+    pub fn author_name(&self, id: AuthorId) -> &str {
+        &self.authors[id as usize]
+    }
+
+    pub fn topic(&self, id: TopicId) -> &Topic {
+        &self.topics[id as usize]
+    }
+
+    pub fn author_id(&self, name: &str) -> Option<AuthorId> {
+        self.author_ids.get(name).copied()
+    }
+
+    pub fn topic_id(&self, name: &str) -> Option<TopicId> {
+        self.topic_ids.get(&topic_key(name)).copied()
+    }
+
+    pub fn paper_index(&self, id: &str) -> Option<PaperIdx> {
+        self.papers.iter().position(|p| p.id == id).map(|i| i as PaperIdx)
+    }
+
+    pub fn skipped(&self) -> usize {
+        self.count(Severity::Skipped)
+    }
+
+    pub fn ignored(&self) -> usize {
+        self.count(Severity::Ignored)
+    }
+
+    fn count(&self, severity: Severity) -> usize {
+        self.problems.iter().filter(|p| p.severity == severity).count()
+    }
+}
+
+fn topic_key(name: &str) -> String {
+    collapse_whitespace(name).to_lowercase()
+}
+
+/// Only these schemes may become clickable links; `javascript:`, `data:` and friends may not.
+pub fn is_safe_url(url: &str) -> bool {
+    let url = url.trim();
+    let scheme_end = url.find(':');
+    match scheme_end {
+        Some(end) => {
+            let scheme = url[..end].to_ascii_lowercase();
+            matches!(scheme.as_str(), "http" | "https" | "mailto") && url.len() > end + 1
+        }
+        None => false,
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    catalog: Catalog,
+    /// Spelling counts per topic, to pick the most common one at the end.
+    topic_spellings: Vec<Vec<(String, usize)>>,
+    /// Entries still waiting for an id, and ids already given.
+    needs_id: Vec<usize>,
+    used_ids: HashSet<String>,
+}
+
+impl Builder {
+    fn add_entries(&mut self, entries: Vec<RawEntry>) {
+        for (n, entry) in entries.into_iter().enumerate() {
+            match entry {
+                RawEntry::Other(kind) => self.problem(
+                    Severity::Skipped,
+                    n,
+                    None,
+                    "",
+                    format!("an entry must be an object with a title, but this is {}", kind.describe()),
+                ),
+                RawEntry::Object(raw) => self.add_paper(n, *raw),
+            }
+        }
+    }
+
+    fn problem(
+        &mut self,
+        severity: Severity,
+        entry: usize,
+        title: Option<&str>,
+        field: &str,
+        message: String,
+    ) {
+        self.catalog.problems.push(Problem {
+            severity,
+            entry,
+            title: title.map(str::to_owned),
+            field: field.to_owned(),
+            message,
+        });
+    }
+
+    fn wrong(&mut self, n: usize, title: &str, field: &str, kind: crate::parse::JsonKind, what: &str) {
+        self.problem(
+            Severity::Ignored,
+            n,
+            Some(title),
+            field,
+            format!("should be {what}, but it is {}; ignored", kind.describe()),
+        );
+    }
+
+    fn text(&mut self, n: usize, title: &str, field: &str, value: Option<Field<String>>) -> Option<String> {
+        match value? {
+            Field::Ok(s) => {
+                let s = s.trim();
+                (!s.is_empty()).then(|| s.to_owned())
+            }
+            Field::Wrong(kind) => {
+                self.wrong(n, title, field, kind, "text");
+                None
+            }
+        }
+    }
+
+    fn list(&mut self, n: usize, title: &str, field: &str, value: Option<Field<TextList>>) -> Vec<String> {
+        match value {
+            None => Vec::new(),
+            Some(Field::Wrong(kind)) => {
+                self.wrong(n, title, field, kind, "a list of text");
+                Vec::new()
+            }
+            Some(Field::Ok(list)) => {
+                if list.dropped > 0 {
+                    self.problem(
+                        Severity::Ignored,
+                        n,
+                        Some(title),
+                        field,
+                        format!("{} item(s) that are not text were ignored", list.dropped),
+                    );
+                }
+                list.items
+                    .iter()
+                    .map(|s| collapse_whitespace(s))
+                    .filter(|s| !s.is_empty())
+                    .collect()
+            }
+        }
+    }
+
+    fn add_paper(&mut self, n: usize, raw: crate::parse::RawPaper) {
+        let title = match raw.title {
+            Some(Field::Ok(t)) if !t.trim().is_empty() => collapse_whitespace(&t),
+            Some(Field::Ok(_)) => {
+                return self.problem(Severity::Skipped, n, None, "title", "the title is blank".into())
+            }
+            Some(Field::Wrong(kind)) => {
+                return self.problem(
+                    Severity::Skipped,
+                    n,
+                    None,
+                    "title",
+                    format!("the title should be text, but it is {}", kind.describe()),
+                )
+            }
+            None => return self.problem(Severity::Skipped, n, None, "title", "there is no title".into()),
+        };
+
+        let authors = self.list(n, &title, "authors", raw.authors);
+        let topics = self.list(n, &title, "topics", raw.topics);
+        let author_ids = dedup(authors.into_iter().map(|a| self.intern_author(a)));
+        let topic_ids = dedup(topics.into_iter().map(|t| self.intern_topic(t)));
+
+        let year = match raw.year {
+            None => None,
+            Some(Field::Ok(y)) if (0..=9999).contains(&y) => Some(y as i32),
+            Some(Field::Ok(y)) => {
+                self.problem(Severity::Ignored, n, Some(&title), "year", format!("{y} is not a plausible year; ignored"));
+                None
+            }
+            Some(Field::Wrong(kind)) => {
+                self.wrong(n, &title, "year", kind, "a whole number such as 2024");
+                None
+            }
+        };
+
+        let links = self.links(n, &title, raw.links);
+        let id = match raw.id {
+            Some(Field::Ok(id)) => {
+                let id = id.trim().to_owned();
+                if id.is_empty() {
+                    None
+                } else if self.used_ids.contains(&id) {
+                    self.problem(
+                        Severity::Ignored,
+                        n,
+                        Some(&title),
+                        "id",
+                        format!("the id \"{id}\" is already used by an earlier entry; a new one was made"),
+                    );
+                    None
+                } else {
+                    Some(id)
+                }
+            }
+            Some(Field::Wrong(kind)) => {
+                self.wrong(n, &title, "id", kind, "text");
+                None
+            }
+            None => None,
+        };
+        let id = match id {
+            Some(id) => {
+                self.used_ids.insert(id.clone());
+                id
+            }
+            None => {
+                self.needs_id.push(self.catalog.papers.len());
+                String::new()
+            }
+        };
+
+        let paper = Paper {
+            id,
+            abstract_text: self.text(n, &title, "abstract", raw.abstract_text),
+            venue: self.text(n, &title, "venue", raw.venue),
+            bibtex: self.text(n, &title, "bibtex", raw.bibtex),
+            title,
+            authors: author_ids,
+            topics: topic_ids,
+            year,
+            links,
+        };
+        self.catalog.papers.push(paper);
+    }
+
+    fn links(&mut self, n: usize, title: &str, value: Option<Field<RawLinks>>) -> Vec<Link> {
+        let raw = match value {
+            None => return Vec::new(),
+            Some(Field::Wrong(kind)) => {
+                self.wrong(n, title, "links", kind, "an object of label → URL");
+                return Vec::new();
+            }
+            Some(Field::Ok(RawLinks(raw))) => raw,
+        };
+        let mut links = Vec::new();
+        for (label, url) in raw {
+            let field = format!("links.{label}");
+            match url {
+                Field::Wrong(kind) => self.wrong(n, title, &field, kind, "a URL"),
+                Field::Ok(url) if is_safe_url(&url) => links.push(Link {
+                    label: collapse_whitespace(&label),
+                    url: url.trim().to_owned(),
+                }),
+                Field::Ok(_) => self.problem(
+                    Severity::Ignored,
+                    n,
+                    Some(title),
+                    &field,
+                    "only http:, https: and mailto: addresses become links; this one was not shown".into(),
+                ),
+            }
+        }
+        links
+    }
+
+    fn intern_author(&mut self, name: String) -> AuthorId {
+        let next = self.catalog.authors.len() as AuthorId;
+        let id = *self.catalog.author_ids.entry(name.clone()).or_insert(next);
+        if id == next {
+            self.catalog.authors.push(name);
+        }
+        id
+    }
+
+    fn intern_topic(&mut self, label: String) -> TopicId {
+        let key = topic_key(&label);
+        let next = self.catalog.topics.len() as TopicId;
+        let id = *self.catalog.topic_ids.entry(key.clone()).or_insert(next);
+        if id == next {
+            self.catalog.topics.push(Topic { label: label.clone(), key });
+            self.topic_spellings.push(Vec::new());
+        }
+        let spellings = &mut self.topic_spellings[id as usize];
+        match spellings.iter_mut().find(|(s, _)| *s == label) {
+            Some((_, count)) => *count += 1,
+            None => spellings.push((label, 1)),
+        }
+        id
+    }
+
+    fn finish(mut self) -> Catalog {
+        for (topic, spellings) in self.catalog.topics.iter_mut().zip(&self.topic_spellings) {
+            // Most common spelling; the first seen wins a tie (max_by_key keeps the last maximum).
+            if let Some((label, _)) = spellings.iter().rev().max_by_key(|(_, count)| *count) {
+                topic.label = label.clone();
+            }
+        }
+        for idx in std::mem::take(&mut self.needs_id) {
+            let base = slug(&self.catalog.papers[idx].title);
+            let mut id = base.clone();
+            let mut n = 2;
+            while self.used_ids.contains(&id) {
+                id = format!("{base}-{n}");
+                n += 1;
+            }
+            self.used_ids.insert(id.clone());
+            self.catalog.papers[idx].id = id;
+        }
+        self.catalog
+    }
+}
+
+fn dedup<I: IntoIterator<Item = u32>>(ids: I) -> Vec<u32> {
+    let mut out: Vec<u32> = Vec::new();
+    for id in ids {
+        if !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn catalog(json: &str) -> Catalog {
+        Catalog::from_json(json).unwrap()
+    }
+
+    #[test]
+    fn usable_entries_survive_bad_neighbours() {
+        let c = catalog(
+            r#"[null, {"title":"  "}, {"title":"A","year":"2020"}, 7, {"authors":["X"]}, {"title":{"t":1}}, {"title":"B"}]"#,
+        );
+        let titles: Vec<_> = c.papers.iter().map(|p| p.title.as_str()).collect();
+        assert_eq!(titles, ["A", "B"]);
+        assert_eq!(c.skipped(), 5);
+        assert_eq!(c.ignored(), 1);
+        let year = c.problems.iter().find(|p| p.field == "year").unwrap();
+        assert_eq!((year.entry, year.title.as_deref()), (2, Some("A")));
+    }
+
+    #[test]
+    fn ids_are_unique_and_stable() {
+        let json = r#"[{"title":"Deep Nets!","id":"x"},{"title":"Deep Nets!","id":"x"},{"title":"Deep Nets!"},{"title":"Other","id":"deep-nets"}]"#;
+        let ids: Vec<_> = catalog(json).papers.into_iter().map(|p| p.id).collect();
+        assert_eq!(ids, ["x", "deep-nets-2", "deep-nets-3", "deep-nets"]);
+        assert_eq!(catalog(json), catalog(json));
+    }
+
+    #[test]
+    fn authors_and_topics_are_interned() {
+        let c = catalog(
+            r#"[{"title":"A","authors":["Ann  Lee","Bo"],"topics":["Reinforcement Learning","RL"]},
+                {"title":"B","authors":["Ann Lee"],"topics":["reinforcement learning"]},
+                {"title":"C","topics":["reinforcement learning"]}]"#,
+        );
+        assert_eq!(c.authors, ["Ann Lee", "Bo"]);
+        assert_eq!(c.papers[1].authors, [0]);
+        assert_eq!(c.topics.len(), 2);
+        assert_eq!(c.topic(0).label, "reinforcement learning");
+        assert_eq!(c.topic_id("REINFORCEMENT  learning"), Some(0));
+        assert_eq!(c.author_id("Nobody"), None);
+    }
+
+    #[test]
+    fn only_safe_urls_become_links() {
+        for ok in ["https://x.org/a", " HTTP://x", "mailto:a@b.c"] {
+            assert!(is_safe_url(ok), "{ok}");
+        }
+        for bad in ["javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,x", "vbscript:x", "//x.org", "x.pdf", "https:"] {
+            assert!(!is_safe_url(bad), "{bad}");
+        }
+        let c = catalog(r#"[{"title":"A","links":{"pdf":"https://x.org/a.pdf","bad":"javascript:alert(1)","n":3}}]"#);
+        assert_eq!(c.papers[0].links, [Link { label: "pdf".into(), url: "https://x.org/a.pdf".into() }]);
+        assert_eq!(c.ignored(), 2);
+    }
+}

@@ -1,0 +1,94 @@
+//! Small text helpers shared by validation and display.
+
+/// Trims and turns every run of whitespace (including newlines and tabs) into one space.
+pub fn collapse_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// A URL- and HTML-id-safe slug of a title, for papers without an id of their own.
+pub fn slug(title: &str) -> String {
+    const MAX: usize = 60;
+    let mut out = String::new();
+    for c in title.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+        if out.len() >= MAX {
+            break;
+        }
+    }
+    let out = out.trim_end_matches('-');
+    if out.is_empty() {
+        "paper".to_owned()
+    } else {
+        out.to_owned()
+    }
+}
+
+/// "1 publication", "12 publications".
+pub fn count_label(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A collapsed abstract's preview: the start of `text`, cut at a word boundary and ended with "…";
+/// `None` when the text is short enough to show whole.
+pub fn preview(text: &str, max_chars: usize) -> Option<String> {
+    // A little slack, so that a preview never hides just a word or two.
+    let slack = max_chars / 5;
+    if text.chars().count() <= max_chars + slack {
+        return None;
+    }
+    let cut = text.char_indices().nth(max_chars).map_or(text.len(), |(i, _)| i);
+    let head = &text[..cut];
+    let head = match head.rfind(char::is_whitespace) {
+        Some(space) if space > cut / 2 => &head[..space],
+        _ => head,
+    };
+    Some(format!("{}…", head.trim_end_matches(|c: char| c.is_whitespace() || ",;:".contains(c))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collapses_whitespace() {
+        assert_eq!(collapse_whitespace("  a \n\t b  "), "a b");
+        assert_eq!(collapse_whitespace(" \n "), "");
+    }
+
+    #[test]
+    fn slugs_are_url_safe() {
+        assert_eq!(slug("Don't Flatten, Tokenize!"), "don-t-flatten-tokenize");
+        assert_eq!(slug("$100K or 100 Days"), "100k-or-100-days");
+        assert_eq!(slug("日本語"), "paper");
+        assert!(slug(&"word ".repeat(50)).len() <= 60);
+        assert!(!slug(&"word ".repeat(50)).ends_with('-'));
+    }
+
+    #[test]
+    fn previews_cut_long_text_at_a_word() {
+        assert_eq!(preview("short text", 100), None);
+        assert_eq!(preview("one two three, four five six", 12), Some("one two…".into()));
+        let long = "é".repeat(500);
+        let p = preview(&long, 100).unwrap();
+        assert_eq!(p.chars().count(), 101);
+        assert_eq!(preview("a b c d e f", 10), None, "within the slack");
+    }
+
+    #[test]
+    fn counts_agree_in_number() {
+        assert_eq!(count_label(1, "publication", "publications"), "1 publication");
+        assert_eq!(count_label(0, "publication", "publications"), "0 publications");
+        assert_eq!(count_label(12, "publication", "publications"), "12 publications");
+    }
+}

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Installs what building and testing Papershelf needs, skipping whatever is already there.
+# Safe to run again and again; `make serve` and `make test` run it first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+# wasm-bindgen-cli must match the wasm-bindgen crate that Cargo.lock pins.
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+
+say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
+export PATH="$HOME/.cargo/bin:$PATH"
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  say "installing trunk $TRUNK_VERSION"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  # Not --locked: one of its locked dependencies is missing from the registry mirror.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+# binaryen's wasm-opt 132, from npm (Debian's 108 builds bundles that crash in Chromium).
+if [ ! -x tools/node_modules/.bin/wasm-opt ]; then
+  say "installing binaryen (wasm-opt) from npm"
+  (cd tools && npm ci --no-audit --no-fund)
+fi
+
+# Browser-test dependencies (Playwright's test runner; it drives Debian's Chromium).
+if [ ! -d tests/browser/node_modules/@playwright/test ]; then
+  say "installing the browser-test runner from npm"
+  (cd tests/browser && npm ci --no-audit --no-fund)
+fi
+
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  say "installing Debian's chromium and chromium-driver"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo_cmd apt-get install -y chromium chromium-driver ||
+    { $sudo_cmd apt-get update && $sudo_cmd apt-get install -y chromium chromium-driver; }
+fi
+
+say "tools ready"
