@@ -57,7 +57,8 @@ pub fn PaperCard(
             let pressed = {
                 let catalog = catalog.clone();
                 move || {
-                    let selected = filters.with(|f| f.topics.iter().any(|v| catalog.topic_id(v) == Some(t)));
+                    let selected =
+                        filters.with(|f| f.topics.iter().any(|v| catalog.topic_id(v) == Some(t)));
                     selected.to_string()
                 }
             };

@@ -14,7 +14,10 @@ pub fn Shelf(catalog: Arc<Catalog>) -> impl IntoView {
         let catalog = catalog.clone();
         Memo::new(move |_| filters.with(|f| f.apply(&catalog)))
     };
-    let title = catalog.title.clone().unwrap_or_else(|| "Publications".into());
+    let title = catalog
+        .title
+        .clone()
+        .unwrap_or_else(|| "Publications".into());
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
         document.set_title(&title);
     }

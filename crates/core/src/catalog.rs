@@ -102,7 +102,10 @@ impl Catalog {
     }
 
     pub fn paper_index(&self, id: &str) -> Option<PaperIdx> {
-        self.papers.iter().position(|p| p.id == id).map(|i| i as PaperIdx)
+        self.papers
+            .iter()
+            .position(|p| p.id == id)
+            .map(|i| i as PaperIdx)
     }
 
     pub fn skipped(&self) -> usize {
@@ -114,7 +117,10 @@ impl Catalog {
     }
 
     fn count(&self, severity: Severity) -> usize {
-        self.problems.iter().filter(|p| p.severity == severity).count()
+        self.problems
+            .iter()
+            .filter(|p| p.severity == severity)
+            .count()
     }
 }
 
@@ -154,7 +160,10 @@ impl Builder {
                     n,
                     None,
                     "",
-                    format!("an entry must be an object with a title, but this is {}", kind.describe()),
+                    format!(
+                        "an entry must be an object with a title, but this is {}",
+                        kind.describe()
+                    ),
                 ),
                 RawEntry::Object(raw) => self.add_paper(n, *raw),
             }
@@ -178,7 +187,14 @@ impl Builder {
         });
     }
 
-    fn wrong(&mut self, n: usize, title: &str, field: &str, kind: crate::parse::JsonKind, what: &str) {
+    fn wrong(
+        &mut self,
+        n: usize,
+        title: &str,
+        field: &str,
+        kind: crate::parse::JsonKind,
+        what: &str,
+    ) {
         self.problem(
             Severity::Ignored,
             n,
@@ -188,7 +204,13 @@ impl Builder {
         );
     }
 
-    fn text(&mut self, n: usize, title: &str, field: &str, value: Option<Field<String>>) -> Option<String> {
+    fn text(
+        &mut self,
+        n: usize,
+        title: &str,
+        field: &str,
+        value: Option<Field<String>>,
+    ) -> Option<String> {
         match value? {
             Field::Ok(s) => {
                 let s = s.trim();
@@ -201,7 +223,13 @@ impl Builder {
         }
     }
 
-    fn list(&mut self, n: usize, title: &str, field: &str, value: Option<Field<TextList>>) -> Vec<String> {
+    fn list(
+        &mut self,
+        n: usize,
+        title: &str,
+        field: &str,
+        value: Option<Field<TextList>>,
+    ) -> Vec<String> {
         match value {
             None => Vec::new(),
             Some(Field::Wrong(kind)) => {
@@ -231,7 +259,13 @@ impl Builder {
         let title = match raw.title {
             Some(Field::Ok(t)) if !t.trim().is_empty() => collapse_whitespace(&t),
             Some(Field::Ok(_)) => {
-                return self.problem(Severity::Skipped, n, None, "title", "the title is blank".into())
+                return self.problem(
+                    Severity::Skipped,
+                    n,
+                    None,
+                    "title",
+                    "the title is blank".into(),
+                )
             }
             Some(Field::Wrong(kind)) => {
                 return self.problem(
@@ -242,7 +276,15 @@ impl Builder {
                     format!("the title should be text, but it is {}", kind.describe()),
                 )
             }
-            None => return self.problem(Severity::Skipped, n, None, "title", "there is no title".into()),
+            None => {
+                return self.problem(
+                    Severity::Skipped,
+                    n,
+                    None,
+                    "title",
+                    "there is no title".into(),
+                )
+            }
         };
 
         let authors = self.list(n, &title, "authors", raw.authors);
@@ -254,7 +296,13 @@ impl Builder {
             None => None,
             Some(Field::Ok(y)) if (0..=9999).contains(&y) => Some(y as i32),
             Some(Field::Ok(y)) => {
-                self.problem(Severity::Ignored, n, Some(&title), "year", format!("{y} is not a plausible year; ignored"));
+                self.problem(
+                    Severity::Ignored,
+                    n,
+                    Some(&title),
+                    "year",
+                    format!("{y} is not a plausible year; ignored"),
+                );
                 None
             }
             Some(Field::Wrong(kind)) => {
@@ -336,7 +384,8 @@ impl Builder {
                     n,
                     Some(title),
                     &field,
-                    "only http:, https: and mailto: addresses become links; this one was not shown".into(),
+                    "only http:, https: and mailto: addresses become links; this one was not shown"
+                        .into(),
                 ),
             }
         }
@@ -357,7 +406,10 @@ impl Builder {
         let next = self.catalog.topics.len() as TopicId;
         let id = *self.catalog.topic_ids.entry(key.clone()).or_insert(next);
         if id == next {
-            self.catalog.topics.push(Topic { label: label.clone(), key });
+            self.catalog.topics.push(Topic {
+                label: label.clone(),
+                key,
+            });
             self.topic_spellings.push(Vec::new());
         }
         let spellings = &mut self.topic_spellings[id as usize];
@@ -449,11 +501,27 @@ mod tests {
         for ok in ["https://x.org/a", " HTTP://x", "mailto:a@b.c"] {
             assert!(is_safe_url(ok), "{ok}");
         }
-        for bad in ["javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,x", "vbscript:x", "//x.org", "x.pdf", "https:"] {
+        for bad in [
+            "javascript:alert(1)",
+            " JavaScript:alert(1)",
+            "data:text/html,x",
+            "vbscript:x",
+            "//x.org",
+            "x.pdf",
+            "https:",
+        ] {
             assert!(!is_safe_url(bad), "{bad}");
         }
-        let c = catalog(r#"[{"title":"A","links":{"pdf":"https://x.org/a.pdf","bad":"javascript:alert(1)","n":3}}]"#);
-        assert_eq!(c.papers[0].links, [Link { label: "pdf".into(), url: "https://x.org/a.pdf".into() }]);
+        let c = catalog(
+            r#"[{"title":"A","links":{"pdf":"https://x.org/a.pdf","bad":"javascript:alert(1)","n":3}}]"#,
+        );
+        assert_eq!(
+            c.papers[0].links,
+            [Link {
+                label: "pdf".into(),
+                url: "https://x.org/a.pdf".into()
+            }]
+        );
         assert_eq!(c.ignored(), 2);
     }
 }

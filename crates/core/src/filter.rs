@@ -93,7 +93,10 @@ mod tests {
     }
 
     fn titles(c: &Catalog, f: &Filters) -> Vec<String> {
-        f.apply(c).into_iter().map(|i| c.papers[i as usize].title.clone()).collect()
+        f.apply(c)
+            .into_iter()
+            .map(|i| c.papers[i as usize].title.clone())
+            .collect()
     }
 
     #[test]

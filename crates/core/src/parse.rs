@@ -130,9 +130,7 @@ fn plain_message(message: &str) -> String {
         "EOF while parsing a value"
         | "EOF while parsing a list"
         | "EOF while parsing an object"
-        | "EOF while parsing a string" => {
-            "the file ends too early (is it cut off?)".to_string()
-        }
+        | "EOF while parsing a string" => "the file ends too early (is it cut off?)".to_string(),
         _ => message.to_string(),
     }
 }
@@ -391,9 +389,7 @@ impl<'de> Deserialize<'de> for RawDocument {
                     }
                 }
                 if !found_list {
-                    return Err(de::Error::custom(
-                        "the file has no \"publications\" list",
-                    ));
+                    return Err(de::Error::custom("the file has no \"publications\" list"));
                 }
                 Ok(doc)
             }
@@ -407,7 +403,11 @@ mod tests {
     use super::*;
 
     fn paper(json: &str) -> RawPaper {
-        match read_document(&format!("[{json}]")).unwrap().entries.remove(0) {
+        match read_document(&format!("[{json}]"))
+            .unwrap()
+            .entries
+            .remove(0)
+        {
             RawEntry::Object(p) => *p,
             other => panic!("not an object: {other:?}"),
         }
@@ -446,7 +446,10 @@ mod tests {
     fn numbers_years_and_unknown_fields() {
         let p = paper(r#"{"title":"T","year":2019.0,"extra":{"deep":[1,2,{"a":null}]}}"#);
         assert_eq!(p.year, Some(Field::Ok(2019)));
-        assert_eq!(paper(r#"{"year":2019.5}"#).year, Some(Field::Wrong(JsonKind::Number)));
+        assert_eq!(
+            paper(r#"{"year":2019.5}"#).year,
+            Some(Field::Wrong(JsonKind::Number))
+        );
     }
 
     #[test]
@@ -463,13 +466,21 @@ mod tests {
         use JsonKind::*;
         assert_eq!(
             kinds,
-            vec![Some(Null), Some(Number), Some(Text), Some(List), Some(Bool), None]
+            vec![
+                Some(Null),
+                Some(Number),
+                Some(Text),
+                Some(List),
+                Some(Bool),
+                None
+            ]
         );
     }
 
     #[test]
     fn syntax_errors_carry_line_and_column() {
-        let err = read_document("{\n  \"publications\": [\n    {\"title\": \"A\",}\n  ]\n}").unwrap_err();
+        let err =
+            read_document("{\n  \"publications\": [\n    {\"title\": \"A\",}\n  ]\n}").unwrap_err();
         assert_eq!((err.line, err.column), (3, 19));
         assert!(err.to_string().contains("line 3, column 19"), "{err}");
         assert!(!err.message.contains(" at line "), "{}", err.message);
@@ -480,11 +491,23 @@ mod tests {
         let cut = read_document(r#"{"publications":[{"title":"A""#).unwrap_err();
         assert!(cut.message.contains("ends too early"), "{}", cut.message);
         let no_list = read_document(r#"{"title":"x"}"#).unwrap_err();
-        assert!(no_list.message.contains("no \"publications\" list"), "{}", no_list.message);
+        assert!(
+            no_list.message.contains("no \"publications\" list"),
+            "{}",
+            no_list.message
+        );
         let wrong_list = read_document(r#"{"publications":{}}"#).unwrap_err();
-        assert!(wrong_list.message.contains("should be a list"), "{}", wrong_list.message);
+        assert!(
+            wrong_list.message.contains("should be a list"),
+            "{}",
+            wrong_list.message
+        );
         let scalar = read_document("42").unwrap_err();
-        assert!(scalar.message.contains("publications"), "{}", scalar.message);
+        assert!(
+            scalar.message.contains("publications"),
+            "{}",
+            scalar.message
+        );
         assert!(read_document("").is_err());
     }
 }

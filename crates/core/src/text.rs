@@ -47,13 +47,19 @@ pub fn preview(text: &str, max_chars: usize) -> Option<String> {
     if text.chars().count() <= max_chars + slack {
         return None;
     }
-    let cut = text.char_indices().nth(max_chars).map_or(text.len(), |(i, _)| i);
+    let cut = text
+        .char_indices()
+        .nth(max_chars)
+        .map_or(text.len(), |(i, _)| i);
     let head = &text[..cut];
     let head = match head.rfind(char::is_whitespace) {
         Some(space) if space > cut / 2 => &head[..space],
         _ => head,
     };
-    Some(format!("{}…", head.trim_end_matches(|c: char| c.is_whitespace() || ",;:".contains(c))))
+    Some(format!(
+        "{}…",
+        head.trim_end_matches(|c: char| c.is_whitespace() || ",;:".contains(c))
+    ))
 }
 
 #[cfg(test)]
@@ -78,7 +84,10 @@ mod tests {
     #[test]
     fn previews_cut_long_text_at_a_word() {
         assert_eq!(preview("short text", 100), None);
-        assert_eq!(preview("one two three, four five six", 12), Some("one two…".into()));
+        assert_eq!(
+            preview("one two three, four five six", 12),
+            Some("one two…".into())
+        );
         let long = "é".repeat(500);
         let p = preview(&long, 100).unwrap();
         assert_eq!(p.chars().count(), 101);
@@ -87,8 +96,17 @@ mod tests {
 
     #[test]
     fn counts_agree_in_number() {
-        assert_eq!(count_label(1, "publication", "publications"), "1 publication");
-        assert_eq!(count_label(0, "publication", "publications"), "0 publications");
-        assert_eq!(count_label(12, "publication", "publications"), "12 publications");
+        assert_eq!(
+            count_label(1, "publication", "publications"),
+            "1 publication"
+        );
+        assert_eq!(
+            count_label(0, "publication", "publications"),
+            "0 publications"
+        );
+        assert_eq!(
+            count_label(12, "publication", "publications"),
+            "12 publications"
+        );
     }
 }

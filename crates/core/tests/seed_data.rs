@@ -9,7 +9,9 @@ use std::path::PathBuf;
 const MARKER: &str = "… (see more)";
 
 fn repo_file(rel: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..").join(rel);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(rel);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -19,7 +21,12 @@ fn heal(seed_abstract: &str) -> String {
     let healed = seed_abstract.replace(MARKER, "");
     match (healed.find("[`"), healed.find("`]("), healed.rfind(')')) {
         (Some(open), Some(mid), Some(close)) if open < mid && mid < close => {
-            format!("{}{}{}", &healed[..open], &healed[mid + 3..close], &healed[close + 1..])
+            format!(
+                "{}{}{}",
+                &healed[..open],
+                &healed[mid + 3..close],
+                &healed[close + 1..]
+            )
         }
         _ => healed,
     }
@@ -28,11 +35,16 @@ fn heal(seed_abstract: &str) -> String {
 #[test]
 fn shipped_data_matches_the_seed_page() {
     let seed = repo_file("../shared/seeds/publications-page.txt");
-    let json: serde_json::Value = serde_json::from_str(&repo_file("public/publications.json")).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&repo_file("public/publications.json")).unwrap();
     let papers = json["publications"].as_array().unwrap();
     assert_eq!(papers.len(), 12);
 
-    let lines: Vec<&str> = seed.lines().filter(|l| !l.trim().is_empty()).skip(1).collect();
+    let lines: Vec<&str> = seed
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .skip(1)
+        .collect();
     let mut at = 0;
     for paper in papers {
         let title = paper["title"].as_str().unwrap();
@@ -48,13 +60,22 @@ fn shipped_data_matches_the_seed_page() {
                 at += 1;
             }
             None => {
-                let next_is_title = papers.iter().any(|p| p["title"].as_str() == lines.get(at).copied());
-                assert!(at == lines.len() || next_is_title, "{title} has an abstract in the seed");
+                let next_is_title = papers
+                    .iter()
+                    .any(|p| p["title"].as_str() == lines.get(at).copied());
+                assert!(
+                    at == lines.len() || next_is_title,
+                    "{title} has an abstract in the seed"
+                );
             }
         }
     }
     assert_eq!(at, lines.len(), "every line of the seed is accounted for");
-    assert_eq!(seed.matches(MARKER).count(), 9, "the seed cut nine abstracts");
+    assert_eq!(
+        seed.matches(MARKER).count(),
+        9,
+        "the seed cut nine abstracts"
+    );
 }
 
 #[test]
@@ -78,13 +99,27 @@ fn shipped_data_is_clean_and_well_formed() {
     let ids: HashSet<&str> = catalog.papers.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(ids.len(), 12, "ids are unique");
     for id in ids {
-        assert!(id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'), "{id}");
+        assert!(
+            id.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+            "{id}"
+        );
     }
-    assert!((6..=10).contains(&catalog.topics.len()), "a small topic vocabulary");
+    assert!(
+        (6..=10).contains(&catalog.topics.len()),
+        "a small topic vocabulary"
+    );
     for paper in &catalog.papers {
         assert!((1..=3).contains(&paper.topics.len()), "{}", paper.title);
     }
-    let with_code: Vec<_> = catalog.papers.iter().filter(|p| p.links.iter().any(|l| l.label == "code")).collect();
+    let with_code: Vec<_> = catalog
+        .papers
+        .iter()
+        .filter(|p| p.links.iter().any(|l| l.label == "code"))
+        .collect();
     assert_eq!(with_code.len(), 1);
-    assert_eq!(with_code[0].links[0].url, "https://github.com/zhixuan-lin/forgetting-transformer");
+    assert_eq!(
+        with_code[0].links[0].url,
+        "https://github.com/zhixuan-lin/forgetting-transformer"
+    );
 }

@@ -91,10 +91,15 @@ test("a topic chip filters by topic, and clearing restores every paper", async (
   await expect(status(page)).toHaveText(`${expected.length} publications`);
   await expect(page.locator(`button[data-topic="${topic}"]`).first()).toHaveAttribute("aria-pressed", "true");
 
-  // A second filter of another kind narrows further (AND across kinds).
-  const both = expected.filter((p) => p.topics.includes("optimization"));
+  // A second topic widens (OR within a kind); an author then narrows (AND across kinds).
+  const either = papers.filter((p) => p.topics.includes(topic) || p.topics.includes("optimization"));
   await page.locator('button[data-topic="optimization"]').first().click();
-  await expect(cards(page)).toHaveCount(both.length);
+  await expect(cards(page)).toHaveCount(either.length);
+  const author = "Reza Asad";
+  const narrowed = either.filter((p) => (p.authors ?? []).includes(author));
+  await page.getByRole("button", { name: author, exact: true }).click();
+  await expect(cards(page)).toHaveCount(narrowed.length);
+  await expect(status(page)).toHaveText("1 publication");
 
   await page.getByRole("button", { name: "Clear filters" }).click();
   await expect(cards(page)).toHaveCount(12);
