@@ -1,9 +1,15 @@
 //! The Papershelf site: Leptos components over the pure `papershelf-core`.
 
+mod active_filters;
 mod app;
+mod browser;
+mod context;
 mod data;
-mod filters_bar;
+mod facets;
+mod highlight;
 mod paper_card;
+mod paper_list;
+mod search_bar;
 mod shelf;
 
 pub use app::App;

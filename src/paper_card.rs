@@ -1,23 +1,32 @@
+use crate::browser::{copy_text, permalink};
+use crate::context::Shelf;
+use crate::highlight::highlighted;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use papershelf_core::text::preview;
-use papershelf_core::{Catalog, FilterKind, Filters, Paper};
-use std::sync::Arc;
+use papershelf_core::{FilterKind, Paper};
+use std::time::Duration;
 
 /// About three lines of a card's width.
 const PREVIEW_CHARS: usize = 240;
 
-/// One paper: title, authors and topics (each a filter button), venue and year, links, abstract.
+/// One paper: title, authors and topics (each a filter button), venue and year, abstract, links
+/// and a permalink. Matches of the search are highlighted.
 #[component]
-pub fn PaperCard(
-    catalog: Arc<Catalog>,
-    idx: u32,
-    filters: RwSignal<Filters>,
-    on_filter: Callback<(FilterKind, String)>,
-) -> impl IntoView {
+pub fn PaperCard(idx: u32) -> impl IntoView {
+    let shelf = Shelf::use_context();
+    let catalog = shelf.catalog.get_value();
     let paper: &Paper = &catalog.papers[idx as usize];
+    let query = shelf.query;
+    let state = shelf.state;
     let id = paper.id.clone();
     let heading_id = format!("{id}-title");
     let labelled_by = heading_id.clone();
+    let targeted = {
+        let id = id.clone();
+        let target = shelf.target;
+        Signal::derive(move || target.with(|t| t.as_deref() == Some(id.as_str())))
+    };
     let meta = [paper.venue.clone(), paper.year.map(|y| y.to_string())]
         .into_iter()
         .flatten()
@@ -29,9 +38,11 @@ pub fn PaperCard(
         .iter()
         .map(|&a| {
             let name = catalog.author_name(a).to_owned();
-            let pressed = {
-                let name = name.clone();
-                move || filters.with(|f| f.authors.contains(&name)).to_string()
+            let value = name.clone();
+            let pressed = move || {
+                state
+                    .with(|s| s.has(FilterKind::Author, &value))
+                    .to_string()
             };
             let value = name.clone();
             view! {
@@ -40,9 +51,9 @@ pub fn PaperCard(
                         type="button"
                         class="author"
                         aria-pressed=pressed
-                        on:click=move |_| on_filter.run((FilterKind::Author, value.clone()))
+                        on:click=move |_| shelf.toggle(FilterKind::Author, &value)
                     >
-                        {name}
+                        {move || highlighted(&name, &query.get())}
                     </button>
                 </li>
             }
@@ -57,9 +68,9 @@ pub fn PaperCard(
             let pressed = {
                 let catalog = catalog.clone();
                 move || {
-                    let selected =
-                        filters.with(|f| f.topics.iter().any(|v| catalog.topic_id(v) == Some(t)));
-                    selected.to_string()
+                    let on =
+                        state.with(|s| s.topics.iter().any(|v| catalog.topic_id(v) == Some(t)));
+                    on.to_string()
                 }
             };
             let value = label.clone();
@@ -71,7 +82,7 @@ pub fn PaperCard(
                         class="chip topic"
                         data-topic=data_topic
                         aria-pressed=pressed
-                        on:click=move |_| on_filter.run((FilterKind::Topic, value.clone()))
+                        on:click=move |_| shelf.toggle(FilterKind::Topic, &value)
                     >
                         {label}
                     </button>
@@ -86,17 +97,23 @@ pub fn PaperCard(
         .map(|link| {
             view! {
                 <li>
-                    <a href=link.url.clone() rel="noopener noreferrer">
-                        {link_label(&link.label)}
-                    </a>
+                    <a href=link.url.clone() rel="noopener noreferrer">{link_label(&link.label)}</a>
                 </li>
             }
         })
         .collect_view();
 
+    let title = paper.title.clone();
+    let open_at_start = targeted.get_untracked();
     view! {
-        <article id=id.clone() class="paper" aria-labelledby=labelled_by>
-            <h2 id=heading_id class="paper-title">{paper.title.clone()}</h2>
+        <article
+            id=id.clone()
+            class="paper"
+            class:targeted=targeted
+            tabindex="-1"
+            aria-labelledby=labelled_by
+        >
+            <h2 id=heading_id class="paper-title">{move || highlighted(&title, &query.get())}</h2>
             {(!paper.authors.is_empty()).then(|| view! {
                 <ul class="authors" aria-label="Authors">{authors}</ul>
             })}
@@ -104,27 +121,52 @@ pub fn PaperCard(
             {(!paper.topics.is_empty()).then(|| view! {
                 <ul class="topics" aria-label="Topics">{topics}</ul>
             })}
-            {paper.abstract_text.clone().map(|text| view! { <Abstract id=id.clone() text /> })}
-            {(!paper.links.is_empty()).then(|| view! {
-                <ul class="links" aria-label="Links">{links}</ul>
+            {paper.abstract_text.clone().map(|text| {
+                view! { <Abstract id=id.clone() text open_at_start targeted /> }
             })}
+            <ul class="links" aria-label="Links">
+                {links}
+                <li><CopyLink id=id.clone() title=paper.title.clone() /></li>
+            </ul>
         </article>
     }
 }
 
-/// A collapsed preview with a toggle; short abstracts are shown whole, without one.
+/// A collapsed preview with a toggle; short abstracts are shown whole, without one. Opens by
+/// itself when a `#id` link points at its paper.
 #[component]
-fn Abstract(id: String, text: String) -> impl IntoView {
+fn Abstract(
+    id: String,
+    text: String,
+    open_at_start: bool,
+    targeted: Signal<bool>,
+) -> impl IntoView {
+    let query = Shelf::use_context().query;
     let abstract_id = format!("{id}-abstract");
     let Some(short) = preview(&text, PREVIEW_CHARS) else {
-        return view! { <p class="abstract" id=abstract_id>{text}</p> }.into_any();
+        return view! {
+            <p class="abstract" id=abstract_id>{move || highlighted(&text, &query.get())}</p>
+        }
+        .into_any();
     };
-    let open = RwSignal::new(false);
+    let open = RwSignal::new(open_at_start);
+    Effect::new(move |_| {
+        if targeted.get() {
+            open.set(true);
+        }
+    });
+    // A match hidden beyond the preview still shows in the preview's highlight when opened.
+    let shown = move || {
+        let q = query.get();
+        if open.get() {
+            highlighted(&text, &q)
+        } else {
+            highlighted(&short, &q)
+        }
+    };
     view! {
         <div class="abstract-block">
-            <p class="abstract" id=abstract_id.clone() class:collapsed=move || !open.get()>
-                {move || if open.get() { text.clone() } else { short.clone() }}
-            </p>
+            <p class="abstract" id=abstract_id.clone() class:collapsed=move || !open.get()>{shown}</p>
             <button
                 type="button"
                 class="toggle"
@@ -137,6 +179,33 @@ fn Abstract(id: String, text: String) -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// Copies the paper's permalink, and says so.
+#[component]
+fn CopyLink(id: String, title: String) -> impl IntoView {
+    let copied = RwSignal::new(None::<bool>);
+    let on_click = move |_| {
+        let url = permalink(&id);
+        spawn_local(async move {
+            copied.set(Some(copy_text(&url).await));
+            set_timeout(move || copied.set(None), Duration::from_secs(3));
+        });
+    };
+    view! {
+        <button
+            type="button"
+            class="link-button copy-link"
+            aria-label=format!("Copy link to {title}")
+            on:click=on_click
+        >
+            {move || match copied.get() {
+                None => "Copy link",
+                Some(true) => "Link copied",
+                Some(false) => "Copy failed",
+            }}
+        </button>
+    }
 }
 
 /// Well-known link labels read better capitalized ("PDF", "Code"); others are shown as given.

@@ -1,19 +1,27 @@
-use crate::filters_bar::FiltersBar;
-use crate::paper_card::PaperCard;
+use crate::active_filters::ActiveFilters;
+use crate::browser::{reveal, target_from_address, view_from_address, Record};
+use crate::context::Shelf as ShelfContext;
+use crate::facets::Facets;
+use crate::paper_list::PaperList;
+use crate::search_bar::SearchBar;
+use leptos::ev;
 use leptos::prelude::*;
 use papershelf_core::text::count_label;
-use papershelf_core::{Catalog, FilterKind, Filters};
+use papershelf_core::Catalog;
 use std::sync::Arc;
 
-/// The loaded catalog: heading, live count, active filters and one card per shown paper.
-/// Data flows one way: catalog → filters → shown indices → cards.
+/// The loaded catalog: search and sort, facets, the live count, active filters and the papers.
+/// Data flows one way: catalog → view state (the URL) → selection → facets and cards.
 #[component]
 pub fn Shelf(catalog: Arc<Catalog>) -> impl IntoView {
-    let filters = RwSignal::new(Filters::default());
-    let shown = {
+    let shelf = ShelfContext::new(catalog.clone(), view_from_address());
+    provide_context(shelf);
+    let state = shelf.state;
+    let selection = {
         let catalog = catalog.clone();
-        Memo::new(move |_| filters.with(|f| f.apply(&catalog)))
+        Memo::new(move |_| state.with(|s| catalog.select(s)))
     };
+
     let title = catalog
         .title
         .clone()
@@ -21,50 +29,75 @@ pub fn Shelf(catalog: Arc<Catalog>) -> impl IntoView {
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
         document.set_title(&title);
     }
-    let total = catalog.papers.len();
-    let toggle = Callback::new(move |(kind, value): (FilterKind, String)| {
-        filters.update(|f| {
-            if f.active().iter().any(|(k, v)| *k == kind && *v == value) {
-                f.remove(kind, &value);
-            } else {
-                f.add(kind, &value);
-            }
-        })
-    });
 
-    let cards = {
+    // A `#id` link opens that card even when its paper is filtered out or far down the list.
+    let open_target = {
         let catalog = catalog.clone();
-        move || {
-            let catalog = catalog.clone();
-            view! {
-                <For each=move || shown.get() key=|idx| *idx let:idx>
-                    <PaperCard catalog=catalog.clone() idx filters on_filter=toggle />
-                </For>
+        move |id: String| {
+            let Some(idx) = catalog.paper_index(&id) else {
+                return;
+            };
+            let position =
+                |sel: &papershelf_core::Selection| sel.shown.iter().position(|&i| i == idx);
+            let position = match selection.with_untracked(position) {
+                Some(p) => p,
+                None => {
+                    shelf.navigate(state.get_untracked().cleared(), Record::Replace);
+                    selection.with_untracked(position).unwrap_or(0)
+                }
+            };
+            if position >= shelf.start.get_untracked() + shelf.limit.get_untracked() {
+                shelf.window_around(position);
             }
+            shelf.target.set(Some(id.clone()));
+            reveal(id);
         }
     };
+    if let Some(id) = target_from_address() {
+        open_target(id);
+    }
+    let on_hash = {
+        let open_target = open_target.clone();
+        window_event_listener(ev::hashchange, move |_| {
+            if let Some(id) = target_from_address() {
+                open_target(id);
+            }
+        })
+    };
+    let on_history = window_event_listener(ev::popstate, move |_| {
+        state.set(view_from_address());
+        shelf.reset_window();
+    });
+    on_cleanup(move || {
+        on_hash.remove();
+        on_history.remove();
+    });
 
+    let total = catalog.papers.len();
     view! {
         <header class="masthead">
             <h1>{title}</h1>
+            <SearchBar />
         </header>
-        <FiltersBar filters />
-        <p class="count" role="status">
-            {move || count_label(shown.with(Vec::len), "publication", "publications")}
-        </p>
-        {move || {
-            if total == 0 {
-                Some(view! {
-                    <p class="empty">"No publications have been added yet."</p>
-                }.into_any())
-            } else if shown.with(Vec::is_empty) {
-                Some(view! {
-                    <p class="empty">"No publications match these filters."</p>
-                }.into_any())
-            } else {
-                None
-            }
-        }}
-        <div class="papers">{cards}</div>
+        <div class="layout">
+            <Facets selection />
+            <section class="results" aria-label="Publications">
+                <p class="count" role="status">
+                    {move || count_label(selection.with(|s| s.shown.len()), "publication", "publications")}
+                </p>
+                <ActiveFilters />
+                {move || {
+                    let message = if total == 0 {
+                        "No publications have been added yet."
+                    } else if selection.with(|s| s.shown.is_empty()) {
+                        "No publications match. Try fewer words or remove a filter."
+                    } else {
+                        return None;
+                    };
+                    Some(view! { <p class="empty">{message}</p> })
+                }}
+                <PaperList selection />
+            </section>
+        </div>
     }
 }

@@ -5,7 +5,9 @@
 //! are made unique and stable. Authors and topics are interned once here so that filtering and
 //! counting work on small integers.
 
+use crate::fold::fold;
 use crate::parse::{read_document, Field, RawDocument, RawEntry, RawLinks, ReadError, TextList};
+use crate::state::{FilterKind, Sort};
 use crate::text::{collapse_whitespace, slug};
 use std::collections::{HashMap, HashSet};
 
@@ -67,6 +69,14 @@ pub struct Catalog {
     pub problems: Vec<Problem>,
     author_ids: HashMap<String, AuthorId>,
     topic_ids: HashMap<String, TopicId>,
+    /// Per paper: folded title, authors, abstract, topics and venue, one field per line, so that
+    /// a search term (which never holds a newline) cannot match across two fields.
+    search_text: Vec<String>,
+    /// Paper indices in each sort order (`Sort as usize`).
+    orders: [Vec<PaperIdx>; 3],
+    /// Folded author names and topic labels, for the facets' find boxes.
+    folded_authors: Vec<String>,
+    folded_topics: Vec<String>,
 }
 
 impl Catalog {
@@ -83,6 +93,21 @@ impl Catalog {
         };
         builder.add_entries(doc.entries);
         builder.finish()
+    }
+
+    pub fn order(&self, sort: Sort) -> &[PaperIdx] {
+        &self.orders[sort as usize]
+    }
+
+    pub fn search_text(&self, idx: PaperIdx) -> &str {
+        &self.search_text[idx as usize]
+    }
+
+    pub fn folded_label(&self, kind: FilterKind, id: u32) -> &str {
+        match kind {
+            FilterKind::Author => &self.folded_authors[id as usize],
+            _ => &self.folded_topics[id as usize],
+        }
     }
 
     pub fn author_name(&self, id: AuthorId) -> &str {
@@ -427,6 +452,7 @@ impl Builder {
                 topic.label = label.clone();
             }
         }
+        self.index();
         for idx in std::mem::take(&mut self.needs_id) {
             let base = slug(&self.catalog.papers[idx].title);
             let mut id = base.clone();
@@ -439,6 +465,63 @@ impl Builder {
             self.catalog.papers[idx].id = id;
         }
         self.catalog
+    }
+}
+
+impl Builder {
+    /// Everything searching, sorting and facet-finding need, computed once.
+    fn index(&mut self) {
+        let c = &mut self.catalog;
+        c.search_text = c
+            .papers
+            .iter()
+            .map(|p| {
+                let mut text = fold(&p.title);
+                let authors = p.authors.iter().map(|&a| c.authors[a as usize].as_str());
+                let topics = p
+                    .topics
+                    .iter()
+                    .map(|&t| c.topics[t as usize].label.as_str());
+                let rest = authors
+                    .chain(p.abstract_text.as_deref())
+                    .chain(topics)
+                    .chain(p.venue.as_deref());
+                for field in rest {
+                    text.push('\n');
+                    text.push_str(&fold(field));
+                }
+                text
+            })
+            .collect();
+        c.folded_authors = c.authors.iter().map(|a| fold(a)).collect();
+        c.folded_topics = c.topics.iter().map(|t| fold(&t.label)).collect();
+
+        let titles: Vec<String> = c.papers.iter().map(|p| fold(&p.title)).collect();
+        let by_title = |a: &PaperIdx, b: &PaperIdx| {
+            titles[*a as usize].cmp(&titles[*b as usize]).then(a.cmp(b))
+        };
+        let year = |i: &PaperIdx| c.papers[*i as usize].year;
+        let all: Vec<PaperIdx> = (0..c.papers.len() as PaperIdx).collect();
+        let mut newest = all.clone();
+        // Papers without a year go last in both chronological orders.
+        newest.sort_by(|a, b| {
+            year(a)
+                .is_none()
+                .cmp(&year(b).is_none())
+                .then(year(b).cmp(&year(a)))
+                .then(by_title(a, b))
+        });
+        let mut oldest = all.clone();
+        oldest.sort_by(|a, b| {
+            year(a)
+                .is_none()
+                .cmp(&year(b).is_none())
+                .then(year(a).cmp(&year(b)))
+                .then(by_title(a, b))
+        });
+        let mut by_name = all;
+        by_name.sort_by(by_title);
+        c.orders = [newest, oldest, by_name];
     }
 }
 

@@ -3,10 +3,16 @@
 //! and all of it is tested natively.
 
 pub mod catalog;
-pub mod filter;
+pub mod fold;
 pub mod parse;
+pub mod search;
+pub mod select;
+pub mod state;
 pub mod text;
+pub mod url;
 
 pub use catalog::{Catalog, Link, Paper, Problem, Severity};
-pub use filter::{FilterKind, Filters};
 pub use parse::ReadError;
+pub use search::Query;
+pub use select::{FacetValue, Selection};
+pub use state::{FilterKind, Sort, ViewState};

@@ -34,9 +34,22 @@ pub fn slug(title: &str) -> String {
     }
 }
 
-/// "1 publication", "12 publications".
+/// "1 publication", "12 publications", "10,059 publications".
 pub fn count_label(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    format!("{} {}", group_digits(n), if n == 1 { one } else { many })
+}
+
+/// 10059 → "10,059".
+pub fn group_digits(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
 }
 
 /// A collapsed abstract's preview: the start of `text`, cut at a word boundary and ended with "…";

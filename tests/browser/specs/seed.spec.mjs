@@ -75,7 +75,7 @@ test("clicking an author shows that author's papers, and the count follows", asy
   await expect(status(page)).toHaveText(expected.length === 1 ? "1 publication" : `${expected.length} publications`);
   for (const p of expected) await expect(page.getByRole("article", { name: p.title })).toBeVisible();
 
-  const active = page.getByRole("region", { name: "Active filters" });
+  const active = page.getByRole("group", { name: "Active filters" });
   await active.getByRole("button", { name: `Remove filter Author: ${name}` }).click();
   await expect(cards(page)).toHaveCount(12);
   await expect(active).toHaveCount(0);

@@ -1,0 +1,145 @@
+//! The search box's semantics: whitespace separates terms, a "quoted phrase" is one term, and a
+//! paper matches when every term occurs (folded: case- and accent-insensitive) as a substring of
+//! its title, authors, abstract, topics or venue.
+
+use crate::fold::{fold, Mapped};
+
+/// A parsed search: folded terms, all of which must match.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    pub terms: Vec<String>,
+}
+
+impl Query {
+    pub fn parse(input: &str) -> Query {
+        let mut terms = Vec::new();
+        let mut rest = input;
+        while let Some(start) = rest.find(|c: char| !c.is_whitespace()) {
+            rest = &rest[start..];
+            let (term, after) = match rest.strip_prefix('"') {
+                // An unclosed quote runs to the end of the input.
+                Some(inner) => match inner.find('"') {
+                    Some(close) => (&inner[..close], &inner[close + 1..]),
+                    None => (inner, ""),
+                },
+                None => {
+                    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                    (&rest[..end], &rest[end..])
+                }
+            };
+            let folded = fold(term);
+            if !folded.is_empty() && !terms.contains(&folded) {
+                terms.push(folded);
+            }
+            rest = after;
+        }
+        Query { terms }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// Whether every term occurs in `haystack`, which must already be folded.
+    pub fn matches(&self, haystack: &str) -> bool {
+        self.terms.iter().all(|t| haystack.contains(t.as_str()))
+    }
+
+    /// `text` cut into runs, each marked when it is part of a match of some term.
+    pub fn highlight<'t>(&self, text: &'t str) -> Vec<(&'t str, bool)> {
+        if self.terms.is_empty() || text.is_empty() {
+            return vec![(text, false)];
+        }
+        let mapped = Mapped::new(text);
+        let mut ranges: Vec<(usize, usize)> = Vec::new();
+        for term in &self.terms {
+            let mut from = 0;
+            while let Some(at) = mapped.folded[from..].find(term.as_str()) {
+                let start = from + at;
+                ranges.push(mapped.original_range(start, start + term.len()));
+                from = start + term.len();
+            }
+        }
+        ranges.sort_unstable();
+        let mut merged: Vec<(usize, usize)> = Vec::new();
+        for (start, end) in ranges {
+            match merged.last_mut() {
+                Some(last) if start <= last.1 => last.1 = last.1.max(end),
+                _ => merged.push((start, end)),
+            }
+        }
+        let mut runs = Vec::new();
+        let mut pos = 0;
+        for (start, end) in merged {
+            if start > pos {
+                runs.push((&text[pos..start], false));
+            }
+            runs.push((&text[start..end], true));
+            pos = end;
+        }
+        if pos < text.len() {
+            runs.push((&text[pos..], false));
+        }
+        runs
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(q: &str) -> Vec<String> {
+        Query::parse(q).terms
+    }
+
+    #[test]
+    fn parses_terms_and_phrases() {
+        assert_eq!(terms("  Deep   Learning "), ["deep", "learning"]);
+        assert_eq!(
+            terms(r#"graph "neural  network" GNN"#),
+            ["graph", "neural network", "gnn"]
+        );
+        assert_eq!(terms(r#""unclosed phrase"#), ["unclosed phrase"]);
+        assert_eq!(terms(r#""" x "  ""#), ["x"]);
+        assert_eq!(terms("Schölkopf SCHOLKOPF"), ["scholkopf"]);
+        assert!(Query::parse("   ").is_empty());
+    }
+
+    #[test]
+    fn every_term_must_match_case_and_accent_insensitively() {
+        let hay = fold("Kernel methods — Bernhard Schölkopf — École normale");
+        assert!(Query::parse("scholkopf KERNEL").matches(&hay));
+        assert!(Query::parse("ecole \"normale\"").matches(&hay));
+        assert!(Query::parse("Schölkopf").matches(&hay));
+        assert!(!Query::parse("kernel transformer").matches(&hay));
+        assert!(!Query::parse("\"methods kernel\"").matches(&hay));
+        assert!(Query::parse("").matches(&hay));
+    }
+
+    #[test]
+    fn highlights_matches_in_the_original_text() {
+        let q = Query::parse("ecole net");
+        let runs = q.highlight("An École of nets, networks");
+        assert_eq!(
+            runs,
+            [
+                ("An ", false),
+                ("École", true),
+                (" of ", false),
+                ("net", true),
+                ("s, ", false),
+                ("net", true),
+                ("works", false)
+            ]
+        );
+        let whole: String = runs.iter().map(|(s, _)| *s).collect();
+        assert_eq!(whole, "An École of nets, networks");
+    }
+
+    #[test]
+    fn overlapping_matches_merge() {
+        let runs = Query::parse("abc bcd").highlight("xabcdx");
+        assert_eq!(runs, [("x", false), ("abcd", true), ("x", false)]);
+        assert_eq!(Query::parse("zzz").highlight("abc"), [("abc", false)]);
+    }
+}

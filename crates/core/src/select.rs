@@ -1,0 +1,316 @@
+//! From a view state to what the page shows: the papers that match, in order, and the faceted
+//! counts, computed in one pass over the catalog.
+//!
+//! Facet counts follow DBLP and e-shops: each value's count is the number of papers the list
+//! would show if that value were added, given the search and the *other* facets' selections.
+//! Within a facet, selected values are alternatives (OR); across facets and the search, all must
+//! hold (AND).
+
+use crate::catalog::{AuthorId, Catalog, PaperIdx};
+use crate::fold::fold;
+use crate::search::Query;
+use crate::state::{parse_years, FilterKind, ViewState};
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Selection {
+    /// The matching papers, in the view's sort order.
+    pub shown: Vec<PaperIdx>,
+    pub query: Query,
+    author_counts: Vec<u32>,
+    topic_counts: Vec<u32>,
+    /// (year, count), newest first, non-zero counts only.
+    year_counts: Vec<(i32, u32)>,
+}
+
+/// One value of a facet as the sidebar shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct FacetValue {
+    pub label: String,
+    /// What toggling this value adds to or removes from the view state.
+    pub value: String,
+    pub count: u32,
+    pub selected: bool,
+}
+
+/// A facet's selection, resolved against the catalog: `None` when nothing is selected, else the
+/// accepted ids (empty when every selected value is unknown, which then matches nothing).
+fn resolve<T>(values: &[String], lookup: impl Fn(&str) -> Option<T>) -> Option<Vec<T>> {
+    (!values.is_empty()).then(|| values.iter().filter_map(|v| lookup(v)).collect())
+}
+
+fn any_of(wanted: &Option<Vec<u32>>, has: &[u32]) -> bool {
+    wanted
+        .as_ref()
+        .is_none_or(|ids| has.iter().any(|id| ids.contains(id)))
+}
+
+impl Catalog {
+    pub fn select(&self, state: &ViewState) -> Selection {
+        let query = Query::parse(&state.query);
+        let authors = resolve(&state.authors, |a| self.author_id(a));
+        let topics = resolve(&state.topics, |t| self.topic_id(t));
+        let years = resolve(&state.years, parse_years);
+        let year_ok = |year: Option<i32>| {
+            years.as_ref().is_none_or(|ranges| {
+                year.is_some_and(|y| ranges.iter().any(|&(from, to)| (from..=to).contains(&y)))
+            })
+        };
+
+        let mut author_counts = vec![0u32; self.authors.len()];
+        let mut topic_counts = vec![0u32; self.topics.len()];
+        let mut by_year: Vec<(i32, u32)> = Vec::new();
+        let mut shown = Vec::new();
+        for &idx in self.order(state.sort) {
+            if !query.is_empty() && !query.matches(self.search_text(idx)) {
+                continue;
+            }
+            let paper = &self.papers[idx as usize];
+            let a = any_of(&authors, &paper.authors);
+            let t = any_of(&topics, &paper.topics);
+            let y = year_ok(paper.year);
+            if a && t && y {
+                shown.push(idx);
+            }
+            if t && y {
+                for &id in &paper.authors {
+                    author_counts[id as usize] += 1;
+                }
+            }
+            if a && y {
+                for &id in &paper.topics {
+                    topic_counts[id as usize] += 1;
+                }
+            }
+            if let (true, true, Some(year)) = (a, t, paper.year) {
+                match by_year.iter_mut().find(|(y, _)| *y == year) {
+                    Some((_, n)) => *n += 1,
+                    None => by_year.push((year, 1)),
+                }
+            }
+        }
+        by_year.sort_unstable_by_key(|&(year, _)| std::cmp::Reverse(year));
+        Selection {
+            shown,
+            query,
+            author_counts,
+            topic_counts,
+            year_counts: by_year,
+        }
+    }
+
+    /// A facet's values for the sidebar: the selected ones first (even unknown ones, with 0), then
+    /// up to `limit` others with a non-zero count whose folded label contains the folded `find`,
+    /// most papers first. Years are listed newest first and in full.
+    pub fn facet(
+        &self,
+        kind: FilterKind,
+        state: &ViewState,
+        sel: &Selection,
+        find: &str,
+        limit: usize,
+    ) -> Vec<FacetValue> {
+        let selected = state.values(kind);
+        let mut out: Vec<FacetValue> = selected
+            .iter()
+            .map(|value| {
+                let (label, count) = match kind {
+                    FilterKind::Author => (
+                        value.clone(),
+                        self.author_id(value)
+                            .map_or(0, |id| sel.author_counts[id as usize]),
+                    ),
+                    FilterKind::Topic => match self.topic_id(value) {
+                        Some(id) => (self.topic(id).label.clone(), sel.topic_counts[id as usize]),
+                        None => (value.clone(), 0),
+                    },
+                    FilterKind::Year => (value.replace('-', "–"), sel.count_years(value)),
+                };
+                FacetValue {
+                    label,
+                    value: value.clone(),
+                    count,
+                    selected: true,
+                }
+            })
+            .collect();
+
+        let find = fold(find);
+        let is_selected = |label: &str| out.iter().any(|v| v.label == label);
+        let others: Vec<FacetValue> = match kind {
+            FilterKind::Year => sel
+                .year_counts
+                .iter()
+                .map(|&(year, count)| (year.to_string(), count))
+                .filter(|(label, _)| !is_selected(label))
+                .map(|(label, count)| FacetValue {
+                    value: label.clone(),
+                    label,
+                    count,
+                    selected: false,
+                })
+                .collect(),
+            FilterKind::Author | FilterKind::Topic => {
+                let counts = match kind {
+                    FilterKind::Author => &sel.author_counts,
+                    _ => &sel.topic_counts,
+                };
+                let label = |id: u32| self.facet_label(kind, id);
+                let mut ids: Vec<u32> = (0..counts.len() as u32)
+                    .filter(|&id| counts[id as usize] > 0)
+                    .filter(|&id| !is_selected(label(id)))
+                    .filter(|&id| {
+                        find.is_empty() || self.folded_label(kind, id).contains(find.as_str())
+                    })
+                    .collect();
+                ids.sort_unstable_by(|&a, &b| {
+                    counts[b as usize]
+                        .cmp(&counts[a as usize])
+                        .then_with(|| label(a).cmp(label(b)))
+                });
+                ids.truncate(limit);
+                ids.into_iter()
+                    .map(|id| FacetValue {
+                        label: label(id).to_owned(),
+                        value: label(id).to_owned(),
+                        count: counts[id as usize],
+                        selected: false,
+                    })
+                    .collect()
+            }
+        };
+        out.extend(others);
+        out
+    }
+}
+
+impl Catalog {
+    fn facet_label(&self, kind: FilterKind, id: u32) -> &str {
+        match kind {
+            FilterKind::Author => self.author_name(id as AuthorId),
+            _ => &self.topic(id).label,
+        }
+    }
+}
+
+impl Selection {
+    fn count_years(&self, value: &str) -> u32 {
+        parse_years(value).map_or(0, |(from, to)| {
+            self.year_counts
+                .iter()
+                .filter(|(y, _)| (from..=to).contains(y))
+                .map(|(_, n)| n)
+                .sum()
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Catalog {
+        Catalog::from_json(
+            r#"[{"title":"Alpha","authors":["Ann","Bo"],"topics":["RL"],"year":2019,"abstract":"Offline policies"},
+                {"title":"beta","authors":["Bo"],"topics":["Vision"],"year":2021},
+                {"title":"Gamma","authors":["Zoë"],"topics":["rl","Vision"],"year":2020,"venue":"NeurIPS"},
+                {"title":"Delta"}]"#,
+        )
+        .unwrap()
+    }
+
+    fn titles(c: &Catalog, query: &str) -> Vec<String> {
+        let sel = c.select(&ViewState::from_query(query));
+        sel.shown
+            .iter()
+            .map(|&i| c.papers[i as usize].title.clone())
+            .collect()
+    }
+
+    #[test]
+    fn sorts_newest_oldest_and_by_title() {
+        let c = sample();
+        assert_eq!(titles(&c, ""), ["beta", "Gamma", "Alpha", "Delta"]);
+        assert_eq!(titles(&c, "sort=old"), ["Alpha", "Gamma", "beta", "Delta"]);
+        assert_eq!(
+            titles(&c, "sort=title"),
+            ["Alpha", "beta", "Delta", "Gamma"]
+        );
+    }
+
+    #[test]
+    fn search_covers_title_authors_abstract_topics_and_venue() {
+        let c = sample();
+        assert_eq!(titles(&c, "q=OFFLINE"), ["Alpha"]);
+        assert_eq!(titles(&c, "q=zoe"), ["Gamma"]);
+        assert_eq!(titles(&c, "q=neurips"), ["Gamma"]);
+        assert_eq!(titles(&c, "q=vision"), ["beta", "Gamma"]);
+        assert_eq!(titles(&c, "q=vision+bo"), ["beta"]);
+        assert!(titles(&c, "q=%22bo+vision%22").is_empty());
+    }
+
+    #[test]
+    fn or_within_a_facet_and_across_facets() {
+        let c = sample();
+        assert_eq!(titles(&c, "author=Bo"), ["beta", "Alpha"]);
+        assert_eq!(
+            titles(&c, "author=Bo&author=Zo%C3%AB"),
+            ["beta", "Gamma", "Alpha"]
+        );
+        assert_eq!(titles(&c, "author=Bo&topic=rl"), ["Alpha"]);
+        assert_eq!(titles(&c, "topic=RL&year=2020-2021"), ["Gamma"]);
+        assert_eq!(titles(&c, "year=2019&year=2021"), ["beta", "Alpha"]);
+    }
+
+    #[test]
+    fn unknown_values_match_nothing() {
+        let c = sample();
+        assert!(titles(&c, "author=Nobody").is_empty());
+        assert!(titles(&c, "year=someday").is_empty());
+        assert_eq!(titles(&c, "author=Nobody&author=Ann"), ["Alpha"]);
+    }
+
+    #[test]
+    fn facet_counts_ignore_their_own_selection() {
+        let c = sample();
+        let state = ViewState::from_query("topic=Vision");
+        let sel = c.select(&state);
+        let authors = c.facet(FilterKind::Author, &state, &sel, "", 10);
+        let counts: Vec<_> = authors
+            .iter()
+            .map(|v| (v.label.as_str(), v.count))
+            .collect();
+        assert_eq!(counts, [("Bo", 1), ("Zoë", 1)]);
+        let topics = c.facet(FilterKind::Topic, &state, &sel, "", 10);
+        let counts: Vec<_> = topics
+            .iter()
+            .map(|v| (v.label.as_str(), v.count, v.selected))
+            .collect();
+        assert_eq!(counts, [("Vision", 2, true), ("RL", 2, false)]);
+        let years = c.facet(FilterKind::Year, &state, &sel, "", 10);
+        let counts: Vec<_> = years.iter().map(|v| (v.label.as_str(), v.count)).collect();
+        assert_eq!(counts, [("2021", 1), ("2020", 1)]);
+    }
+
+    #[test]
+    fn facet_find_is_accent_insensitive_and_selected_values_stay() {
+        let c = sample();
+        let state = ViewState::from_query("author=Nobody&year=2019-2020");
+        let sel = c.select(&state);
+        let found = c.facet(FilterKind::Author, &state, &sel, "ZOE", 10);
+        let labels: Vec<_> = found
+            .iter()
+            .map(|v| (v.label.as_str(), v.count, v.selected))
+            .collect();
+        assert_eq!(labels, [("Nobody", 0, true), ("Zoë", 1, false)]);
+        let years = c.facet(FilterKind::Year, &state, &sel, "", 10);
+        assert_eq!(
+            years[0],
+            FacetValue {
+                label: "2019–2020".into(),
+                value: "2019-2020".into(),
+                count: 0,
+                selected: true
+            }
+        );
+    }
+}

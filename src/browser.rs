@@ -1,0 +1,87 @@
+//! The few places the site touches the browser beyond rendering: the address bar, history,
+//! scrolling and focus, and the clipboard. Kept here so components read as plain Leptos.
+
+use leptos::prelude::*;
+use papershelf_core::url::decode_component;
+use papershelf_core::ViewState;
+use wasm_bindgen::JsValue;
+
+/// How a view change is recorded: typing replaces the current entry, a click adds one so that
+/// Back returns to the previous view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Record {
+    Push,
+    Replace,
+}
+
+fn location() -> Option<web_sys::Location> {
+    web_sys::window().map(|w| w.location())
+}
+
+/// The view the address bar describes.
+pub fn view_from_address() -> ViewState {
+    let search = location().and_then(|l| l.search().ok()).unwrap_or_default();
+    ViewState::from_query(&search)
+}
+
+/// The paper id in the address bar's `#fragment`, if any.
+pub fn target_from_address() -> Option<String> {
+    let hash = location().and_then(|l| l.hash().ok()).unwrap_or_default();
+    let id = decode_component(hash.trim_start_matches('#'));
+    (!id.is_empty()).then_some(id)
+}
+
+/// Writes a view into the address bar and history. The fragment is dropped: it named the paper
+/// the visitor arrived at, and they have moved on.
+pub fn record_view(state: &ViewState, record: Record) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(history) = window.history() else {
+        return;
+    };
+    let path = window.location().pathname().unwrap_or_default();
+    let url = format!("{path}{}", state.to_query());
+    let _ = match record {
+        Record::Push => history.push_state_with_url(&JsValue::NULL, "", Some(&url)),
+        Record::Replace => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
+    };
+}
+
+/// The permalink of a paper: this page, no filters, the paper's id as fragment.
+pub fn permalink(id: &str) -> String {
+    let Some(location) = location() else {
+        return format!("#{id}");
+    };
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    format!(
+        "{origin}{path}#{}",
+        papershelf_core::url::encode_component(id)
+    )
+}
+
+/// Copies text; `false` when the browser refused (no clipboard outside secure contexts).
+pub async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// Brings an element into view and gives it keyboard focus, after the next paint so that a card
+/// rendered in this same update exists.
+pub fn reveal(id: String) {
+    request_animation_frame(move || {
+        let element = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&id));
+        if let Some(element) = element {
+            element.scroll_into_view();
+            if let Ok(html) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
+                let _ = html.focus();
+            }
+        }
+    });
+}

@@ -1,0 +1,67 @@
+use crate::browser::{record_view, Record};
+use leptos::prelude::*;
+use papershelf_core::{Catalog, FilterKind, Query, ViewState};
+use std::sync::Arc;
+
+/// Cards rendered at first, and added each time the visitor reaches the end of the list.
+pub const PAGE: usize = 50;
+
+/// What every part of the shelf shares: the catalog, the view (which is the URL), the parsed
+/// search for highlighting, how many cards are rendered, and the paper a `#id` link points at.
+#[derive(Clone, Copy)]
+pub struct Shelf {
+    pub catalog: StoredValue<Arc<Catalog>>,
+    pub state: RwSignal<ViewState>,
+    pub query: Memo<Query>,
+    /// The rendered cards are `shown[start..start + limit]`: a `#id` link far down the list
+    /// renders the page around its paper rather than everything above it.
+    pub start: RwSignal<usize>,
+    pub limit: RwSignal<usize>,
+    pub target: RwSignal<Option<String>>,
+}
+
+impl Shelf {
+    pub fn new(catalog: Arc<Catalog>, initial: ViewState) -> Shelf {
+        let state = RwSignal::new(initial);
+        Shelf {
+            catalog: StoredValue::new(catalog),
+            state,
+            query: Memo::new(move |_| state.with(|s| Query::parse(&s.query))),
+            start: RwSignal::new(0),
+            limit: RwSignal::new(PAGE),
+            target: RwSignal::new(None),
+        }
+    }
+
+    pub fn use_context() -> Shelf {
+        expect_context::<Shelf>()
+    }
+
+    /// Moves to another view, recording it in the address bar and history.
+    pub fn navigate(&self, next: ViewState, record: Record) {
+        if self.state.with_untracked(|s| *s != next) {
+            record_view(&next, record);
+            self.state.set(next);
+            self.reset_window();
+        }
+    }
+
+    /// Back to the first page of cards, as after any change of view.
+    pub fn reset_window(&self) {
+        self.start.set(0);
+        self.limit.set(PAGE);
+    }
+
+    /// Renders the page of cards holding list position `position`.
+    pub fn window_around(&self, position: usize) {
+        self.start.set(position / PAGE * PAGE);
+        self.limit.set(PAGE);
+    }
+
+    /// Adds or removes one facet value (a click: Back undoes it).
+    pub fn toggle(&self, kind: FilterKind, value: &str) {
+        let mut next = self.state.get_untracked();
+        next.toggle(kind, value);
+        self.navigate(next, Record::Push);
+    }
+}

@@ -1,0 +1,123 @@
+use crate::context::Shelf;
+use leptos::prelude::*;
+use papershelf_core::text::group_digits;
+use papershelf_core::{FilterKind, Selection};
+
+/// Author, topic and year facets: beside the list on wide screens, a collapsible panel above it
+/// on phones.
+#[component]
+pub fn Facets(selection: Memo<Selection>) -> impl IntoView {
+    let shelf = Shelf::use_context();
+    let state = shelf.state;
+    // A facet the data never fills (no paper has a year, say) is left out rather than shown empty.
+    let (has_authors, has_topics, has_years) = shelf.catalog.with_value(|c| {
+        (
+            !c.authors.is_empty(),
+            !c.topics.is_empty(),
+            c.papers.iter().any(|p| p.year.is_some()),
+        )
+    });
+    let open = RwSignal::new(false);
+    let active = move || state.with(|s| s.active().len());
+    view! {
+        <aside class="facets" class:open=move || open.get() aria-label="Filters">
+            <button
+                type="button"
+                class="facets-toggle"
+                aria-expanded=move || open.get().to_string()
+                aria-controls="facet-groups"
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                "Filters"
+                {move || match active() {
+                    0 => String::new(),
+                    n => format!(" ({n} active)"),
+                }}
+            </button>
+            <div id="facet-groups" class="facet-groups">
+                {has_authors.then(|| view! {
+                    <FacetGroup kind=FilterKind::Author title="Authors" find="Find an author" limit=10 selection />
+                })}
+                {has_topics.then(|| view! {
+                    <FacetGroup kind=FilterKind::Topic title="Topics" find="Find a topic" limit=12 selection />
+                })}
+                {has_years.then(|| view! {
+                    <FacetGroup kind=FilterKind::Year title="Years" find="" limit=usize::MAX selection />
+                })}
+            </div>
+        </aside>
+    }
+}
+
+/// One facet: its values with their counts given the other filters, selected ones first, and a
+/// find box where there are too many values to list.
+#[component]
+fn FacetGroup(
+    kind: FilterKind,
+    title: &'static str,
+    /// Label of the find box; empty for none.
+    find: &'static str,
+    limit: usize,
+    selection: Memo<Selection>,
+) -> impl IntoView {
+    let shelf = Shelf::use_context();
+    let state = shelf.state;
+    let typed = RwSignal::new(String::new());
+    let values = {
+        let catalog = shelf.catalog.get_value();
+        Memo::new(move |_| {
+            let typed = typed.get();
+            selection.with(|sel| state.with(|s| catalog.facet(kind, s, sel, &typed, limit)))
+        })
+    };
+    let heading_id = format!("facet-{}", kind.label().to_lowercase());
+    let labelled_by = heading_id.clone();
+    let no_values = move || values.with(Vec::is_empty);
+    view! {
+        <section class="facet" class:years=kind == FilterKind::Year aria-labelledby=labelled_by>
+            <h2 id=heading_id>{title}</h2>
+            {(!find.is_empty()).then(|| view! {
+                <input
+                    type="search"
+                    class="facet-find"
+                    aria-label=find
+                    placeholder=format!("{find}…")
+                    autocomplete="off"
+                    prop:value=move || typed.get()
+                    on:input=move |ev| typed.set(event_target_value(&ev))
+                />
+            })}
+            <ul>
+                <For each=move || values.get() key=|v| v.clone() let:v>
+                    {
+                                                let value = v.value.clone();
+                        view! {
+                            <li>
+                                <button
+                                    type="button"
+                                    class="facet-value"
+                                    class:zero=v.count == 0
+                                    aria-pressed=v.selected.to_string()
+                                    on:click=move |_| shelf.toggle(kind, &value)
+                                >
+                                    <span class="facet-label">{v.label.clone()}</span>
+                                    <span class="facet-count">
+                                        {group_digits(v.count as usize)}
+                                        <span class="visually-hidden">
+                                            {if v.count == 1 { " paper" } else { " papers" }}
+                                        </span>
+                                    </span>
+                                </button>
+                            </li>
+                        }
+                    }
+                </For>
+            </ul>
+            <Show when=no_values>
+                <p class="facet-none">
+                    {move || if typed.with(String::is_empty) { "None here." } else { "No match." }}
+                </p>
+            </Show>
+        </section>
+    }
+}

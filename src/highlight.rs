@@ -1,0 +1,20 @@
+use leptos::prelude::*;
+use papershelf_core::Query;
+
+/// `text` with every match of the search wrapped in `<mark>`, built as DOM nodes: the data is
+/// only ever text, never markup.
+pub fn highlighted(text: &str, query: &Query) -> AnyView {
+    query
+        .highlight(text)
+        .into_iter()
+        .map(|(run, matched)| {
+            let run = run.to_owned();
+            if matched {
+                view! { <mark>{run}</mark> }.into_any()
+            } else {
+                run.into_any()
+            }
+        })
+        .collect_view()
+        .into_any()
+}

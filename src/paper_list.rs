@@ -1,0 +1,81 @@
+use crate::context::{Shelf, PAGE};
+use crate::paper_card::PaperCard;
+use leptos::html::Button;
+use leptos::prelude::*;
+use papershelf_core::text::group_digits;
+use papershelf_core::Selection;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// The shown papers as cards, keyed by paper so unchanged cards are kept across updates. Only the
+/// first `limit` are rendered; more follow as the visitor nears the end of the list (or presses
+/// the button), so a 10,000-paper catalog costs the DOM no more than what is on screen.
+#[component]
+pub fn PaperList(selection: Memo<Selection>) -> impl IntoView {
+    let shelf = Shelf::use_context();
+    let (start, limit) = (shelf.start, shelf.limit);
+    let rendered = move || {
+        selection.with(|s| {
+            s.shown
+                .iter()
+                .skip(start.get())
+                .take(limit.get())
+                .copied()
+                .collect::<Vec<_>>()
+        })
+    };
+    let remaining =
+        move || selection.with(|s| s.shown.len().saturating_sub(start.get() + limit.get()));
+    let more = move || limit.update(|l| *l += PAGE);
+    let earlier = move || {
+        let step = start.get_untracked().min(PAGE);
+        start.update(|s| *s -= step);
+        limit.update(|l| *l += step);
+    };
+
+    let button = NodeRef::<Button>::new();
+    // Load more when the button scrolls near the viewport; the button stays for keyboards.
+    Effect::new(move |_| {
+        let Some(element) = button.get() else { return };
+        let on_visible = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let visible = entries
+                .iter()
+                .filter_map(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
+                .any(|e| e.is_intersecting());
+            if visible {
+                more();
+            }
+        });
+        let options = web_sys::IntersectionObserverInit::new();
+        options.set_root_margin("800px 0px");
+        if let Ok(observer) = web_sys::IntersectionObserver::new_with_options(
+            on_visible.as_ref().unchecked_ref(),
+            &options,
+        ) {
+            observer.observe(&element);
+            on_cleanup({
+                let observer = send_wrapper::SendWrapper::new(observer);
+                move || observer.disconnect()
+            });
+        }
+        on_visible.forget();
+    });
+
+    view! {
+        <Show when=move || { start.get() > 0 }>
+            <button type="button" class="button more" on:click=move |_| earlier()>
+                {move || format!("Show earlier ({} above)", group_digits(start.get()))}
+            </button>
+        </Show>
+        <div class="papers">
+            <For each=rendered key=|idx| *idx let:idx>
+                <PaperCard idx />
+            </For>
+        </div>
+        <Show when=move || { remaining() > 0 }>
+            <button type="button" class="button more" node_ref=button on:click=move |_| more()>
+                {move || format!("Show more ({} not shown yet)", group_digits(remaining()))}
+            </button>
+        </Show>
+    }
+}
