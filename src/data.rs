@@ -1,10 +1,25 @@
 //! Fetching `publications.json` from next to the page.
+//!
+//! The browser parses the JSON (`JSON.parse`, native and fast) and the core reads the parsed
+//! value through the same lenient rules as the checker (serde-wasm-bindgen drives the core's
+//! `Deserialize` impls). The file's text never enters wasm memory, which cannot shrink: a 19 MB
+//! file would otherwise cost 19 MB for as long as the page is open.
 
 use gloo_net::http::Request;
 use papershelf_core::Catalog;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::RequestCache;
 
 pub const DATA_FILE: &str = "publications.json";
+
+#[wasm_bindgen]
+extern "C" {
+    /// `JSON.parse` on a JS string handle: unlike `js_sys::JSON::parse(&str)`, the text is not
+    /// copied into wasm first.
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn parse_json(text: &JsValue) -> Result<JsValue, JsValue>;
+}
 
 /// Resolved against `document.baseURI`, so the site works at `/` and under a sub-path alike.
 fn data_url() -> String {
@@ -38,9 +53,19 @@ pub async fn load_catalog() -> Result<Catalog, String> {
         )
         .replace("  ", " "));
     }
-    let text = response
+    let unreadable = |e: JsValue| format!("{DATA_FILE} could not be read ({e:?}).");
+    let text = web_sys::Response::from(response)
         .text()
-        .await
-        .map_err(|e| format!("{DATA_FILE} could not be read ({e})."))?;
-    Catalog::from_json(&text).map_err(|e| format!("{DATA_FILE} is not valid: {e}."))
+        .map_err(unreadable)?;
+    let text = JsFuture::from(text).await.map_err(unreadable)?;
+    let invalid = |e| format!("{DATA_FILE} is not valid: {e}.");
+    match parse_json(&text) {
+        Ok(value) => Catalog::read(serde_wasm_bindgen::Deserializer::from(value))
+            .map_err(|e| invalid(e.to_string())),
+        // Only on failure does the text come into wasm: the core names the line and column.
+        Err(_) => {
+            let text = text.as_string().unwrap_or_default();
+            Catalog::from_json(&text).map_err(|e| invalid(e.to_string()))
+        }
+    }
 }

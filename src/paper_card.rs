@@ -1,8 +1,9 @@
 use crate::browser::{copy_text, permalink};
 use crate::context::Shelf;
-use crate::highlight::highlighted;
+use crate::highlight::{highlighted, highlighted_text};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use papershelf_core::fold::SearchText;
 use papershelf_core::text::preview;
 use papershelf_core::{FilterKind, Paper};
 use std::time::Duration;
@@ -27,11 +28,14 @@ pub fn PaperCard(idx: u32) -> impl IntoView {
         let target = shelf.target;
         Signal::derive(move || target.with(|t| t.as_deref() == Some(id.as_str())))
     };
-    let meta = [paper.venue.clone(), paper.year.map(|y| y.to_string())]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let meta = [
+        paper.venue.as_ref().map(|v| v.shown()),
+        paper.year.map(|y| y.to_string()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
 
     let authors = paper
         .authors
@@ -113,7 +117,7 @@ pub fn PaperCard(idx: u32) -> impl IntoView {
             tabindex="-1"
             aria-labelledby=labelled_by
         >
-            <h2 id=heading_id class="paper-title">{move || highlighted(&title, &query.get())}</h2>
+            <h2 id=heading_id class="paper-title">{move || highlighted_text(&title, &query.get())}</h2>
             {(!paper.authors.is_empty()).then(|| view! {
                 <ul class="authors" aria-label="Authors">{authors}</ul>
             })}
@@ -126,7 +130,7 @@ pub fn PaperCard(idx: u32) -> impl IntoView {
             })}
             <ul class="links" aria-label="Links">
                 {links}
-                <li><CopyLink id=id.clone() title=paper.title.clone() /></li>
+                <li><CopyLink id=id.clone() title=paper.title.shown() /></li>
             </ul>
         </article>
     }
@@ -137,15 +141,15 @@ pub fn PaperCard(idx: u32) -> impl IntoView {
 #[component]
 fn Abstract(
     id: String,
-    text: String,
+    text: SearchText,
     open_at_start: bool,
     targeted: Signal<bool>,
 ) -> impl IntoView {
     let query = Shelf::use_context().query;
     let abstract_id = format!("{id}-abstract");
-    let Some(short) = preview(&text, PREVIEW_CHARS) else {
+    let Some(short) = preview(&text.shown(), PREVIEW_CHARS) else {
         return view! {
-            <p class="abstract" id=abstract_id>{move || highlighted(&text, &query.get())}</p>
+            <p class="abstract" id=abstract_id>{move || highlighted_text(&text, &query.get())}</p>
         }
         .into_any();
     };
@@ -159,7 +163,7 @@ fn Abstract(
     let shown = move || {
         let q = query.get();
         if open.get() {
-            highlighted(&text, &q)
+            highlighted_text(&text, &q)
         } else {
             highlighted(&short, &q)
         }

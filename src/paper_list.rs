@@ -1,4 +1,4 @@
-use crate::context::{Shelf, PAGE};
+use crate::context::{Shelf, MAX_RENDERED, PAGE};
 use crate::paper_card::PaperCard;
 use leptos::html::Button;
 use leptos::prelude::*;
@@ -7,9 +7,10 @@ use papershelf_core::Selection;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-/// The shown papers as cards, keyed by paper so unchanged cards are kept across updates. Only the
-/// first `limit` are rendered; more follow as the visitor nears the end of the list (or presses
-/// the button), so a 10,000-paper catalog costs the DOM no more than what is on screen.
+/// The shown papers as cards, keyed by paper so unchanged cards are kept across updates. Only a
+/// window of them is rendered; more follow as the visitor nears the end of the list (or presses
+/// the button) and the earliest go, so a 100,000-paper catalog costs the DOM no more than a few
+/// pages of cards.
 #[component]
 pub fn PaperList(selection: Memo<Selection>) -> impl IntoView {
     let shelf = Shelf::use_context();
@@ -26,11 +27,19 @@ pub fn PaperList(selection: Memo<Selection>) -> impl IntoView {
     };
     let remaining =
         move || selection.with(|s| s.shown.len().saturating_sub(start.get() + limit.get()));
-    let more = move || limit.update(|l| *l += PAGE);
+    let more = move || {
+        if limit.get_untracked() + PAGE > MAX_RENDERED {
+            start.update(|s| *s += PAGE);
+        } else {
+            limit.update(|l| *l += PAGE);
+        }
+    };
     let earlier = move || {
         let step = start.get_untracked().min(PAGE);
         start.update(|s| *s -= step);
-        limit.update(|l| *l += step);
+        if limit.get_untracked() + step <= MAX_RENDERED {
+            limit.update(|l| *l += step);
+        }
     };
 
     let button = NodeRef::<Button>::new();

@@ -1,19 +1,38 @@
 use crate::browser::Record;
 use crate::context::Shelf;
+use leptos::html::Input;
 use leptos::prelude::*;
 use papershelf_core::Sort;
+use std::time::Duration;
 
 /// The search box (filters as you type) and the sort order.
 #[component]
 pub fn SearchBar() -> impl IntoView {
     let shelf = Shelf::use_context();
     let state = shelf.state;
-    let on_input = {
-        move |ev| {
-            let mut next = state.get_untracked();
-            next.query = event_target_value(&ev);
-            shelf.navigate(next, Record::Replace);
+    let input = NodeRef::<Input>::new();
+    // The keystroke itself only updates the box; the search runs in a task after the next paint,
+    // so typing stays smooth however large the catalog. Keys typed before it runs share one search.
+    let scheduled = StoredValue::new(false);
+    let on_input = move |_| {
+        if scheduled.get_value() {
+            return;
         }
+        scheduled.set_value(true);
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    scheduled.set_value(false);
+                    let Some(input) = input.get_untracked() else {
+                        return;
+                    };
+                    let mut next = state.get_untracked();
+                    next.query = input.value();
+                    shelf.navigate(next, Record::Replace);
+                },
+                Duration::ZERO,
+            )
+        });
     };
     let on_sort = move |ev| {
         let mut next = state.get_untracked();
@@ -25,6 +44,7 @@ pub fn SearchBar() -> impl IntoView {
             <label class="visually-hidden" for="search">"Search"</label>
             <input
                 id="search"
+                node_ref=input
                 type="search"
                 placeholder="Search titles, authors, abstracts…"
                 autocomplete="off"

@@ -7,7 +7,7 @@ use crate::search_bar::SearchBar;
 use leptos::ev;
 use leptos::prelude::*;
 use papershelf_core::text::count_label;
-use papershelf_core::Catalog;
+use papershelf_core::{Catalog, SearchResult};
 use std::sync::Arc;
 
 /// The loaded catalog: search and sort, facets, the live count, active filters and the papers.
@@ -17,9 +17,16 @@ pub fn Shelf(catalog: Arc<Catalog>) -> impl IntoView {
     let shelf = ShelfContext::new(catalog.clone(), view_from_address());
     provide_context(shelf);
     let state = shelf.state;
+    // The search result is kept apart from the facets: a facet click does not search again, and
+    // a refined query (one more letter) scans only the previous matches.
+    let search = {
+        let catalog = catalog.clone();
+        let query = shelf.query;
+        Memo::new(move |previous: Option<&SearchResult>| catalog.search(query.get(), previous))
+    };
     let selection = {
         let catalog = catalog.clone();
-        Memo::new(move |_| state.with(|s| catalog.select(s)))
+        Memo::new(move |_| state.with(|s| search.with(|found| catalog.select_searched(s, found))))
     };
 
     let title = catalog

@@ -1,15 +1,11 @@
 // A tiny static server for dist/ under a sub-path (default /papers/), as GitHub Pages serves a
 // project site. It gzips text responses when asked, like Pages does, so sizes and timings are real.
+// Run directly (`node serve.mjs`, with DIST, PUBLIC_URL, PORT) or import startServer (benchmarks).
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
-
-const here = fileURLToPath(new URL(".", import.meta.url));
-const root = resolve(process.env.DIST ?? join(here, "../../dist"));
-const prefix = process.env.PUBLIC_URL ?? "/papers/";
-const port = Number(process.env.PORT ?? 4173);
 
 const types = {
   ".html": "text/html; charset=utf-8",
@@ -26,48 +22,64 @@ const types = {
 const compressible = new Set([".html", ".js", ".mjs", ".css", ".json", ".wasm", ".svg", ".txt"]);
 const gzipCache = new Map();
 
-async function findFile(urlPath) {
-  const relative = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, "");
-  const path = join(root, relative);
-  if (!path.startsWith(root)) return null;
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) return findFile(join(urlPath, "index.html"));
-    return path;
-  } catch {
-    return null;
-  }
+function notFound(res) {
+  res.writeHead(404, { "content-type": "text/plain" });
+  res.end("Not found");
 }
 
-const server = createServer(async (req, res) => {
-  const url = new URL(req.url, "http://localhost");
-  if (url.pathname === prefix.replace(/\/$/, "") || url.pathname === "/") {
-    res.writeHead(302, { location: prefix + url.search + url.hash });
-    return res.end();
+/** Serves the directory `root` at `prefix` on `port`; resolves with the server once listening.
+ * `warm` lists files (relative to root) to compress ahead, so a first request is not slowed by
+ * compressing a large file, as it would not be on a real host. */
+export async function startServer({ root, prefix = "/papers/", port = 4173, warm = [] }) {
+  root = resolve(root);
+  for (const file of warm) {
+    const path = join(root, file);
+    const body = await readFile(path);
+    gzipCache.set(`${path}:${body.length}`, gzipSync(body));
   }
-  if (!url.pathname.startsWith(prefix)) {
-    res.writeHead(404, { "content-type": "text/plain" });
-    return res.end("Not found");
-  }
-  const path = await findFile(url.pathname.slice(prefix.length - 1));
-  if (!path) {
-    res.writeHead(404, { "content-type": "text/plain" });
-    return res.end("Not found");
-  }
-  const ext = extname(path);
-  let body = await readFile(path);
-  const headers = { "content-type": types[ext] ?? "application/octet-stream", "cache-control": "no-cache" };
-  if (compressible.has(ext) && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
-    const key = `${path}:${body.length}`;
-    if (!gzipCache.has(key)) gzipCache.set(key, gzipSync(body));
-    body = gzipCache.get(key);
-    headers["content-encoding"] = "gzip";
-    headers["vary"] = "accept-encoding";
-  }
-  res.writeHead(200, headers);
-  res.end(req.method === "HEAD" ? undefined : body);
-});
 
-server.listen(port, "127.0.0.1", () => {
-  console.log(`serving ${root} at http://127.0.0.1:${port}${prefix}`);
-});
+  async function findFile(urlPath) {
+    const relative = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, "");
+    const path = join(root, relative);
+    if (!path.startsWith(root)) return null;
+    try {
+      const info = await stat(path);
+      return info.isDirectory() ? findFile(join(urlPath, "index.html")) : path;
+    } catch {
+      return null;
+    }
+  }
+
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, "http://localhost");
+    if (url.pathname === prefix.replace(/\/$/, "") || url.pathname === "/") {
+      res.writeHead(302, { location: prefix + url.search + url.hash });
+      return res.end();
+    }
+    if (!url.pathname.startsWith(prefix)) return notFound(res);
+    const path = await findFile(url.pathname.slice(prefix.length - 1));
+    if (!path) return notFound(res);
+    const ext = extname(path);
+    let body = await readFile(path);
+    const headers = { "content-type": types[ext] ?? "application/octet-stream", "cache-control": "no-cache" };
+    if (compressible.has(ext) && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
+      const key = `${path}:${body.length}`;
+      if (!gzipCache.has(key)) gzipCache.set(key, gzipSync(body));
+      body = gzipCache.get(key);
+      headers["content-encoding"] = "gzip";
+      headers["vary"] = "accept-encoding";
+    }
+    res.writeHead(200, headers);
+    res.end(req.method === "HEAD" ? undefined : body);
+  });
+  return new Promise((done) => server.listen(port, "127.0.0.1", () => done(server)));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const here = fileURLToPath(new URL(".", import.meta.url));
+  const root = process.env.DIST ?? join(here, "../../dist");
+  const prefix = process.env.PUBLIC_URL ?? "/papers/";
+  const port = Number(process.env.PORT ?? 4173);
+  await startServer({ root, prefix, port });
+  console.log(`serving ${resolve(root)} at http://127.0.0.1:${port}${prefix}`);
+}

@@ -5,10 +5,13 @@
 //! are made unique and stable. Authors and topics are interned once here so that filtering and
 //! counting work on small integers.
 
-use crate::fold::fold;
-use crate::parse::{read_document, Field, RawDocument, RawEntry, RawLinks, ReadError, TextList};
+use crate::fold::{fold, SearchText};
+use crate::parse::{
+    read_json, DocumentSeed, EntrySink, Field, RawDocument, RawEntry, RawLinks, ReadError, TextList,
+};
 use crate::state::{FilterKind, Sort};
 use crate::text::{collapse_whitespace, slug};
+use serde::de::{DeserializeSeed, Deserializer};
 use std::collections::{HashMap, HashSet};
 
 pub type PaperIdx = u32;
@@ -21,17 +24,19 @@ pub struct Link {
     pub url: String,
 }
 
+/// One shown paper. Text fields are stored folded for search (see [`SearchText`]); authors and
+/// topics are ids into the catalog's tables. BibTeX is validated but not kept: nothing shows it,
+/// and it would be a third of the catalog's memory.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Paper {
     pub id: String,
-    pub title: String,
-    pub authors: Vec<AuthorId>,
-    pub abstract_text: Option<String>,
-    pub topics: Vec<TopicId>,
+    pub title: SearchText,
+    pub authors: Box<[AuthorId]>,
+    pub abstract_text: Option<SearchText>,
+    pub topics: Box<[TopicId]>,
     pub year: Option<i32>,
-    pub venue: Option<String>,
-    pub links: Vec<Link>,
-    pub bibtex: Option<String>,
+    pub venue: Option<SearchText>,
+    pub links: Box<[Link]>,
 }
 
 /// Whether a problem cost a whole entry or only part of one.
@@ -69,9 +74,6 @@ pub struct Catalog {
     pub problems: Vec<Problem>,
     author_ids: HashMap<String, AuthorId>,
     topic_ids: HashMap<String, TopicId>,
-    /// Per paper: folded title, authors, abstract, topics and venue, one field per line, so that
-    /// a search term (which never holds a newline) cannot match across two fields.
-    search_text: Vec<String>,
     /// Paper indices in each sort order (`Sort as usize`).
     orders: [Vec<PaperIdx>; 3],
     /// Folded author names and topic labels, for the facets' find boxes.
@@ -82,25 +84,33 @@ pub struct Catalog {
 impl Catalog {
     /// Reads and validates a `publications.json` text.
     pub fn from_json(text: &str) -> Result<Catalog, ReadError> {
-        read_document(text).map(Catalog::from_document)
+        let mut builder = Builder::default();
+        read_json(text, &mut builder)?;
+        Ok(builder.finish())
+    }
+
+    /// Reads and validates a document from any serde deserializer (the site passes the value the
+    /// browser parsed). Entries are validated as they are read: the raw document is never whole
+    /// in memory.
+    pub fn read<'de, D: Deserializer<'de>>(d: D) -> Result<Catalog, D::Error> {
+        let mut builder = Builder::default();
+        DocumentSeed(&mut builder).deserialize(d)?;
+        Ok(builder.finish())
     }
 
     pub fn from_document(doc: RawDocument) -> Catalog {
         let mut builder = Builder::default();
-        builder.catalog.title = match doc.title {
-            Some(Field::Ok(t)) if !t.trim().is_empty() => Some(collapse_whitespace(&t)),
-            _ => None,
-        };
-        builder.add_entries(doc.entries);
+        if let Some(title) = doc.title {
+            builder.title(title);
+        }
+        for entry in doc.entries {
+            builder.entry(entry);
+        }
         builder.finish()
     }
 
     pub fn order(&self, sort: Sort) -> &[PaperIdx] {
         &self.orders[sort as usize]
-    }
-
-    pub fn search_text(&self, idx: PaperIdx) -> &str {
-        &self.search_text[idx as usize]
     }
 
     pub fn folded_label(&self, kind: FilterKind, id: u32) -> &str {
@@ -174,27 +184,38 @@ struct Builder {
     /// Entries still waiting for an id, and ids already given.
     needs_id: Vec<usize>,
     used_ids: HashSet<String>,
+    /// Entries read so far, to number problems.
+    entries: usize,
+}
+
+impl EntrySink for Builder {
+    fn title(&mut self, title: Field<String>) {
+        self.catalog.title = match title {
+            Field::Ok(t) if !t.trim().is_empty() => Some(collapse_whitespace(&t)),
+            _ => None,
+        };
+    }
+
+    fn entry(&mut self, entry: RawEntry) {
+        let n = self.entries;
+        self.entries += 1;
+        match entry {
+            RawEntry::Other(kind) => self.problem(
+                Severity::Skipped,
+                n,
+                None,
+                "",
+                format!(
+                    "an entry must be an object with a title, but this is {}",
+                    kind.describe()
+                ),
+            ),
+            RawEntry::Object(raw) => self.add_paper(n, *raw),
+        }
+    }
 }
 
 impl Builder {
-    fn add_entries(&mut self, entries: Vec<RawEntry>) {
-        for (n, entry) in entries.into_iter().enumerate() {
-            match entry {
-                RawEntry::Other(kind) => self.problem(
-                    Severity::Skipped,
-                    n,
-                    None,
-                    "",
-                    format!(
-                        "an entry must be an object with a title, but this is {}",
-                        kind.describe()
-                    ),
-                ),
-                RawEntry::Object(raw) => self.add_paper(n, *raw),
-            }
-        }
-    }
-
     fn problem(
         &mut self,
         severity: Severity,
@@ -235,12 +256,9 @@ impl Builder {
         title: &str,
         field: &str,
         value: Option<Field<String>>,
-    ) -> Option<String> {
+    ) -> Option<SearchText> {
         match value? {
-            Field::Ok(s) => {
-                let s = s.trim();
-                (!s.is_empty()).then(|| s.to_owned())
-            }
+            Field::Ok(s) => (!s.trim().is_empty()).then(|| SearchText::new(&s)),
             Field::Wrong(kind) => {
                 self.wrong(n, title, field, kind, "text");
                 None
@@ -372,16 +390,16 @@ impl Builder {
             }
         };
 
+        self.text(n, &title, "bibtex", raw.bibtex);
         let paper = Paper {
             id,
             abstract_text: self.text(n, &title, "abstract", raw.abstract_text),
             venue: self.text(n, &title, "venue", raw.venue),
-            bibtex: self.text(n, &title, "bibtex", raw.bibtex),
-            title,
-            authors: author_ids,
-            topics: topic_ids,
+            title: SearchText::new(&title),
+            authors: author_ids.into(),
+            topics: topic_ids.into(),
             year,
-            links,
+            links: links.into(),
         };
         self.catalog.papers.push(paper);
     }
@@ -454,7 +472,7 @@ impl Builder {
         }
         self.index();
         for idx in std::mem::take(&mut self.needs_id) {
-            let base = slug(&self.catalog.papers[idx].title);
+            let base = slug(&self.catalog.papers[idx].title.shown());
             let mut id = base.clone();
             let mut n = 2;
             while self.used_ids.contains(&id) {
@@ -472,34 +490,11 @@ impl Builder {
     /// Everything searching, sorting and facet-finding need, computed once.
     fn index(&mut self) {
         let c = &mut self.catalog;
-        c.search_text = c
-            .papers
-            .iter()
-            .map(|p| {
-                let mut text = fold(&p.title);
-                let authors = p.authors.iter().map(|&a| c.authors[a as usize].as_str());
-                let topics = p
-                    .topics
-                    .iter()
-                    .map(|&t| c.topics[t as usize].label.as_str());
-                let rest = authors
-                    .chain(p.abstract_text.as_deref())
-                    .chain(topics)
-                    .chain(p.venue.as_deref());
-                for field in rest {
-                    text.push('\n');
-                    text.push_str(&fold(field));
-                }
-                text
-            })
-            .collect();
         c.folded_authors = c.authors.iter().map(|a| fold(a)).collect();
         c.folded_topics = c.topics.iter().map(|t| fold(&t.label)).collect();
 
-        let titles: Vec<String> = c.papers.iter().map(|p| fold(&p.title)).collect();
-        let by_title = |a: &PaperIdx, b: &PaperIdx| {
-            titles[*a as usize].cmp(&titles[*b as usize]).then(a.cmp(b))
-        };
+        let title = |i: &PaperIdx| c.papers[*i as usize].title.folded();
+        let by_title = |a: &PaperIdx, b: &PaperIdx| title(a).cmp(title(b)).then(a.cmp(b));
         let year = |i: &PaperIdx| c.papers[*i as usize].year;
         let all: Vec<PaperIdx> = (0..c.papers.len() as PaperIdx).collect();
         let mut newest = all.clone();
@@ -548,7 +543,7 @@ mod tests {
         let c = catalog(
             r#"[null, {"title":"  "}, {"title":"A","year":"2020"}, 7, {"authors":["X"]}, {"title":{"t":1}}, {"title":"B"}]"#,
         );
-        let titles: Vec<_> = c.papers.iter().map(|p| p.title.as_str()).collect();
+        let titles: Vec<_> = c.papers.iter().map(|p| p.title.shown()).collect();
         assert_eq!(titles, ["A", "B"]);
         assert_eq!(c.skipped(), 5);
         assert_eq!(c.ignored(), 1);
@@ -572,7 +567,7 @@ mod tests {
                 {"title":"C","topics":["reinforcement learning"]}]"#,
         );
         assert_eq!(c.authors, ["Ann Lee", "Bo"]);
-        assert_eq!(c.papers[1].authors, [0]);
+        assert_eq!(*c.papers[1].authors, [0]);
         assert_eq!(c.topics.len(), 2);
         assert_eq!(c.topic(0).label, "reinforcement learning");
         assert_eq!(c.topic_id("REINFORCEMENT  learning"), Some(0));
@@ -599,7 +594,7 @@ mod tests {
             r#"[{"title":"A","links":{"pdf":"https://x.org/a.pdf","bad":"javascript:alert(1)","n":3}}]"#,
         );
         assert_eq!(
-            c.papers[0].links,
+            *c.papers[0].links,
             [Link {
                 label: "pdf".into(),
                 url: "https://x.org/a.pdf".into()

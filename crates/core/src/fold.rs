@@ -78,9 +78,103 @@ impl Mapped {
     }
 }
 
+/// Text stored once, in the folded form search needs, with what it takes to show it as written.
+///
+/// Most text in a catalog is ASCII, where folding only lowercases: for it, the positions of the
+/// capitals are kept instead of a second copy, so a 10,000-paper catalog costs about one copy of
+/// its text rather than two. Other text keeps its original beside the folded form. Whitespace runs
+/// are collapsed in both (HTML shows them collapsed anyway).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchText {
+    folded: Box<str>,
+    shown: Shown,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Shown {
+    /// Byte offsets of the capitals in the (ASCII) folded text.
+    Capitals(Box<[u32]>),
+    Original(Box<str>),
+}
+
+impl SearchText {
+    pub fn new(text: &str) -> SearchText {
+        let collapsed = crate::text::collapse_whitespace(text);
+        if collapsed.is_ascii() {
+            let capitals = collapsed
+                .bytes()
+                .enumerate()
+                .filter(|(_, b)| b.is_ascii_uppercase())
+                .map(|(i, _)| i as u32)
+                .collect();
+            let mut folded = collapsed;
+            folded.make_ascii_lowercase();
+            SearchText {
+                folded: folded.into(),
+                shown: Shown::Capitals(capitals),
+            }
+        } else {
+            SearchText {
+                folded: fold(&collapsed).into(),
+                shown: Shown::Original(collapsed.into()),
+            }
+        }
+    }
+
+    pub fn folded(&self) -> &str {
+        &self.folded
+    }
+
+    /// The text as written (whitespace collapsed).
+    pub fn shown(&self) -> String {
+        match &self.shown {
+            Shown::Original(text) => text.to_string(),
+            Shown::Capitals(capitals) => {
+                let mut bytes = self.folded.as_bytes().to_vec();
+                for &i in capitals.iter() {
+                    bytes[i as usize].make_ascii_uppercase();
+                }
+                // Only ASCII letters changed case, so the bytes are still the same valid UTF-8.
+                String::from_utf8(bytes).unwrap_or_default()
+            }
+        }
+    }
+
+    /// Maps a byte range of the folded text to the same passage of [`SearchText::shown`].
+    pub(crate) fn shown_ranges(
+        &self,
+        folded_ranges: Vec<(usize, usize)>,
+    ) -> (String, Vec<(usize, usize)>) {
+        match &self.shown {
+            Shown::Capitals(_) => (self.shown(), folded_ranges),
+            Shown::Original(text) => {
+                let mapped = Mapped::new(text);
+                let ranges = folded_ranges
+                    .into_iter()
+                    .map(|(s, e)| mapped.original_range(s, e))
+                    .collect();
+                (text.to_string(), ranges)
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn search_text_keeps_one_copy_for_ascii_and_shows_the_original() {
+        let t = SearchText::new("  Deep  RL\nfor GPUs ");
+        assert_eq!(t.folded(), "deep rl for gpus");
+        assert_eq!(t.shown(), "Deep RL for GPUs");
+        assert!(matches!(t.shown, Shown::Capitals(_)));
+        let u = SearchText::new("Schölkopf  & Müller");
+        assert_eq!(u.folded(), "scholkopf & muller");
+        assert_eq!(u.shown(), "Schölkopf & Müller");
+        let (shown, ranges) = u.shown_ranges(vec![(12, 18)]);
+        assert_eq!(&shown[ranges[0].0..ranges[0].1], "Müller");
+    }
 
     #[test]
     fn folds_case_accents_and_compatibility_forms() {

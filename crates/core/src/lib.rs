@@ -14,5 +14,5 @@ pub mod url;
 pub use catalog::{Catalog, Link, Paper, Problem, Severity};
 pub use parse::ReadError;
 pub use search::Query;
-pub use select::{FacetValue, Selection};
+pub use select::{FacetValue, SearchResult, Selection};
 pub use state::{FilterKind, Sort, ViewState};

@@ -6,7 +6,7 @@
 //! is read as a [`Field`]: either the value in the expected shape, or a note of what was there
 //! instead. Unknown fields are skipped without being built.
 
-use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use std::fmt;
 use std::marker::PhantomData;
@@ -109,19 +109,30 @@ impl std::error::Error for ReadError {}
 
 /// Reads the document, failing only when the text is not JSON or has no list of publications.
 pub fn read_document(text: &str) -> Result<RawDocument, ReadError> {
-    serde_json::from_str(text).map_err(|e| {
-        let full = e.to_string();
-        // serde_json appends " at line L column C"; the position is reported separately.
-        let message = match full.rfind(" at line ") {
-            Some(cut) if e.line() > 0 => full[..cut].to_string(),
-            _ => full,
-        };
-        ReadError {
-            message: plain_message(&message),
-            line: e.line(),
-            column: e.column(),
-        }
-    })
+    let mut doc = RawDocument::default();
+    read_json(text, &mut doc)?;
+    Ok(doc)
+}
+
+/// Reads JSON text into a sink; a syntax error is reported with its line and column.
+pub fn read_json<S: EntrySink>(text: &str, sink: &mut S) -> Result<(), ReadError> {
+    let mut json = serde_json::Deserializer::from_str(text);
+    DocumentSeed(sink)
+        .deserialize(&mut json)
+        .and_then(|()| json.end())
+        .map_err(|e| {
+            let full = e.to_string();
+            // serde_json appends " at line L column C"; the position is reported separately.
+            let message = match full.rfind(" at line ") {
+                Some(cut) if e.line() > 0 => full[..cut].to_string(),
+                _ => full,
+            };
+            ReadError {
+                message: plain_message(&message),
+                line: e.line(),
+                column: e.column(),
+            }
+        })
 }
 
 /// serde_json's messages are written for programmers; a lab maintainer reads these.
@@ -190,17 +201,6 @@ impl Expected for RawLinks {
             links.push((label, url));
         }
         Ok(Some(RawLinks(links)))
-    }
-}
-
-impl Expected for Vec<RawEntry> {
-    const WHAT: &'static str = "a list of publications";
-    fn from_list<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<Option<Self>, A::Error> {
-        let mut entries = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-        while let Some(entry) = seq.next_element::<RawEntry>()? {
-            entries.push(entry);
-        }
-        Ok(Some(entries))
     }
 }
 
@@ -350,52 +350,117 @@ impl<'de> Deserialize<'de> for RawEntry {
     }
 }
 
-impl<'de> Deserialize<'de> for RawDocument {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct DocumentVisitor;
-        impl<'de> Visitor<'de> for DocumentVisitor {
-            type Value = RawDocument;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a list of publications, or an object with a \"publications\" list")
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<RawDocument, A::Error> {
-                let entries = Vec::<RawEntry>::from_list(seq)?.unwrap_or_default();
-                Ok(RawDocument {
-                    title: None,
-                    entries,
-                })
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawDocument, A::Error> {
-                let mut doc = RawDocument::default();
-                let mut found_list = false;
-                while let Some(key) = map.next_key::<String>()? {
-                    match key.as_str() {
-                        "title" => doc.title = Some(map.next_value()?),
-                        "publications" => match map.next_value::<Field<Vec<RawEntry>>>()? {
-                            Field::Ok(entries) => {
-                                doc.entries = entries;
-                                found_list = true;
-                            }
-                            Field::Wrong(kind) => {
-                                return Err(de::Error::custom(format!(
-                                    "\"publications\" should be a list, but it is {}",
-                                    kind.describe()
-                                )))
-                            }
-                        },
-                        _ => {
-                            map.next_value::<IgnoredAny>()?;
-                        }
-                    }
+/// Receives a document's parts as they are read, so that a catalog can be built entry by entry
+/// without holding the whole raw document (and its text) in memory at once.
+pub trait EntrySink {
+    fn title(&mut self, title: Field<String>);
+    fn entry(&mut self, entry: RawEntry);
+}
+
+impl EntrySink for RawDocument {
+    fn title(&mut self, title: Field<String>) {
+        self.title = Some(title);
+    }
+    fn entry(&mut self, entry: RawEntry) {
+        self.entries.push(entry);
+    }
+}
+
+/// Reads a whole document from any serde deserializer (serde_json for the checker, the
+/// browser's parsed value for the site), handing each part to the sink.
+pub struct DocumentSeed<'a, S>(pub &'a mut S);
+
+impl<'de, S: EntrySink> DeserializeSeed<'de> for DocumentSeed<'_, S> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(DocumentVisitor(self.0))
+    }
+}
+
+struct DocumentVisitor<'a, S>(&'a mut S);
+
+impl<'de, S: EntrySink> Visitor<'de> for DocumentVisitor<'_, S> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list of publications, or an object with a \"publications\" list")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(entry) = seq.next_element::<RawEntry>()? {
+            self.0.entry(entry);
+        }
+        Ok(())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut found_list = false;
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "title" => self.0.title(map.next_value()?),
+                "publications" => {
+                    map.next_value_seed(EntriesSeed(&mut *self.0))?;
+                    found_list = true;
                 }
-                if !found_list {
-                    return Err(de::Error::custom("the file has no \"publications\" list"));
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
                 }
-                Ok(doc)
             }
         }
-        d.deserialize_any(DocumentVisitor)
+        if found_list {
+            Ok(())
+        } else {
+            Err(de::Error::custom("the file has no \"publications\" list"))
+        }
     }
+}
+
+/// The `publications` value: a list whose entries go to the sink, or an error naming what it is.
+struct EntriesSeed<'a, S>(&'a mut S);
+
+impl<'de, S: EntrySink> DeserializeSeed<'de> for EntriesSeed<'_, S> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de, S: EntrySink> Visitor<'de> for EntriesSeed<'_, S> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(entry) = seq.next_element::<RawEntry>()? {
+            self.0.entry(entry);
+        }
+        Ok(())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<(), A::Error> {
+        Err(not_a_list(JsonKind::Object))
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
+        Err(not_a_list(JsonKind::Text))
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+        Err(not_a_list(JsonKind::Number))
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+        Err(not_a_list(JsonKind::Number))
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+        Err(not_a_list(JsonKind::Number))
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+        Err(not_a_list(JsonKind::Bool))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        Err(not_a_list(JsonKind::Null))
+    }
+}
+
+fn not_a_list<E: de::Error>(kind: JsonKind) -> E {
+    E::custom(format!(
+        "\"publications\" should be a list, but it is {}",
+        kind.describe()
+    ))
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! paper matches when every term occurs (folded: case- and accent-insensitive) as a substring of
 //! its title, authors, abstract, topics or venue.
 
-use crate::fold::{fold, Mapped};
+use crate::fold::{fold, Mapped, SearchText};
 
 /// A parsed search: folded terms, all of which must match.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -45,43 +45,76 @@ impl Query {
         self.terms.iter().all(|t| haystack.contains(t.as_str()))
     }
 
+    /// Whether every paper matching `self` also matches `earlier`: each earlier term is part of
+    /// some term here. Typing more letters refines, so the next search scans only the last
+    /// result instead of the whole catalog.
+    pub fn refines(&self, earlier: &Query) -> bool {
+        earlier
+            .terms
+            .iter()
+            .all(|old| self.terms.iter().any(|new| new.contains(old.as_str())))
+    }
+
+    /// Byte ranges of `folded` where some term matches, merged and in order.
+    fn ranges(&self, folded: &str) -> Vec<(usize, usize)> {
+        let mut ranges: Vec<(usize, usize)> = Vec::new();
+        for term in &self.terms {
+            let mut from = 0;
+            while let Some(at) = folded[from..].find(term.as_str()) {
+                let start = from + at;
+                ranges.push((start, start + term.len()));
+                from = start + term.len();
+            }
+        }
+        ranges
+    }
+
     /// `text` cut into runs, each marked when it is part of a match of some term.
     pub fn highlight<'t>(&self, text: &'t str) -> Vec<(&'t str, bool)> {
         if self.terms.is_empty() || text.is_empty() {
             return vec![(text, false)];
         }
         let mapped = Mapped::new(text);
-        let mut ranges: Vec<(usize, usize)> = Vec::new();
-        for term in &self.terms {
-            let mut from = 0;
-            while let Some(at) = mapped.folded[from..].find(term.as_str()) {
-                let start = from + at;
-                ranges.push(mapped.original_range(start, start + term.len()));
-                from = start + term.len();
-            }
-        }
-        ranges.sort_unstable();
-        let mut merged: Vec<(usize, usize)> = Vec::new();
-        for (start, end) in ranges {
-            match merged.last_mut() {
-                Some(last) if start <= last.1 => last.1 = last.1.max(end),
-                _ => merged.push((start, end)),
-            }
-        }
-        let mut runs = Vec::new();
-        let mut pos = 0;
-        for (start, end) in merged {
-            if start > pos {
-                runs.push((&text[pos..start], false));
-            }
-            runs.push((&text[start..end], true));
-            pos = end;
-        }
-        if pos < text.len() {
-            runs.push((&text[pos..], false));
-        }
-        runs
+        let ranges = self
+            .ranges(&mapped.folded)
+            .into_iter()
+            .map(|(s, e)| mapped.original_range(s, e))
+            .collect();
+        runs(text, ranges)
     }
+
+    /// A stored text as shown, cut into runs as [`Query::highlight`] does.
+    pub fn highlight_text(&self, text: &SearchText) -> Vec<(String, bool)> {
+        let (shown, ranges) = text.shown_ranges(self.ranges(text.folded()));
+        runs(&shown, ranges)
+            .into_iter()
+            .map(|(run, hit)| (run.to_owned(), hit))
+            .collect()
+    }
+}
+
+fn runs(text: &str, mut ranges: Vec<(usize, usize)>) -> Vec<(&str, bool)> {
+    ranges.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (start, end) in ranges {
+        match merged.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => merged.push((start, end)),
+        }
+    }
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for (start, end) in merged {
+        if start > pos {
+            out.push((&text[pos..start], false));
+        }
+        out.push((&text[start..end], true));
+        pos = end;
+    }
+    if pos < text.len() || out.is_empty() {
+        out.push((&text[pos..], false));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -134,6 +167,32 @@ mod tests {
         );
         let whole: String = runs.iter().map(|(s, _)| *s).collect();
         assert_eq!(whole, "An École of nets, networks");
+    }
+
+    #[test]
+    fn refining_queries_narrow() {
+        let q = |s| Query::parse(s);
+        assert!(q("vari").refines(&q("var")));
+        assert!(q("variational inf").refines(&q("variational")));
+        assert!(q("x").refines(&q("")));
+        assert!(!q("var").refines(&q("vari")));
+        assert!(!q("inference").refines(&q("variational")));
+    }
+
+    #[test]
+    fn highlights_stored_text_as_written() {
+        let q = Query::parse("muller deep");
+        let runs = q.highlight_text(&SearchText::new("Deep nets, Müller"));
+        assert_eq!(
+            runs,
+            [
+                ("Deep".into(), true),
+                (" nets, ".into(), false),
+                ("Müller".into(), true)
+            ]
+        );
+        let runs = q.highlight_text(&SearchText::new("A DEEP dive"));
+        assert_eq!(runs[1], ("DEEP".into(), true));
     }
 
     #[test]

@@ -11,6 +11,80 @@ use crate::fold::fold;
 use crate::search::Query;
 use crate::state::{parse_years, FilterKind, ViewState};
 
+/// The papers a search matches, by catalog index; kept so that the next, refined search (one more
+/// letter typed) scans only these.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SearchResult {
+    pub query: Query,
+    /// `None` when the query is empty (everything matches).
+    matches: Option<Vec<PaperIdx>>,
+}
+
+impl Catalog {
+    /// Papers matching every term of `query` in their title, authors, abstract, topics or venue.
+    /// Passing the previous result lets a refined query scan only what that one matched.
+    pub fn search(&self, query: Query, previous: Option<&SearchResult>) -> SearchResult {
+        if query.is_empty() {
+            return SearchResult {
+                query,
+                matches: None,
+            };
+        }
+        // Authors, topics and venues are shared by many papers: test each name once per term.
+        let author_hits: Vec<Vec<bool>> = query
+            .terms
+            .iter()
+            .map(|t| {
+                (0..self.authors.len() as u32)
+                    .map(|a| {
+                        self.folded_label(FilterKind::Author, a)
+                            .contains(t.as_str())
+                    })
+                    .collect()
+            })
+            .collect();
+        let topic_hits: Vec<Vec<bool>> = query
+            .terms
+            .iter()
+            .map(|t| {
+                (0..self.topics.len() as u32)
+                    .map(|a| self.folded_label(FilterKind::Topic, a).contains(t.as_str()))
+                    .collect()
+            })
+            .collect();
+        let matches_paper = |idx: PaperIdx| {
+            let p = &self.papers[idx as usize];
+            query.terms.iter().enumerate().all(|(i, term)| {
+                let t = term.as_str();
+                p.title.folded().contains(t)
+                    || p.authors.iter().any(|&a| author_hits[i][a as usize])
+                    || p.topics.iter().any(|&a| topic_hits[i][a as usize])
+                    || p.venue.as_ref().is_some_and(|v| v.folded().contains(t))
+                    || p.abstract_text
+                        .as_ref()
+                        .is_some_and(|v| v.folded().contains(t))
+            })
+        };
+        let matches = match previous {
+            Some(SearchResult {
+                query: earlier,
+                matches: Some(earlier_matches),
+            }) if query.refines(earlier) => earlier_matches
+                .iter()
+                .copied()
+                .filter(|&i| matches_paper(i))
+                .collect(),
+            _ => (0..self.papers.len() as PaperIdx)
+                .filter(|&i| matches_paper(i))
+                .collect(),
+        };
+        SearchResult {
+            query,
+            matches: Some(matches),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Selection {
     /// The matching papers, in the view's sort order.
@@ -45,8 +119,19 @@ fn any_of(wanted: &Option<Vec<u32>>, has: &[u32]) -> bool {
 }
 
 impl Catalog {
+    /// Searches and selects in one go (tests, the checker); the site keeps the search result
+    /// between keystrokes and calls [`Catalog::select_searched`].
     pub fn select(&self, state: &ViewState) -> Selection {
-        let query = Query::parse(&state.query);
+        let search = self.search(Query::parse(&state.query), None);
+        self.select_searched(state, &search)
+    }
+
+    pub fn select_searched(&self, state: &ViewState, search: &SearchResult) -> Selection {
+        let mut searched = vec![search.matches.is_none(); self.papers.len()];
+        for &i in search.matches.iter().flatten() {
+            searched[i as usize] = true;
+        }
+        let query = search.query.clone();
         let authors = resolve(&state.authors, |a| self.author_id(a));
         let topics = resolve(&state.topics, |t| self.topic_id(t));
         let years = resolve(&state.years, parse_years);
@@ -61,7 +146,7 @@ impl Catalog {
         let mut by_year: Vec<(i32, u32)> = Vec::new();
         let mut shown = Vec::new();
         for &idx in self.order(state.sort) {
-            if !query.is_empty() && !query.matches(self.search_text(idx)) {
+            if !searched[idx as usize] {
                 continue;
             }
             let paper = &self.papers[idx as usize];
@@ -162,12 +247,17 @@ impl Catalog {
                         find.is_empty() || self.folded_label(kind, id).contains(find.as_str())
                     })
                     .collect();
-                ids.sort_unstable_by(|&a, &b| {
-                    counts[b as usize]
-                        .cmp(&counts[a as usize])
-                        .then_with(|| label(a).cmp(label(b)))
-                });
+                let by_count = |a: &u32, b: &u32| {
+                    counts[*b as usize]
+                        .cmp(&counts[*a as usize])
+                        .then_with(|| label(*a).cmp(label(*b)))
+                };
+                // Only the top `limit` need ordering: 18,000 authors are not sorted on each key.
+                if ids.len() > limit {
+                    ids.select_nth_unstable_by(limit, by_count);
+                }
                 ids.truncate(limit);
+                ids.sort_unstable_by(by_count);
                 ids.into_iter()
                     .map(|id| FacetValue {
                         label: label(id).to_owned(),
@@ -222,7 +312,7 @@ mod tests {
         let sel = c.select(&ViewState::from_query(query));
         sel.shown
             .iter()
-            .map(|&i| c.papers[i as usize].title.clone())
+            .map(|&i| c.papers[i as usize].title.shown())
             .collect()
     }
 
@@ -246,6 +336,18 @@ mod tests {
         assert_eq!(titles(&c, "q=vision"), ["beta", "Gamma"]);
         assert_eq!(titles(&c, "q=vision+bo"), ["beta"]);
         assert!(titles(&c, "q=%22bo+vision%22").is_empty());
+    }
+
+    #[test]
+    fn a_refined_search_gives_what_a_fresh_one_does() {
+        let c = sample();
+        let mut previous = c.search(Query::parse("a"), None);
+        for q in ["al", "alp", "alpha", "alpha bo", "e", "ga"] {
+            let fresh = c.search(Query::parse(q), None);
+            let refined = c.search(Query::parse(q), Some(&previous));
+            assert_eq!(refined, fresh, "{q}");
+            previous = refined;
+        }
     }
 
     #[test]

@@ -110,7 +110,11 @@ fn shipped_data_is_clean_and_well_formed() {
         "a small topic vocabulary"
     );
     for paper in &catalog.papers {
-        assert!((1..=3).contains(&paper.topics.len()), "{}", paper.title);
+        assert!(
+            (1..=3).contains(&paper.topics.len()),
+            "{}",
+            paper.title.shown()
+        );
     }
     let with_code: Vec<_> = catalog
         .papers

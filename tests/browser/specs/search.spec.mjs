@@ -17,10 +17,12 @@ const facet = (page, name) => page.getByRole("region", { name, exact: true });
 test("every paper is counted, and only a page of cards is rendered", async ({ page }) => {
   await page.goto("./");
   await expect(status(page)).toHaveText(countText(papers.length));
-  await expect(cards(page)).toHaveCount(50);
+  const first = await cards(page).count();
+  expect(first).toBeGreaterThanOrEqual(10);
+  expect(first).toBeLessThanOrEqual(50);
   // Reaching the end of the list (or pressing the button) renders the next cards, not all.
   await page.getByRole("button", { name: /^Show more/ }).click();
-  await expect.poll(() => cards(page).count()).toBeGreaterThanOrEqual(100);
+  await expect.poll(() => cards(page).count()).toBeGreaterThanOrEqual(2 * first);
   expect(await cards(page).count()).toBeLessThan(1000);
 });
 

@@ -1,0 +1,252 @@
+// `make bench`: the release build of Papershelf against a List.js page (search, 50 per page) on
+// the same data, in the same headless Chromium, in one run. Prints a table and writes
+// ../BENCHMARKS.md. Not a test: nothing here passes or fails on timings.
+//
+// Measured per page and corpus (median of RUNS page loads; keystrokes pooled across runs):
+// - first card: navigation start → the first card is in the DOM and a frame has been produced;
+// - keystroke: Event Timing `duration` per interaction (as INP counts it; Chromium reports only
+//   events of 16 ms or more, so shorter ones count as 16 ms), and "settled": key → last DOM change
+//   it caused → next animation frame;
+// - facet click settled (Papershelf only: the List.js page has no facets);
+// - DOM elements after load and after scrolling to the end three times;
+// - memory after a forced GC: JS heap used + wasm linear memory.
+import { chromium } from "playwright-core";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { fileURLToPath } from "node:url";
+import { execSync } from "node:child_process";
+import { startServer } from "../tests/browser/serve.mjs";
+import { makeCorpus } from "./make-corpus.mjs";
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+const repo = join(here, "..");
+const dist = join(repo, "dist");
+const out = join(here, ".out");
+const source = process.env.CORPUS ?? join(repo, "../shared/data/conference-papers.json");
+const RUNS = Number(process.env.RUNS ?? 3);
+const QUERIES = ["variational inference", "reinforcement", "neural network"];
+
+if (!existsSync(join(dist, "index.html"))) throw new Error("no dist/: run `make bench` (it builds first)");
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+
+const corpora = [
+  { name: "10k", path: source },
+  { name: "100k", path: join(out, "corpus-100k.json") },
+];
+makeCorpus(source, 100_000, corpora[1].path);
+
+// One directory per page and corpus, each served under /papers/ with gzip, like GitHub Pages.
+const sites = [];
+let port = 4300;
+for (const corpus of corpora) {
+  const count = JSON.parse(readFileSync(corpus.path, "utf8")).publications.length;
+  for (const kind of ["papershelf", "listjs"]) {
+    const root = join(out, `${kind}-${corpus.name}`);
+    if (kind === "papershelf") cpSync(dist, root, { recursive: true });
+    else {
+      cpSync(join(here, "peer"), root, { recursive: true });
+      cpSync(join(here, "node_modules/list.js/dist/list.min.js"), join(root, "list.min.js"));
+    }
+    cpSync(corpus.path, join(root, "publications.json"));
+    await startServer({ root, prefix: "/papers/", port, warm: ["publications.json"] });
+    sites.push({ kind, corpus: corpus.name, count, url: `http://127.0.0.1:${port}/papers/` });
+    port++;
+  }
+}
+
+const instrument = () => {
+  const bench = (window.__bench = { keys: [], mutations: [], events: [], firstCard: null, wasmMemory: null });
+  addEventListener("TrunkApplicationStarted", (e) => (bench.wasmMemory = e.detail.wasm.memory));
+  const mark = (e) => bench.keys.push(e.timeStamp);
+  addEventListener("keydown", mark, true);
+  addEventListener("click", mark, true);
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.interactionId) bench.events.push({ id: e.interactionId, start: e.startTime, duration: e.duration });
+    }
+  }).observe({ type: "event", durationThreshold: 16, buffered: true });
+  const observer = new MutationObserver(() => {
+    const seen = performance.now();
+    requestAnimationFrame(() => bench.mutations.push({ seen, frame: performance.now() }));
+    if (!bench.firstCard && document.querySelector("article, #papers .list li")) {
+      requestAnimationFrame(() => (bench.firstCard ??= performance.now()));
+    }
+  });
+  const start = () => observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  if (document.documentElement) start();
+  else addEventListener("DOMContentLoaded", start);
+};
+
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
+};
+const median = (values) => percentile(values, 50);
+
+/** Per interaction since `from`: its longest event duration, and when its DOM changes settled. */
+async function interactions(page, from) {
+  return page.evaluate((from) => {
+    const b = window.__bench;
+    const keys = b.keys.filter((t) => t >= from);
+    const settled = keys.map((t, i) => {
+      const next = keys[i + 1] ?? Infinity;
+      const frames = b.mutations.filter((m) => m.seen >= t && m.seen < next).map((m) => m.frame);
+      return frames.length ? Math.max(...frames) - t : 0;
+    });
+    const byId = new Map();
+    for (const e of b.events.filter((e) => e.start >= from - 1)) byId.set(e.id, Math.max(byId.get(e.id) ?? 0, e.duration));
+    return { count: keys.length, settled, durations: [...byId.values()] };
+  }, from);
+}
+
+async function measure(browser, site) {
+  const loads = [], memory = [], domLoaded = [], domScrolled = [], keyDurations = [], keySettled = [], clickSettled = [];
+  for (let run = 0; run < RUNS; run++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.addInitScript(instrument);
+    const cdp = await context.newCDPSession(page);
+    await page.goto(site.url, { waitUntil: "commit" });
+    await page.waitForFunction(() => window.__bench?.firstCard, null, { timeout: 120_000, polling: 50 });
+    loads.push(await page.evaluate(() => window.__bench.firstCard));
+    const status = site.kind === "papershelf" ? page.getByRole("status") : page.locator("#count");
+    const total = site.count.toLocaleString("en-US");
+    await page.waitForFunction(
+      ([total, n]) => [...document.querySelectorAll('[role="status"]')].some((s) => s.textContent.replace(/,/g, "").startsWith(n)),
+      [total, String(site.count)],
+      { timeout: 120_000 },
+    );
+    await page.waitForTimeout(300);
+    domLoaded.push(await page.evaluate(() => document.getElementsByTagName("*").length));
+
+    const search = page.getByRole("searchbox", { name: "Search", exact: true });
+    for (const q of QUERIES) {
+      await search.click();
+      await search.fill("");
+      await page.waitForTimeout(300);
+      const from = await page.evaluate(() => performance.now());
+      await page.keyboard.type(q, { delay: 120 });
+      await page.waitForTimeout(400);
+      const r = await interactions(page, from);
+      keySettled.push(...r.settled);
+      keyDurations.push(...r.durations, ...Array(Math.max(0, r.count - r.durations.length)).fill(16));
+    }
+    await search.fill("");
+    await page.waitForTimeout(500);
+
+    if (site.kind === "papershelf") {
+      const years = page.getByRole("region", { name: "Years" }).getByRole("button");
+      for (let i = 0; i < 6; i++) {
+        const from = await page.evaluate(() => performance.now());
+        await years.nth(i % 3).click();
+        await page.waitForTimeout(300);
+        const r = await interactions(page, from);
+        clickSettled.push(...r.settled.slice(-1));
+      }
+      await page.getByRole("button", { name: "Clear filters" }).click().catch(() => {});
+      await page.waitForTimeout(300);
+    }
+
+    for (let i = 0; i < 3; i++) {
+      await page.mouse.wheel(0, 200_000);
+      await page.waitForTimeout(400);
+    }
+    domScrolled.push(await page.evaluate(() => document.getElementsByTagName("*").length));
+
+    await cdp.send("HeapProfiler.collectGarbage");
+    const heap = (await cdp.send("Runtime.getHeapUsage")).usedSize;
+    const wasm = await page.evaluate(() => window.__bench.wasmMemory?.buffer.byteLength ?? 0);
+    memory.push(heap + wasm);
+    await context.close();
+  }
+  return {
+    firstCard: median(loads),
+    keyP95: percentile(keyDurations, 95),
+    keySettledP95: percentile(keySettled, 95),
+    clickSettledP95: clickSettled.length ? percentile(clickSettled, 95) : NaN,
+    domLoaded: Math.max(...domLoaded),
+    domScrolled: Math.max(...domScrolled),
+    memoryMB: median(memory) / 1e6,
+  };
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--js-flags=--expose-gc"],
+});
+const results = {};
+for (const site of sites) {
+  process.stdout.write(`measuring ${site.kind} on ${site.corpus}… `);
+  results[`${site.kind}-${site.corpus}`] = await measure(browser, site);
+  console.log(JSON.stringify(results[`${site.kind}-${site.corpus}`]));
+}
+await browser.close();
+
+// Bundle sizes of the release build.
+const files = execSync(`ls ${dist}`).toString().split("\n").filter((f) => /\.(wasm|js|css)$/.test(f));
+const bundle = files.map((f) => {
+  const bytes = readFileSync(join(dist, f));
+  return { file: f.replace(/-[0-9a-f]{16}/, ""), raw: statSync(join(dist, f)).size, gzip: gzipSync(bytes, { level: 9 }).length };
+});
+const totalGzip = bundle.reduce((n, b) => n + b.gzip, 0);
+
+const fmt = (v, unit = "ms") => (Number.isFinite(v) ? `${v.toFixed(v >= 100 ? 0 : 1)} ${unit}` : "n/a");
+const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : "n/a");
+const rows = [
+  ["Time to first card", "firstCard", "ms", "≤ 0.6× List.js"],
+  ["Keystroke interaction p95 (Event Timing)", "keyP95", "ms", "≤ 24 ms"],
+  ["Keystroke settled p95", "keySettledP95", "ms", "≤ 50 ms"],
+  ["Facet click settled p95", "clickSettledP95", "ms", "≤ 50 ms"],
+  ["DOM elements after load", "domLoaded", "", "< 3,000"],
+  ["DOM elements after scrolling to the end ×3", "domScrolled", "", "< 3,000"],
+  ["Memory (JS heap + wasm)", "memoryMB", "MB", "≤ 1.5× List.js"],
+];
+const table = (corpus) => {
+  const ours = results[`papershelf-${corpus}`], peer = results[`listjs-${corpus}`];
+  const lines = ["| Measure | Papershelf | List.js page | Ratio | Target |", "|---|---:|---:|---:|---|"];
+  for (const [label, key, unit, target] of rows) {
+    lines.push(`| ${label} | ${fmt(ours[key], unit)} | ${fmt(peer[key], unit)} | ${ratio(ours[key], peer[key])} | ${target} |`);
+  }
+  return lines.join("\n");
+};
+
+const date = new Date().toISOString().slice(0, 10);
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${execSync("/usr/bin/chromium --version").toString().trim()}`;
+const report = `# Benchmarks
+
+Latest run of \`make bench\` (bench/run.mjs): ${date}, on ${machine}; headless, data served
+gzip-compressed from localhost under /papers/, ${RUNS} page loads per row (medians; keystroke and
+click percentiles pooled over all runs). The peer is bench/peer/: a static page with List.js 2.3.1
+(search, 50 per page) fed the same JSON. Machines here are noisy: read the ratios, which come from
+one run, rather than the absolute numbers.
+
+## 10,059 papers (conference-papers.json, 19 MB)
+
+${table("10k")}
+
+## 100,000 papers (generated from the same file: fresh ids, shifted years)
+
+${table("100k")}
+
+## Bundle (release build)
+
+| File | Raw | Gzip |
+|---|---:|---:|
+${bundle.map((b) => `| ${b.file} | ${(b.raw / 1024).toFixed(1)} KB | ${(b.gzip / 1024).toFixed(1)} KB |`).join("\n")}
+| **Total** | | **${(totalGzip / 1024).toFixed(1)} KB** (target < 110 KB) |
+
+Keystrokes typed: ${QUERIES.map((q) => `“${q}”`).join(", ")}, 120 ms apart.
+Facet clicks: the first three values of the Years facet, each twice.
+
+## Core micro-benchmarks
+
+See \`cargo bench -p papershelf-core\` (crates/core/benches/core.rs); latest numbers:
+
+${existsSync(join(here, "core-latest.md")) ? readFileSync(join(here, "core-latest.md"), "utf8") : "(not run yet)"}
+`;
+writeFileSync(join(repo, "BENCHMARKS.md"), report);
+console.log("\n" + report);
+process.exit(0);

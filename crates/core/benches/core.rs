@@ -1,0 +1,97 @@
+//! Native micro-benchmarks of the core at 10k and 100k papers: parse, index build, query, facet
+//! counts. `cargo bench -p papershelf-core` prints a Markdown table (bench/core-latest.md keeps
+//! the latest). A plain harness, to keep the dependency list short; each figure is the median of
+//! several repetitions.
+
+use papershelf_core::parse::read_document;
+use papershelf_core::{Catalog, FilterKind, ViewState};
+use std::time::{Duration, Instant};
+
+fn median_time(reps: usize, mut f: impl FnMut()) -> Duration {
+    let mut times: Vec<Duration> = (0..reps)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[reps / 2]
+}
+
+/// The shared corpus, replicated to `n` papers with fresh ids and shifted years (as bench/run.mjs).
+fn corpus(n: usize) -> String {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/data/conference-papers.json"
+    );
+    let text = std::fs::read_to_string(path).expect("../shared/data/conference-papers.json");
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let source = doc["publications"].as_array().unwrap();
+    let mut out = Vec::with_capacity(n);
+    for copy in 0.. {
+        for p in source {
+            if out.len() == n {
+                return serde_json::json!({ "publications": out }).to_string();
+            }
+            let mut p = p.clone();
+            p["id"] = format!("{}-c{copy}", p["id"].as_str().unwrap_or("paper")).into();
+            if let Some(y) = p["year"].as_i64() {
+                p["year"] = (1987 + (y - 1987 + copy * 7) % 39).into();
+            }
+            out.push(p);
+        }
+    }
+    unreachable!()
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn main() {
+    // `cargo bench` passes --bench; `cargo test --benches` runs this too, so keep that quick.
+    let quick = !std::env::args().any(|a| a == "--bench");
+    let sizes: &[usize] = if quick { &[1_000] } else { &[10_059, 100_000] };
+    println!("| Papers | Parse (read) | Catalog (validate + index) | Query \"variational inference\" | Query \"v\" | Facets (author + topic + year lists) |");
+    println!("|---:|---:|---:|---:|---:|---:|");
+    for &n in sizes {
+        let text = corpus(n);
+        let reps = if n > 50_000 { 3 } else { 7 };
+        let parse = median_time(reps, || {
+            read_document(&text).unwrap();
+        });
+        let catalog_time = median_time(reps, || {
+            Catalog::from_json(&text).unwrap();
+        });
+        let catalog = Catalog::from_json(&text).unwrap();
+        let state = ViewState {
+            query: "variational inference".into(),
+            ..ViewState::default()
+        };
+        let query = median_time(reps * 3, || {
+            catalog.select(&state);
+        });
+        let one = ViewState {
+            query: "v".into(),
+            ..ViewState::default()
+        };
+        let query_one = median_time(reps * 3, || {
+            catalog.select(&one);
+        });
+        let sel = catalog.select(&ViewState::default());
+        let facets = median_time(reps * 3, || {
+            for kind in [FilterKind::Author, FilterKind::Topic, FilterKind::Year] {
+                catalog.facet(kind, &ViewState::default(), &sel, "", 10);
+            }
+        });
+        println!(
+            "| {n} | {} | {} | {} | {} | {} |",
+            ms(parse),
+            ms(catalog_time),
+            ms(query),
+            ms(query_one),
+            ms(facets)
+        );
+    }
+}
