@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PUBLIC_URL ?= /papers/
 PORT ?= 8080
 
-.PHONY: setup serve build test test-native test-browser lint clean
+.PHONY: setup serve build test test-native test-browser lint bench clean
 
 setup:
 	@bash tools/setup.sh
@@ -32,6 +32,12 @@ test-native:
 
 test-browser:
 	cd tests/browser && PUBLIC_URL=$(PUBLIC_URL) npx playwright test
+
+## Benchmarks (not tests): core micro-benchmarks, then the release site against a List.js page
+## on the 10k and a generated 100k corpus; writes BENCHMARKS.md.
+bench: setup build
+	cargo bench -p papershelf-core --bench core > bench/core-latest.md
+	cd bench && npm ci --no-audit --no-fund && node run.mjs
 
 clean:
 	rm -rf dist target
