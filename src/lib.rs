@@ -5,6 +5,7 @@ mod app;
 mod browser;
 mod context;
 mod data;
+mod data_notice;
 mod facets;
 mod highlight;
 mod paper_card;

@@ -4,7 +4,7 @@ use crate::highlight::{highlighted, highlighted_text};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use papershelf_core::fold::SearchText;
-use papershelf_core::text::preview;
+use papershelf_core::text::{group_digits, preview};
 use papershelf_core::{FilterKind, Paper};
 use std::time::Duration;
 
@@ -37,33 +37,12 @@ pub fn PaperCard(idx: u32) -> impl IntoView {
     .collect::<Vec<_>>()
     .join(" ");
 
-    let authors = paper
+    let author_names: Vec<String> = paper
         .authors
         .iter()
-        .map(|&a| {
-            let name = catalog.author_name(a).to_owned();
-            let value = name.clone();
-            let pressed = move || {
-                state
-                    .with(|s| s.has(FilterKind::Author, &value))
-                    .to_string()
-            };
-            let value = name.clone();
-            view! {
-                <li>
-                    <button
-                        type="button"
-                        class="author"
-                        aria-pressed=pressed
-                        on:click=move |_| shelf.toggle(FilterKind::Author, &value)
-                    >
-                        {move || highlighted(&name, &query.get())}
-                    </button>
-                </li>
-            }
-        })
-        .collect_view();
-
+        .map(|&a| catalog.author_name(a).to_owned())
+        .collect();
+    let author_count = author_names.len();
     let topics = paper
         .topics
         .iter()
@@ -117,10 +96,8 @@ pub fn PaperCard(idx: u32) -> impl IntoView {
             tabindex="-1"
             aria-labelledby=labelled_by
         >
-            <h2 id=heading_id class="paper-title">{move || highlighted_text(&title, &query.get())}</h2>
-            {(!paper.authors.is_empty()).then(|| view! {
-                <ul class="authors" aria-label="Authors">{authors}</ul>
-            })}
+            <h2 id=heading_id class="paper-title" dir="auto">{move || highlighted_text(&title, &query.get())}</h2>
+            {(author_count > 0).then(|| view! { <Authors names=author_names /> })}
             {(!meta.is_empty()).then(|| view! { <p class="meta">{meta}</p> })}
             {(!paper.topics.is_empty()).then(|| view! {
                 <ul class="topics" aria-label="Topics">{topics}</ul>
@@ -133,6 +110,75 @@ pub fn PaperCard(idx: u32) -> impl IntoView {
                 <li><CopyLink id=id.clone() title=paper.title.shown() /></li>
             </ul>
         </article>
+    }
+}
+
+/// Long author lists (consortium papers list thousands) show the first few and a toggle.
+const AUTHORS_SHOWN: usize = 10;
+
+/// The authors, each a button that filters by that author.
+#[component]
+fn Authors(names: Vec<String>) -> impl IntoView {
+    let shelf = Shelf::use_context();
+    let (state, query) = (shelf.state, shelf.query);
+    let all = RwSignal::new(false);
+    let total = names.len();
+    let collapsible = total > AUTHORS_SHOWN + 2;
+    let names = StoredValue::new(names);
+    let author = move |name: String| {
+        let value = name.clone();
+        let pressed = move || {
+            state
+                .with(|s| s.has(FilterKind::Author, &value))
+                .to_string()
+        };
+        let value = name.clone();
+        view! {
+            <li>
+                <button
+                    type="button"
+                    class="author"
+                    dir="auto"
+                    aria-pressed=pressed
+                    on:click=move |_| shelf.toggle(FilterKind::Author, &value)
+                >
+                    {move || highlighted(&name, &query.get())}
+                </button>
+            </li>
+        }
+    };
+    let shown = move || {
+        let count = if all.get() || !collapsible {
+            total
+        } else {
+            AUTHORS_SHOWN
+        };
+        names
+            .with_value(|n| n[..count].to_vec())
+            .into_iter()
+            .map(author)
+            .collect_view()
+    };
+    view! {
+        <ul class="authors" aria-label="Authors">
+            {shown}
+            {collapsible.then(|| view! {
+                <li class="authors-toggle">
+                    <button
+                        type="button"
+                        class="link-button"
+                        aria-expanded=move || all.get().to_string()
+                        on:click=move |_| all.update(|a| *a = !*a)
+                    >
+                        {move || if all.get() {
+                            "Show fewer authors".to_string()
+                        } else {
+                            format!("and {} more", group_digits(total - AUTHORS_SHOWN))
+                        }}
+                    </button>
+                </li>
+            })}
+        </ul>
     }
 }
 
@@ -149,7 +195,7 @@ fn Abstract(
     let abstract_id = format!("{id}-abstract");
     let Some(short) = preview(&text.shown(), PREVIEW_CHARS) else {
         return view! {
-            <p class="abstract" id=abstract_id>{move || highlighted_text(&text, &query.get())}</p>
+            <p class="abstract" id=abstract_id dir="auto">{move || highlighted_text(&text, &query.get())}</p>
         }
         .into_any();
     };
@@ -170,7 +216,7 @@ fn Abstract(
     };
     view! {
         <div class="abstract-block">
-            <p class="abstract" id=abstract_id.clone() class:collapsed=move || !open.get()>{shown}</p>
+            <p class="abstract" id=abstract_id.clone() dir="auto" class:collapsed=move || !open.get()>{shown}</p>
             <button
                 type="button"
                 class="toggle"

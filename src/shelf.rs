@@ -1,6 +1,7 @@
 use crate::active_filters::ActiveFilters;
 use crate::browser::{reveal, target_from_address, view_from_address, Record};
 use crate::context::Shelf as ShelfContext;
+use crate::data_notice::DataNotice;
 use crate::facets::Facets;
 use crate::paper_list::PaperList;
 use crate::search_bar::SearchBar;
@@ -92,6 +93,7 @@ pub fn Shelf(catalog: Arc<Catalog>) -> impl IntoView {
                 <p class="count" role="status">
                     {move || count_label(selection.with(|s| s.shown.len()), "publication", "publications")}
                 </p>
+                <DataNotice />
                 <ActiveFilters />
                 {move || {
                     let message = if total == 0 {

@@ -10,10 +10,11 @@ export function seedPapers() {
   return doc.publications;
 }
 
-/** Every test fails if the page logs an error or throws: a panic must never go unnoticed. */
+/** Every test fails if the page logs an error or throws: a panic must never go unnoticed. A
+ * test that provokes an error on purpose takes it out of `errors` after checking it. */
 export const test = base.extend({
-  page: async ({ page }, use) => {
-    const errors = [];
+  errors: async ({}, use) => use([]),
+  page: async ({ page, errors }, use) => {
     page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
     page.on("console", (m) => {
       // A deliberately failed fetch (404 tests) is logged by Chromium itself; that is not ours.

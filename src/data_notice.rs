@@ -1,0 +1,51 @@
+use crate::context::Shelf;
+use leptos::prelude::*;
+use papershelf_core::text::{count_label, group_digits};
+use papershelf_core::{Problem, Severity};
+
+/// A discreet note when the data had problems: how many entries could not be shown and how many
+/// fields were ignored, expandable to the list (entry number, title, reason).
+#[component]
+pub fn DataNotice() -> impl IntoView {
+    let catalog = Shelf::use_context().catalog.get_value();
+    if catalog.problems.is_empty() {
+        return None;
+    }
+    let skipped = catalog.skipped();
+    let ignored = catalog.ignored();
+    let mut summary = Vec::new();
+    if skipped > 0 {
+        let entries = count_label(skipped, "entry", "entries");
+        summary.push(format!("{entries} could not be shown"));
+    }
+    if ignored > 0 {
+        let fields = count_label(ignored, "field was", "fields were");
+        summary.push(format!("{fields} ignored"));
+    }
+    let items = catalog.problems.iter().map(describe).collect_view();
+    Some(view! {
+        <details class="data-notice">
+            <summary>{summary.join("; ")}" in the data"</summary>
+            <ol>{items}</ol>
+        </details>
+    })
+}
+
+fn describe(problem: &Problem) -> impl IntoView {
+    let entry = format!("Entry {}", group_digits(problem.entry + 1));
+    let title = problem
+        .title
+        .as_ref()
+        .map(|t| format!(" (“{t}”)"))
+        .unwrap_or_default();
+    let field = if problem.field.is_empty() {
+        String::new()
+    } else {
+        format!(", {}", problem.field)
+    };
+    let outcome = match problem.severity {
+        Severity::Skipped => "not shown: ",
+        Severity::Ignored => "",
+    };
+    view! { <li>{entry}{title}{field}": "{outcome}{problem.message.clone()}</li> }
+}

@@ -1,0 +1,92 @@
+// Hostile and broken data: every usable entry is a card, nothing from the data runs or becomes a
+// dangerous link, the visitor is told what was skipped, and the page stays laid out on a phone.
+import { test, expect, status, cards } from "./helpers.mjs";
+import { hostileJson, documentTitle, expected } from "./hostile.mjs";
+
+test.beforeEach(async ({ page }) => {
+  page.on("dialog", (d) => {
+    throw new Error(`a dialog opened: ${d.message()}`);
+  });
+  await page.route("**/publications.json", (route) =>
+    route.fulfill({ status: 200, contentType: "application/json", body: hostileJson }),
+  );
+  await page.goto("./");
+  await expect(status(page)).toHaveText(`${expected.cards} publications`);
+});
+
+test("every usable entry is a card with a unique id, and nothing from the data runs", async ({ page }) => {
+  await expect(cards(page)).toHaveCount(expected.cards);
+  const ids = await cards(page).evaluateAll((all) => all.map((a) => a.id));
+  expect(new Set(ids).size).toBe(expected.cards);
+  expect(ids).toContain("dup");
+  expect(ids.filter((id) => id.startsWith("second-with-a-duplicated-id")).length).toBe(1);
+
+  // Markup in the data is shown as text.
+  await expect(page.getByRole("heading", { name: /<script>.*<b>Bold<\/b> title/ })).toBeVisible();
+  const card = page.getByRole("article", { name: /Bold<\/b> title/ });
+  await expect(card.getByRole("button", { name: /<img src=x onerror=/ })).toBeVisible();
+  expect(await page.title()).toBe(documentTitle);
+  await expect(page.locator("article img, article svg, article script, article b")).toHaveCount(0);
+
+  // Hovering and clicking around gives injected handlers every chance to run.
+  await card.getByRole("button", { name: /topic<\/b>/ }).hover();
+  await page.getByRole("button", { name: "Show abstract" }).first().click();
+  await page.waitForLoadState("networkidle");
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+});
+
+test("only http, https and mailto become links, with rel=noopener noreferrer", async ({ page }) => {
+  const hrefs = await page.locator("[href]").evaluateAll((all) => all.map((a) => a.getAttribute("href")));
+  for (const href of hrefs) {
+    expect(href.trim()).toMatch(/^(https?:|mailto:|\/papers\/)/i);
+  }
+  const card = page.getByRole("article", { name: /Bold<\/b> title/ });
+  await expect(card.getByRole("link")).toHaveCount(2);
+  await expect(card.getByRole("link", { name: "safe" })).toHaveAttribute("href", "https://example.org/paper.pdf");
+  for (const link of await card.getByRole("link").all()) {
+    await expect(link).toHaveAttribute("rel", "noopener noreferrer");
+  }
+});
+
+test("the notice counts what was skipped or ignored, and lists why", async ({ page }) => {
+  const notice = page.locator("details.data-notice");
+  const summary = notice.locator("summary");
+  await expect(summary).toHaveText(
+    `${expected.skipped} entries could not be shown; ${expected.ignored} fields were ignored in the data`,
+  );
+  await summary.click();
+  const items = notice.getByRole("listitem");
+  await expect(items).toHaveCount(expected.skipped + expected.ignored);
+  await expect(notice).toContainText("Entry 6: not shown: an entry must be an object with a title, but this is null");
+  await expect(notice).toContainText("Entry 12, title: not shown: the title should be text, but it is a number");
+  await expect(notice).toContainText("(“Wrong types”), year: should be a whole number such as 2024, but it is text; ignored");
+  await expect(notice).toContainText("links.pdf: only http:, https: and mailto: addresses become links");
+});
+
+test("long words, a 1 MB abstract, 3,000 authors, RTL text: no sideways scrolling on a phone", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  const noSideways = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  expect(await noSideways()).toBe(true);
+
+  const consortium = page.getByRole("article", { name: "A consortium paper" });
+  const more = consortium.getByRole("button", { name: "and 2,990 more" });
+  await expect(more).toHaveAttribute("aria-expanded", "false");
+  await expect(consortium.locator(".author")).toHaveCount(10);
+  await more.click();
+  await expect(consortium.locator(".author")).toHaveCount(3000);
+  await consortium.getByRole("button", { name: "Show fewer authors" }).click();
+
+  const huge = page.getByRole("article", { name: "A megabyte abstract" });
+  await huge.getByRole("button", { name: "Show abstract" }).click();
+  await expect(huge.getByRole("button", { name: "Hide abstract" })).toHaveAttribute("aria-expanded", "true");
+  expect(await noSideways()).toBe(true);
+
+  const rtl = page.getByRole("article", { name: "نموذج لغوي كبير للترجمة" });
+  await expect(rtl.getByRole("heading")).toHaveAttribute("dir", "auto");
+  await page.getByRole("article", { name: /^W{100}/ }).scrollIntoViewIfNeeded();
+  expect(await noSideways()).toBe(true);
+
+  // Still responsive: a search over all of it answers.
+  await page.getByRole("searchbox", { name: "Search", exact: true }).fill("consortium");
+  await expect(status(page)).toHaveText("1 publication");
+});

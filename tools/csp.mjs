@@ -1,0 +1,32 @@
+// trunk post_build hook: pins a Content-Security-Policy into index.html. The policy allows the
+// app's own files, WebAssembly compilation, fetching from its own origin, and exactly one inline
+// script: trunk's bootstrap, by its SHA-256 (it names hashed file names, so it changes with every
+// build, hence a hook rather than a fixed tag). Nothing else inline, nothing foreign.
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
+if (!dir) throw new Error("csp.mjs: run as a trunk hook (TRUNK_STAGING_DIR) or pass the dist directory");
+const path = join(dir, "index.html");
+let html = readFileSync(path, "utf8");
+
+const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+if (inline.length === 0) throw new Error("csp.mjs: no inline bootstrap script found in index.html");
+const hashes = inline.map((s) => `'sha256-${createHash("sha256").update(s, "utf8").digest("base64")}'`);
+
+const policy = [
+  "default-src 'none'",
+  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(" ")}`,
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join("; ");
+
+html = html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, "");
+const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
+if (!/<meta charset="utf-8"\s*\/?>/.test(html)) throw new Error("csp.mjs: expected <meta charset=\"utf-8\" /> in index.html");
+html = html.replace(/(<meta charset="utf-8"\s*\/?>)/, `$1\n    ${meta}`);
+writeFileSync(path, html);
