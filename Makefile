@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PUBLIC_URL ?= /papers/
 PORT ?= 8080
 
-.PHONY: setup serve build test test-native test-browser lint bench clean
+.PHONY: setup serve build test test-native test-browser check-data lint bench fuzz clean
 
 setup:
 	@bash tools/setup.sh
@@ -19,8 +19,9 @@ serve: setup
 build: setup
 	trunk build --release --public-url $(PUBLIC_URL)
 
-## Every test: formatting and lints, native unit tests, then browser tests on the release build.
-test: setup lint test-native build test-browser
+## Every test: formatting and lints, native unit and property tests, the checker on the shipped
+## data, then browser tests on the release build.
+test: setup lint test-native check-data build test-browser
 
 lint:
 	cargo fmt --all -- --check
@@ -30,6 +31,10 @@ lint:
 test-native:
 	cargo test --workspace
 
+## The maintainer's checker, on the shipped data: any problem fails the build.
+check-data:
+	cargo run -q -p papershelf-cli -- check --strict public/publications.json
+
 test-browser:
 	cd tests/browser && PUBLIC_URL=$(PUBLIC_URL) npx playwright test
 
@@ -38,6 +43,13 @@ test-browser:
 bench: setup build
 	cargo bench -p papershelf-core --bench core > bench/core-latest.md
 	cd bench && npm ci --no-audit --no-fund && node run.mjs
+
+## Fuzz the parser (on demand; FUZZ_SECONDS=60 by default). cargo-fuzz needs nightly features,
+## which RUSTC_BOOTSTRAP enables on the stable toolchain this project uses.
+FUZZ_SECONDS ?= 60
+fuzz:
+	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run read_catalog -- -max_total_time=$(FUZZ_SECONDS)
 
 clean:
 	rm -rf dist target

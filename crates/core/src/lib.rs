@@ -4,6 +4,7 @@
 
 pub mod catalog;
 pub mod fold;
+pub mod locate;
 pub mod parse;
 pub mod search;
 pub mod select;

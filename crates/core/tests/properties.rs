@@ -3,6 +3,47 @@
 
 use papershelf_core::{Catalog, FilterKind, Query, Sort, ViewState};
 use proptest::prelude::*;
+use serde_json::{json, Value};
+use std::collections::HashSet;
+
+/// Any JSON value, nested a few levels.
+fn any_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(Value::from),
+        ".{0,12}".prop_map(Value::from),
+    ];
+    leaf.prop_recursive(3, 24, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::from),
+            prop::collection::hash_map("[a-z]{1,6}", inner, 0..6)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// Entries that look like publications, with any field possibly of the wrong type.
+fn entry() -> impl Strategy<Value = Value> {
+    let field = || prop_oneof![any_json(), "[ a-zA-Z<>\"&é]{0,10}".prop_map(Value::from)];
+    prop_oneof![
+        any_json(),
+        (field(), field(), field(), field(), field(), field()).prop_map(|(id, title, authors, year, links, topics)| {
+            json!({ "id": id, "title": title, "authors": authors, "year": year, "links": links, "topics": topics })
+        }),
+        ("[a-z]{0,3}", "[ A-Za-z]{0,10}").prop_map(|(id, title)| json!({ "id": id, "title": title })),
+    ]
+}
+
+fn usable(entry: &Value) -> bool {
+    entry
+        .get("title")
+        .and_then(Value::as_str)
+        .is_some_and(|t| !t.trim().is_empty())
+}
 
 fn value() -> impl Strategy<Value = String> {
     // Printable text including spaces, quotes, &, =, %, + and non-ASCII, trimmed as the URL reader does.
@@ -50,6 +91,38 @@ fn sample_catalog() -> Catalog {
 }
 
 proptest! {
+    #[test]
+    fn any_json_text_is_read_without_panic(value in any_json(), garbage in ".{0,40}") {
+        let _ = Catalog::from_json(&value.to_string());
+        let _ = Catalog::from_json(&garbage);
+        let _ = Catalog::from_json(&json!({ "publications": value }).to_string());
+    }
+
+    #[test]
+    fn every_usable_entry_is_shown_with_a_unique_id(entries in prop::collection::vec(entry(), 0..24)) {
+        let catalog = Catalog::from_json(&json!({ "publications": entries }).to_string()).unwrap();
+        let expected = entries.iter().filter(|e| usable(e)).count();
+        prop_assert_eq!(catalog.papers.len(), expected);
+        prop_assert_eq!(catalog.skipped(), entries.len() - expected);
+        let ids: HashSet<&str> = catalog.papers.iter().map(|p| p.id.as_str()).collect();
+        prop_assert_eq!(ids.len(), expected);
+        prop_assert!(catalog.papers.iter().all(|p| !p.id.is_empty()));
+        let everything = catalog.select(&ViewState::default());
+        prop_assert_eq!(everything.shown.len(), expected);
+    }
+
+    #[test]
+    fn any_search_and_facets_are_safe(entries in prop::collection::vec(entry(), 0..12), q in any::<String>(), author in ".{0,8}") {
+        let catalog = Catalog::from_json(&json!(entries).to_string()).unwrap();
+        let mut state = ViewState { query: q, ..ViewState::default() };
+        state.toggle(FilterKind::Author, &author);
+        state.toggle(FilterKind::Year, &author);
+        let sel = catalog.select(&state);
+        for kind in [FilterKind::Author, FilterKind::Topic, FilterKind::Year] {
+            let _ = catalog.facet(kind, &state, &sel, &author, 10);
+        }
+    }
+
     #[test]
     fn url_round_trips(state in state()) {
         prop_assert_eq!(ViewState::from_query(&state.to_query()), state);

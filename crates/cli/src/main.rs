@@ -1,0 +1,107 @@
+//! `papershelf check FILE`: reads a publications.json with the site's own rules (the same
+//! papershelf-core code) and prints every problem with its JSON path and line:column.
+//!
+//! Exit status: 0 when every entry can be shown (ignored fields are warnings), 1 when an entry
+//! would be skipped (or, with `--strict`, when anything was ignored), 2 when the file cannot be
+//! read or is not JSON.
+
+use papershelf_core::locate::Locations;
+use papershelf_core::text::count_label;
+use papershelf_core::{Catalog, Problem, Severity};
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: papershelf check [--strict] FILE
+
+Checks a publications.json as the site reads it: every problem is printed with its JSON path and
+line:column. Exits 1 when an entry would not be shown (with --strict, also when a field would be
+ignored), 2 when the file cannot be read or is not JSON.";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let strict = args.iter().any(|a| a == "--strict");
+    let rest: Vec<&String> = args.iter().filter(|a| *a != "--strict").collect();
+    match rest.as_slice() {
+        [command, file] if command.as_str() == "check" => check(file, strict),
+        [flag] if matches!(flag.as_str(), "-h" | "--help") => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn check(file: &str, strict: bool) -> ExitCode {
+    let text = match std::fs::read_to_string(file) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("{file}: error: cannot read the file: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let catalog = match Catalog::from_json(&text) {
+        Ok(catalog) => catalog,
+        Err(e) => {
+            println!("{file}:{}:{}: error: {}", e.line, e.column, e.message);
+            return ExitCode::from(2);
+        }
+    };
+    let locations = Locations::new(&text, 4);
+    for problem in &catalog.problems {
+        println!("{}", report(file, &locations, problem));
+    }
+    let (skipped, ignored) = (catalog.skipped(), catalog.ignored());
+    println!(
+        "{file}: {} would be shown; {} skipped, {} ignored.",
+        count_label(catalog.papers.len(), "publication", "publications"),
+        count_label(skipped, "entry", "entries"),
+        count_label(ignored, "field", "fields"),
+    );
+    if skipped > 0 || (strict && ignored > 0) {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// `FILE:LINE:COLUMN: error|warning: PATH ("Title"): message`, as compilers print, so editors
+/// can jump to it.
+fn report(file: &str, locations: &Locations, problem: &Problem) -> String {
+    let entry = locations.entry_path(problem.entry);
+    let path = if problem.field.is_empty() {
+        entry.clone()
+    } else {
+        format!("{entry}.{}", problem.field)
+    };
+    // A field may hold a problem without being a located value (a dropped list item): fall back
+    // to the field, then to the entry.
+    let field_path = problem
+        .field
+        .split('.')
+        .next()
+        .map(|f| format!("{entry}.{f}"));
+    let position = locations
+        .position(&path)
+        .or_else(|| field_path.and_then(|p| locations.position(&p)))
+        .or_else(|| locations.position(&entry));
+    let at = position.map_or(String::new(), |p| format!("{}:{}:", p.line, p.column));
+    let level = match problem.severity {
+        Severity::Skipped => "error",
+        Severity::Ignored => "warning",
+    };
+    let title = problem
+        .title
+        .as_ref()
+        .map(|t| format!(" (\"{t}\")"))
+        .unwrap_or_default();
+    let outcome = match problem.severity {
+        Severity::Skipped => "not shown: ",
+        Severity::Ignored => "",
+    };
+    format!(
+        "{file}:{at} {level}: {path}{title}: {outcome}{}",
+        problem.message
+    )
+}
