@@ -1,13 +1,16 @@
+use crate::browser::{target_from_address, view_from_address};
 use crate::data::load_catalog;
 use crate::shelf::Shelf;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use papershelf_core::Catalog;
+use papershelf_core::{Catalog, ViewState};
 use std::sync::Arc;
 
 #[derive(Clone)]
 enum Load {
     Loading,
+    /// The first entries of a file still streaming in: shown at once, in file order.
+    FirstPage(Arc<Catalog>),
     Ready(Arc<Catalog>),
     Failed(String),
 }
@@ -18,8 +21,17 @@ pub fn App() -> impl IntoView {
     let state = RwSignal::new(Load::Loading);
     let load = move || {
         state.set(Load::Loading);
+        // A first page in file order only makes sense for the default view: a shared link with
+        // filters, a sort or a `#id` waits for the whole file.
+        let default_view =
+            view_from_address() == ViewState::default() && target_from_address().is_none();
         spawn_local(async move {
-            state.set(match load_catalog().await {
+            let first_page = move |catalog| {
+                if default_view {
+                    state.set(Load::FirstPage(Arc::new(catalog)));
+                }
+            };
+            state.set(match load_catalog(first_page).await {
                 Ok(catalog) => Load::Ready(Arc::new(catalog)),
                 Err(message) => Load::Failed(message),
             });
@@ -28,7 +40,10 @@ pub fn App() -> impl IntoView {
     load();
 
     view! {
-        <main class="page" aria-busy=move || matches!(state.get(), Load::Loading).to_string()>
+        <main
+            class="page"
+            aria-busy=move || matches!(state.get(), Load::Loading | Load::FirstPage(_)).to_string()
+        >
             {move || match state.get() {
                 Load::Loading => view! {
                     <h1>"Publications"</h1>
@@ -46,7 +61,8 @@ pub fn App() -> impl IntoView {
                     </div>
                 }
                 .into_any(),
-                Load::Ready(catalog) => view! { <Shelf catalog /> }.into_any(),
+                Load::FirstPage(catalog) => view! { <Shelf catalog loading=true /> }.into_any(),
+                Load::Ready(catalog) => view! { <Shelf catalog loading=false /> }.into_any(),
             }}
         </main>
     }

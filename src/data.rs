@@ -1,25 +1,22 @@
-//! Fetching `publications.json` from next to the page.
+//! Fetching `publications.json` from next to the page, as a stream.
 //!
-//! The browser parses the JSON (`JSON.parse`, native and fast) and the core reads the parsed
-//! value through the same lenient rules as the checker (serde-wasm-bindgen drives the core's
-//! `Deserialize` impls). The file's text never enters wasm memory, which cannot shrink: a 19 MB
-//! file would otherwise cost 19 MB for as long as the page is open.
+//! Entries are read as their bytes arrive (papershelf-core's `StreamReader`, with the same rules
+//! as the checker), so the first cards can show while a large file is still downloading, and the
+//! file's text never sits whole in wasm memory (which cannot shrink). If streaming meets anything
+//! unexpected, the file is read again whole, so that the message names the exact line and column.
 
-use gloo_net::http::Request;
-use papershelf_core::Catalog;
+use gloo_net::http::{Request, Response};
+use papershelf_core::parse::{EntrySink, Field, RawDocument, RawEntry};
+use papershelf_core::stream::StreamReader;
+use papershelf_core::{Catalog, CatalogBuilder};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::RequestCache;
 
 pub const DATA_FILE: &str = "publications.json";
 
-#[wasm_bindgen]
-extern "C" {
-    /// `JSON.parse` on a JS string handle: unlike `js_sys::JSON::parse(&str)`, the text is not
-    /// copied into wasm first.
-    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
-    fn parse_json(text: &JsValue) -> Result<JsValue, JsValue>;
-}
+/// Entries to read before showing a first, provisional page of cards.
+const FIRST_PAGE: usize = 24;
 
 /// Resolved against `document.baseURI`, so the site works at `/` and under a sub-path alike.
 fn data_url() -> String {
@@ -31,41 +28,125 @@ fn data_url() -> String {
         .unwrap_or_else(|| DATA_FILE.to_owned())
 }
 
-/// Loads and validates the catalog, or says in plain words why it could not.
-pub async fn load_catalog() -> Result<Catalog, String> {
-    let url = data_url();
+async fn fetch(url: &str) -> Result<Response, String> {
     // `no-cache` revalidates, so a redeployed file shows up without a hard reload.
-    let response = Request::get(&url)
+    let response = Request::get(url)
         .cache(RequestCache::NoCache)
         .send()
         .await
         .map_err(|e| format!("{DATA_FILE} could not be reached ({e}). Check your connection."))?;
-    if !response.ok() {
-        let status = response.status();
-        let reason = response.status_text();
-        let hint = if status == 404 {
-            " Is the file deployed next to the page?"
-        } else {
-            ""
-        };
-        return Err(format!(
-            "{DATA_FILE} could not be loaded: the server answered {status} {reason}.{hint}"
-        )
-        .replace("  ", " "));
+    if response.ok() {
+        return Ok(response);
     }
-    let unreadable = |e: JsValue| format!("{DATA_FILE} could not be read ({e:?}).");
-    let text = web_sys::Response::from(response)
-        .text()
-        .map_err(unreadable)?;
-    let text = JsFuture::from(text).await.map_err(unreadable)?;
-    let invalid = |e| format!("{DATA_FILE} is not valid: {e}.");
-    match parse_json(&text) {
-        Ok(value) => Catalog::read(serde_wasm_bindgen::Deserializer::from(value))
-            .map_err(|e| invalid(e.to_string())),
-        // Only on failure does the text come into wasm: the core names the line and column.
-        Err(_) => {
-            let text = text.as_string().unwrap_or_default();
-            Catalog::from_json(&text).map_err(|e| invalid(e.to_string()))
+    let status = response.status();
+    let reason = response.status_text();
+    let hint = if status == 404 {
+        " Is the file deployed next to the page?"
+    } else {
+        ""
+    };
+    Err(
+        format!("{DATA_FILE} could not be loaded: the server answered {status} {reason}.{hint}")
+            .replace("  ", " "),
+    )
+}
+
+fn invalid(e: impl std::fmt::Display) -> String {
+    format!("{DATA_FILE} is not valid: {e}.")
+}
+
+/// Builds the catalog while keeping a copy of the first few entries for a provisional page.
+#[derive(Default)]
+struct Loading {
+    builder: CatalogBuilder,
+    first: RawDocument,
+}
+
+impl EntrySink for Loading {
+    fn title(&mut self, title: Field<String>) {
+        self.first.title(title.clone());
+        self.builder.title(title);
+    }
+    fn entry(&mut self, entry: RawEntry) {
+        if self.first.entries.len() < FIRST_PAGE {
+            self.first.entry(entry.clone());
+        }
+        self.builder.entry(entry);
+    }
+}
+
+/// Resolves after the browser has had a chance to paint (and to handle input): long loads never
+/// freeze the tab.
+async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Loads and validates the catalog, or says in plain words why it could not. `first_page` is
+/// called once with a catalog of the first entries, as soon as they are in.
+pub async fn load_catalog(first_page: impl Fn(Catalog)) -> Result<Catalog, String> {
+    let url = data_url();
+    let response = fetch(&url).await?;
+    let Some(body) = web_sys::Response::from(response).body() else {
+        return Ok(Catalog::default());
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut stream = StreamReader::new();
+    let mut loading = Loading::default();
+    let mut shown_first = false;
+    // One buffer for every chunk: fresh ones would fragment wasm memory, which never shrinks.
+    let mut chunk = Vec::new();
+    let mut last_yield = now();
+    let streamed = loop {
+        let Ok(result) = JsFuture::from(reader.read()).await else {
+            break Err(());
+        };
+        let done = js_sys::Reflect::get(&result, &"done".into())
+            .ok()
+            .and_then(|d| d.as_bool());
+        if done != Some(false) {
+            break stream.finish().map_err(|_| ());
+        }
+        let Ok(value) = js_sys::Reflect::get(&result, &"value".into()) else {
+            break Err(());
+        };
+        let bytes = value.unchecked_into::<js_sys::Uint8Array>();
+        chunk.resize(bytes.length() as usize, 0);
+        bytes.copy_to(&mut chunk);
+        if stream.push(&chunk, &mut loading).is_err() {
+            let _ = reader.cancel();
+            break Err(());
+        }
+        if !shown_first && loading.first.entries.len() >= FIRST_PAGE {
+            shown_first = true;
+            first_page(Catalog::from_document(std::mem::take(&mut loading.first)));
+            yield_to_browser().await;
+            last_yield = now();
+        } else if now() - last_yield > 50.0 {
+            yield_to_browser().await;
+            last_yield = now();
+        }
+    };
+    match streamed {
+        Ok(()) => Ok(loading.builder.finish()),
+        // Read the whole text again, for the exact line and column of the problem.
+        Err(()) => {
+            let text = fetch(&url)
+                .await?
+                .text()
+                .await
+                .map_err(|e| format!("{DATA_FILE} could not be read ({e})."))?;
+            Catalog::from_json(&text).map_err(invalid)
         }
     }
 }

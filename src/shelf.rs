@@ -13,8 +13,11 @@ use std::sync::Arc;
 
 /// The loaded catalog: search and sort, facets, the live count, active filters and the papers.
 /// Data flows one way: catalog → view state (the URL) → selection → facets and cards.
+///
+/// While `loading`, only the first page of a file still streaming in is shown: no search or facets
+/// yet, as their counts would be wrong.
 #[component]
-pub fn Shelf(catalog: Arc<Catalog>) -> impl IntoView {
+pub fn Shelf(catalog: Arc<Catalog>, loading: bool) -> impl IntoView {
     let shelf = ShelfContext::new(catalog.clone(), view_from_address());
     provide_context(shelf);
     let state = shelf.state;
@@ -61,6 +64,18 @@ pub fn Shelf(catalog: Arc<Catalog>) -> impl IntoView {
             reveal(id);
         }
     };
+    if loading {
+        return view! {
+            <header class="masthead">
+                <h1>{title}</h1>
+            </header>
+            <section class="results" aria-label="Publications">
+                <p class="count loading" role="status">"Loading publications…"</p>
+                <PaperList selection />
+            </section>
+        }
+        .into_any();
+    }
     if let Some(id) = target_from_address() {
         open_target(id);
     }
@@ -109,4 +124,5 @@ pub fn Shelf(catalog: Arc<Catalog>) -> impl IntoView {
             </section>
         </div>
     }
+    .into_any()
 }

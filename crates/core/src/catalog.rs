@@ -84,7 +84,7 @@ pub struct Catalog {
 impl Catalog {
     /// Reads and validates a `publications.json` text.
     pub fn from_json(text: &str) -> Result<Catalog, ReadError> {
-        let mut builder = Builder::default();
+        let mut builder = CatalogBuilder::default();
         read_json(text, &mut builder)?;
         Ok(builder.finish())
     }
@@ -93,13 +93,13 @@ impl Catalog {
     /// browser parsed). Entries are validated as they are read: the raw document is never whole
     /// in memory.
     pub fn read<'de, D: Deserializer<'de>>(d: D) -> Result<Catalog, D::Error> {
-        let mut builder = Builder::default();
+        let mut builder = CatalogBuilder::default();
         DocumentSeed(&mut builder).deserialize(d)?;
         Ok(builder.finish())
     }
 
     pub fn from_document(doc: RawDocument) -> Catalog {
-        let mut builder = Builder::default();
+        let mut builder = CatalogBuilder::default();
         if let Some(title) = doc.title {
             builder.title(title);
         }
@@ -176,8 +176,9 @@ pub fn is_safe_url(url: &str) -> bool {
     }
 }
 
+/// Builds a catalog entry by entry (see [`EntrySink`]), as the site does while the file streams in.
 #[derive(Default)]
-struct Builder {
+pub struct CatalogBuilder {
     catalog: Catalog,
     /// Spelling counts per topic, to pick the most common one at the end.
     topic_spellings: Vec<Vec<(String, usize)>>,
@@ -188,7 +189,7 @@ struct Builder {
     entries: usize,
 }
 
-impl EntrySink for Builder {
+impl EntrySink for CatalogBuilder {
     fn title(&mut self, title: Field<String>) {
         self.catalog.title = match title {
             Field::Ok(t) if !t.trim().is_empty() => Some(collapse_whitespace(&t)),
@@ -215,7 +216,7 @@ impl EntrySink for Builder {
     }
 }
 
-impl Builder {
+impl CatalogBuilder {
     fn problem(
         &mut self,
         severity: Severity,
@@ -463,7 +464,7 @@ impl Builder {
         id
     }
 
-    fn finish(mut self) -> Catalog {
+    pub fn finish(mut self) -> Catalog {
         for (topic, spellings) in self.catalog.topics.iter_mut().zip(&self.topic_spellings) {
             // Most common spelling; the first seen wins a tie (max_by_key keeps the last maximum).
             if let Some((label, _)) = spellings.iter().rev().max_by_key(|(_, count)| *count) {
@@ -486,7 +487,7 @@ impl Builder {
     }
 }
 
-impl Builder {
+impl CatalogBuilder {
     /// Everything searching, sorting and facet-finding need, computed once.
     fn index(&mut self) {
         let c = &mut self.catalog;

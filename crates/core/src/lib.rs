@@ -9,10 +9,11 @@ pub mod parse;
 pub mod search;
 pub mod select;
 pub mod state;
+pub mod stream;
 pub mod text;
 pub mod url;
 
-pub use catalog::{Catalog, Link, Paper, Problem, Severity};
+pub use catalog::{Catalog, CatalogBuilder, Link, Paper, Problem, Severity};
 pub use parse::ReadError;
 pub use search::Query;
 pub use select::{FacetValue, SearchResult, Selection};

@@ -1,6 +1,8 @@
 //! Properties that must hold for any input: URLs round-trip, garbage never panics, search never
 //! grows when a term is added, highlighting never loses or reorders text.
 
+use papershelf_core::parse::{read_document, RawDocument};
+use papershelf_core::stream::StreamReader;
 use papershelf_core::{Catalog, FilterKind, Query, Sort, ViewState};
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -120,6 +122,35 @@ proptest! {
         let sel = catalog.select(&state);
         for kind in [FilterKind::Author, FilterKind::Topic, FilterKind::Year] {
             let _ = catalog.facet(kind, &state, &sel, &author, 10);
+        }
+    }
+
+    #[test]
+    fn streaming_in_any_chunks_reads_what_the_whole_text_reads(
+        entries in prop::collection::vec(entry(), 0..8),
+        cut in 0..200usize,
+        size in 1..40usize,
+    ) {
+        let valid = json!({ "title": "T", "publications": entries }).to_string();
+        // Valid text, and the same text cut short or with a byte dropped: all must agree.
+        let mut dropped = valid.clone().into_bytes();
+        if !dropped.is_empty() {
+            dropped.remove(cut % dropped.len());
+        }
+        let dropped = String::from_utf8_lossy(&dropped).into_owned();
+        let cut_short = valid.chars().take(cut).collect::<String>();
+        for text in [valid.clone(), dropped, cut_short] {
+            let whole = read_document(&text).ok();
+            let mut doc = RawDocument::default();
+            let mut reader = StreamReader::new();
+            let streamed = text
+                .as_bytes()
+                .chunks(size)
+                .try_for_each(|chunk| reader.push(chunk, &mut doc))
+                .and_then(|()| reader.finish())
+                .map(|()| doc)
+                .ok();
+            prop_assert_eq!(streamed, whole, "{}", text);
         }
     }
 
