@@ -85,3 +85,21 @@ pub fn reveal(id: String) {
         }
     });
 }
+
+/// Resolves after the browser has had a chance to paint and handle input: long work in slices
+/// never freezes the tab.
+pub async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Milliseconds since the page started (`performance.now()`).
+pub fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}

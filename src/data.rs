@@ -5,6 +5,7 @@
 //! file's text never sits whole in wasm memory (which cannot shrink). If streaming meets anything
 //! unexpected, the file is read again whole, so that the message names the exact line and column.
 
+use crate::browser::{now, yield_to_browser};
 use gloo_net::http::{Request, Response};
 use papershelf_core::parse::{EntrySink, Field, RawDocument, RawEntry};
 use papershelf_core::stream::StreamReader;
@@ -73,23 +74,6 @@ impl EntrySink for Loading {
         }
         self.builder.entry(entry);
     }
-}
-
-/// Resolves after the browser has had a chance to paint (and to handle input): long loads never
-/// freeze the tab.
-async fn yield_to_browser() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback(&resolve);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
-}
-
-fn now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
 }
 
 /// Loads and validates the catalog, or says in plain words why it could not. `first_page` is

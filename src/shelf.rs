@@ -1,5 +1,7 @@
 use crate::active_filters::ActiveFilters;
-use crate::browser::{reveal, target_from_address, view_from_address, Record};
+use crate::browser::{
+    now, reveal, target_from_address, view_from_address, yield_to_browser, Record,
+};
 use crate::context::Shelf as ShelfContext;
 use crate::data_notice::DataNotice;
 use crate::facets::Facets;
@@ -7,9 +9,13 @@ use crate::paper_list::PaperList;
 use crate::search_bar::SearchBar;
 use leptos::ev;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use papershelf_core::text::count_label;
-use papershelf_core::{Catalog, SearchResult};
+use papershelf_core::Catalog;
 use std::sync::Arc;
+
+/// Papers scanned between checks of the clock while searching.
+const SEARCH_SLICE: usize = 500;
 
 /// The loaded catalog: search and sort, facets, the live count, active filters and the papers.
 /// Data flows one way: catalog → view state (the URL) → selection → facets and cards.
@@ -22,12 +28,39 @@ pub fn Shelf(catalog: Arc<Catalog>, loading: bool) -> impl IntoView {
     provide_context(shelf);
     let state = shelf.state;
     // The search result is kept apart from the facets: a facet click does not search again, and
-    // a refined query (one more letter) scans only the previous matches.
-    let search = {
+    // a refined query (one more letter) scans only the previous matches. A long scan runs in
+    // slices between which the browser paints and takes keys; a newer query abandons it.
+    let search = RwSignal::new(catalog.search(shelf.query.get_untracked(), None));
+    let generation = StoredValue::new(0u64);
+    {
         let catalog = catalog.clone();
-        let query = shelf.query;
-        Memo::new(move |previous: Option<&SearchResult>| catalog.search(query.get(), previous))
-    };
+        Effect::new(move |previous: Option<()>| {
+            let query = shelf.query.get();
+            if previous.is_none() {
+                return; // the first search ran above, before the first render
+            }
+            generation.update_value(|g| *g += 1);
+            let mine = generation.get_value();
+            let catalog = catalog.clone();
+            spawn_local(async move {
+                let earlier = search.get_untracked();
+                let mut run = catalog.start_search(query, Some(&earlier));
+                let mut slice_start = now();
+                while !run.step(SEARCH_SLICE) {
+                    if now() - slice_start > 8.0 {
+                        yield_to_browser().await;
+                        if generation.get_value() != mine {
+                            return;
+                        }
+                        slice_start = now();
+                    }
+                }
+                if generation.get_value() == mine {
+                    search.set(run.finish());
+                }
+            });
+        });
+    }
     let selection = {
         let catalog = catalog.clone();
         Memo::new(move |_| state.with(|s| search.with(|found| catalog.select_searched(s, found))))

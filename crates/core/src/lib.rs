@@ -16,5 +16,5 @@ pub mod url;
 pub use catalog::{Catalog, CatalogBuilder, Link, Paper, Problem, Severity};
 pub use parse::ReadError;
 pub use search::Query;
-pub use select::{FacetValue, SearchResult, Selection};
+pub use select::{FacetValue, SearchResult, SearchRun, Selection};
 pub use state::{FilterKind, Sort, ViewState};

@@ -20,68 +20,108 @@ pub struct SearchResult {
     matches: Option<Vec<PaperIdx>>,
 }
 
-impl Catalog {
-    /// Papers matching every term of `query` in their title, authors, abstract, topics or venue.
-    /// Passing the previous result lets a refined query scan only what that one matched.
-    pub fn search(&self, query: Query, previous: Option<&SearchResult>) -> SearchResult {
-        if query.is_empty() {
-            return SearchResult {
-                query,
-                matches: None,
-            };
+impl SearchResult {
+    /// The result of an empty query: every paper.
+    pub fn everything() -> SearchResult {
+        SearchResult::default()
+    }
+}
+
+/// A search in progress, resumable in slices so that a long scan (100,000 papers) can yield to
+/// the browser between them and be dropped when the visitor types on.
+pub struct SearchRun<'c> {
+    catalog: &'c Catalog,
+    query: Query,
+    /// Per term: which authors' and topics' names contain it (tested once per name, not per paper).
+    author_hits: Vec<Vec<bool>>,
+    topic_hits: Vec<Vec<bool>>,
+    candidates: Option<Vec<PaperIdx>>,
+    next: usize,
+    matches: Vec<PaperIdx>,
+}
+
+impl SearchRun<'_> {
+    fn matches_paper(&self, idx: PaperIdx) -> bool {
+        let p = &self.catalog.papers[idx as usize];
+        self.query.terms.iter().enumerate().all(|(i, term)| {
+            let t = term.as_str();
+            p.title.folded().contains(t)
+                || p.authors.iter().any(|&a| self.author_hits[i][a as usize])
+                || p.topics.iter().any(|&a| self.topic_hits[i][a as usize])
+                || p.venue.as_ref().is_some_and(|v| v.folded().contains(t))
+                || p.abstract_text
+                    .as_ref()
+                    .is_some_and(|v| v.folded().contains(t))
+        })
+    }
+
+    fn total(&self) -> usize {
+        self.candidates
+            .as_ref()
+            .map_or(self.catalog.papers.len(), Vec::len)
+    }
+
+    /// Scans up to `budget` more papers; `true` once every candidate has been scanned.
+    pub fn step(&mut self, budget: usize) -> bool {
+        let end = self.next.saturating_add(budget).min(self.total());
+        for i in self.next..end {
+            let idx = self.candidates.as_ref().map_or(i as PaperIdx, |c| c[i]);
+            if self.matches_paper(idx) {
+                self.matches.push(idx);
+            }
         }
-        // Authors, topics and venues are shared by many papers: test each name once per term.
-        let author_hits: Vec<Vec<bool>> = query
-            .terms
-            .iter()
-            .map(|t| {
-                (0..self.authors.len() as u32)
-                    .map(|a| {
-                        self.folded_label(FilterKind::Author, a)
-                            .contains(t.as_str())
-                    })
-                    .collect()
-            })
-            .collect();
-        let topic_hits: Vec<Vec<bool>> = query
-            .terms
-            .iter()
-            .map(|t| {
-                (0..self.topics.len() as u32)
-                    .map(|a| self.folded_label(FilterKind::Topic, a).contains(t.as_str()))
-                    .collect()
-            })
-            .collect();
-        let matches_paper = |idx: PaperIdx| {
-            let p = &self.papers[idx as usize];
-            query.terms.iter().enumerate().all(|(i, term)| {
-                let t = term.as_str();
-                p.title.folded().contains(t)
-                    || p.authors.iter().any(|&a| author_hits[i][a as usize])
-                    || p.topics.iter().any(|&a| topic_hits[i][a as usize])
-                    || p.venue.as_ref().is_some_and(|v| v.folded().contains(t))
-                    || p.abstract_text
-                        .as_ref()
-                        .is_some_and(|v| v.folded().contains(t))
-            })
+        self.next = end;
+        self.next == self.total()
+    }
+
+    pub fn finish(mut self) -> SearchResult {
+        while !self.step(usize::MAX) {}
+        let matches = (!self.query.is_empty()).then_some(self.matches);
+        SearchResult {
+            query: self.query,
+            matches,
+        }
+    }
+}
+
+impl Catalog {
+    /// Starts a search for papers matching every term of `query` in their title, authors,
+    /// abstract, topics or venue. Given the previous result, a refined query scans only what that
+    /// one matched.
+    pub fn start_search(&self, query: Query, previous: Option<&SearchResult>) -> SearchRun<'_> {
+        let hits = |count: usize, kind: FilterKind| -> Vec<Vec<bool>> {
+            query
+                .terms
+                .iter()
+                .map(|t| {
+                    (0..count as u32)
+                        .map(|id| self.folded_label(kind, id).contains(t.as_str()))
+                        .collect()
+                })
+                .collect()
         };
-        let matches = match previous {
+        let candidates = match previous {
             Some(SearchResult {
                 query: earlier,
                 matches: Some(earlier_matches),
-            }) if query.refines(earlier) => earlier_matches
-                .iter()
-                .copied()
-                .filter(|&i| matches_paper(i))
-                .collect(),
-            _ => (0..self.papers.len() as PaperIdx)
-                .filter(|&i| matches_paper(i))
-                .collect(),
+            }) if query.refines(earlier) => Some(earlier_matches.clone()),
+            _ if query.is_empty() => Some(Vec::new()),
+            _ => None,
         };
-        SearchResult {
+        SearchRun {
+            author_hits: hits(self.authors.len(), FilterKind::Author),
+            topic_hits: hits(self.topics.len(), FilterKind::Topic),
+            catalog: self,
             query,
-            matches: Some(matches),
+            candidates,
+            next: 0,
+            matches: Vec::new(),
         }
+    }
+
+    /// Searches in one go.
+    pub fn search(&self, query: Query, previous: Option<&SearchResult>) -> SearchResult {
+        self.start_search(query, previous).finish()
     }
 }
 
@@ -347,6 +387,16 @@ mod tests {
             let refined = c.search(Query::parse(q), Some(&previous));
             assert_eq!(refined, fresh, "{q}");
             previous = refined;
+        }
+    }
+
+    #[test]
+    fn a_search_in_slices_gives_what_one_in_one_go_does() {
+        let c = sample();
+        for q in ["", "a", "bo", "vision zoë"] {
+            let mut run = c.start_search(Query::parse(q), None);
+            while !run.step(1) {}
+            assert_eq!(run.finish(), c.search(Query::parse(q), None), "{q}");
         }
     }
 
