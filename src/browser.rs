@@ -103,3 +103,26 @@ pub fn now() -> f64 {
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
 }
+
+thread_local! {
+    static FOLDED: std::cell::RefCell<std::collections::HashMap<char, String>> = Default::default();
+}
+
+/// Folds a non-ASCII character with the browser's Unicode data: NFKD, marks dropped, lowercased
+/// (what papershelf-core does natively with the unicode-normalization crate). Each character is
+/// asked once.
+pub fn fold_char(c: char, out: &mut String) {
+    FOLDED.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let folded = cache.entry(c).or_insert_with(|| {
+            let marks = js_sys::RegExp::new("\\p{M}", "gu");
+            js_sys::JsString::from(c.to_string())
+                .normalize("NFKD")
+                .replace_by_pattern(&marks, "")
+                .to_lower_case()
+                .as_string()
+                .unwrap_or_default()
+        });
+        out.push_str(folded);
+    });
+}

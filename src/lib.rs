@@ -14,3 +14,8 @@ mod search_bar;
 mod shelf;
 
 pub use app::App;
+
+/// Makes papershelf-core fold accents with the browser's Unicode data (see `fold::set_char_folder`).
+pub fn install_char_folder() {
+    papershelf_core::fold::set_char_folder(browser::fold_char);
+}

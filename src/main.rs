@@ -2,5 +2,6 @@ use papershelf::App;
 
 fn main() {
     console_error_panic_hook::set_once();
+    papershelf::install_char_folder();
     leptos::mount::mount_to_body(App);
 }

@@ -1,7 +1,20 @@
 //! Folding text for matching: Unicode NFKD, combining marks removed, lowercased, whitespace runs
 //! collapsed to one space. "Émile", "EMILE" and "émile" all fold to "emile"; "ﬁ" folds to "fi".
 
-use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+use std::sync::OnceLock;
+
+/// How a non-ASCII character folds: its NFKD decomposition, combining marks dropped, lowercased,
+/// pushed onto the string.
+pub type CharFolder = fn(char, &mut String);
+
+static CHAR_FOLDER: OnceLock<CharFolder> = OnceLock::new();
+
+/// Installs another implementation of the same folding, before any text is folded. The site uses
+/// the browser's own NFKD (`String.prototype.normalize`), which keeps about 300 KB of Unicode
+/// tables out of its bundle; native builds use the `unicode-normalization` crate.
+pub fn set_char_folder(folder: CharFolder) {
+    let _ = CHAR_FOLDER.set(folder);
+}
 
 /// Folds one character, pushing its folded form (possibly empty, possibly several chars).
 fn fold_char(c: char, out: &mut String) {
@@ -9,11 +22,26 @@ fn fold_char(c: char, out: &mut String) {
         out.push(c.to_ascii_lowercase());
         return;
     }
+    match CHAR_FOLDER.get() {
+        Some(folder) => folder(c, out),
+        None => unicode_fold_char(c, out),
+    }
+}
+
+#[cfg(feature = "unicode")]
+fn unicode_fold_char(c: char, out: &mut String) {
+    use unicode_normalization::char::{decompose_compatible, is_combining_mark};
     decompose_compatible(c, |d| {
         if !is_combining_mark(d) {
             out.extend(d.to_lowercase());
         }
     });
+}
+
+/// Without Unicode tables and without an installed folder, only case folds.
+#[cfg(not(feature = "unicode"))]
+fn unicode_fold_char(c: char, out: &mut String) {
+    out.extend(c.to_lowercase());
 }
 
 /// The folded form of `text`.
