@@ -178,7 +178,7 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--js-flags=--expose-gc"],
 });
 const results = {};
-for (const site of sites) {
+for (const site of sites.filter((s) => !process.env.ONLY || s.corpus === process.env.ONLY)) {
   process.stdout.write(`measuring ${site.kind} on ${site.corpus}… `);
   results[`${site.kind}-${site.corpus}`] = await measure(browser, site);
   console.log(JSON.stringify(results[`${site.kind}-${site.corpus}`]));

@@ -4,11 +4,11 @@ use papershelf_core::{Catalog, FilterKind, Query, ViewState};
 use std::sync::Arc;
 
 /// Cards rendered at first, and added each time the visitor reaches the end of the list.
-pub const PAGE: usize = 24;
+pub const PAGE: usize = 12;
 
 /// At most this many cards are in the DOM: scrolling on drops the earliest page (scroll anchoring
 /// keeps the view still) and "Show earlier" brings it back.
-pub const MAX_RENDERED: usize = 3 * PAGE;
+pub const MAX_RENDERED: usize = 6 * PAGE;
 
 /// What every part of the shelf shares: the catalog, the view (which is the URL), the parsed
 /// search for highlighting, how many cards are rendered, and the paper a `#id` link points at.

@@ -88,23 +88,32 @@ fn FacetGroup(
                 />
             })}
             <ul>
-                <For each=move || values.get() key=|v| v.clone() let:v>
+                // Keyed by value: a value that stays listed keeps its element and only its count
+                // and state change, so typing does not rebuild the whole facet.
+                <For each=move || values.get() key=|v| v.value.clone() let:v>
                     {
-                                                let value = v.value.clone();
+                        let value = v.value.clone();
+                        let current = move || {
+                            values.with(|all| all.iter().find(|x| x.value == value).map(|x| (x.count, x.selected)))
+                                .unwrap_or_default()
+                        };
+                        let current = Memo::new(move |_| current());
+                        let count = move || current.get().0;
+                        let value = v.value.clone();
                         view! {
                             <li>
                                 <button
                                     type="button"
                                     class="facet-value"
-                                    class:zero=v.count == 0
-                                    aria-pressed=v.selected.to_string()
+                                    class:zero=move || count() == 0
+                                    aria-pressed=move || current.get().1.to_string()
                                     on:click=move |_| shelf.toggle(kind, &value)
                                 >
                                     <span class="facet-label">{v.label.clone()}</span>
                                     <span class="facet-count">
-                                        {group_digits(v.count as usize)}
+                                        {move || group_digits(count() as usize)}
                                         <span class="visually-hidden">
-                                            {if v.count == 1 { " paper" } else { " papers" }}
+                                            {move || if count() == 1 { " paper" } else { " papers" }}
                                         </span>
                                     </span>
                                 </button>

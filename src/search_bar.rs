@@ -11,28 +11,26 @@ pub fn SearchBar() -> impl IntoView {
     let shelf = Shelf::use_context();
     let state = shelf.state;
     let input = NodeRef::<Input>::new();
-    // The keystroke itself only updates the box; the search runs in a task after the next paint,
-    // so typing stays smooth however large the catalog. Keys typed before it runs share one search.
+    // The keystroke itself only updates the box; the search runs in a task of its own, so the
+    // browser can paint the key first. Keys typed before it runs share one search.
     let scheduled = StoredValue::new(false);
     let on_input = move |_| {
         if scheduled.get_value() {
             return;
         }
         scheduled.set_value(true);
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    scheduled.set_value(false);
-                    let Some(input) = input.get_untracked() else {
-                        return;
-                    };
-                    let mut next = state.get_untracked();
-                    next.query = input.value();
-                    shelf.navigate(next, Record::Replace);
-                },
-                Duration::ZERO,
-            )
-        });
+        set_timeout(
+            move || {
+                scheduled.set_value(false);
+                let Some(input) = input.get_untracked() else {
+                    return;
+                };
+                let mut next = state.get_untracked();
+                next.query = input.value();
+                shelf.navigate(next, Record::Replace);
+            },
+            Duration::ZERO,
+        );
     };
     let on_sort = move |ev| {
         let mut next = state.get_untracked();
