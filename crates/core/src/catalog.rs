@@ -498,23 +498,24 @@ impl CatalogBuilder {
         let by_title = |a: &PaperIdx, b: &PaperIdx| title(a).cmp(title(b)).then(a.cmp(b));
         let year = |i: &PaperIdx| c.papers[*i as usize].year;
         let all: Vec<PaperIdx> = (0..c.papers.len() as PaperIdx).collect();
-        let mut newest = all.clone();
         // Papers without a year go last in both chronological orders.
-        newest.sort_by(|a, b| {
-            year(a)
-                .is_none()
-                .cmp(&year(b).is_none())
-                .then(year(b).cmp(&year(a)))
-                .then(by_title(a, b))
-        });
-        let mut oldest = all.clone();
-        oldest.sort_by(|a, b| {
-            year(a)
-                .is_none()
-                .cmp(&year(b).is_none())
-                .then(year(a).cmp(&year(b)))
-                .then(by_title(a, b))
-        });
+        let chronological = |newest_first: bool| {
+            let mut order = all.clone();
+            order.sort_by(|a, b| {
+                let by_year = if newest_first {
+                    year(b).cmp(&year(a))
+                } else {
+                    year(a).cmp(&year(b))
+                };
+                year(a)
+                    .is_none()
+                    .cmp(&year(b).is_none())
+                    .then(by_year)
+                    .then(by_title(a, b))
+            });
+            order
+        };
+        let (newest, oldest) = (chronological(true), chronological(false));
         let mut by_name = all;
         by_name.sort_by(by_title);
         c.orders = [newest, oldest, by_name];

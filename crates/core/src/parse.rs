@@ -377,6 +377,17 @@ impl<'de, S: EntrySink> DeserializeSeed<'de> for DocumentSeed<'_, S> {
     }
 }
 
+/// Hands every element of a list of publications to the sink, as it is read.
+fn feed_entries<'de, A: SeqAccess<'de>, S: EntrySink>(
+    mut seq: A,
+    sink: &mut S,
+) -> Result<(), A::Error> {
+    while let Some(entry) = seq.next_element::<RawEntry>()? {
+        sink.entry(entry);
+    }
+    Ok(())
+}
+
 struct DocumentVisitor<'a, S>(&'a mut S);
 
 impl<'de, S: EntrySink> Visitor<'de> for DocumentVisitor<'_, S> {
@@ -384,11 +395,8 @@ impl<'de, S: EntrySink> Visitor<'de> for DocumentVisitor<'_, S> {
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a list of publications, or an object with a \"publications\" list")
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while let Some(entry) = seq.next_element::<RawEntry>()? {
-            self.0.entry(entry);
-        }
-        Ok(())
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
+        feed_entries(seq, self.0)
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let mut found_list = false;
@@ -427,11 +435,8 @@ impl<'de, S: EntrySink> Visitor<'de> for EntriesSeed<'_, S> {
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a list")
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while let Some(entry) = seq.next_element::<RawEntry>()? {
-            self.0.entry(entry);
-        }
-        Ok(())
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
+        feed_entries(seq, self.0)
     }
     fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<(), A::Error> {
         Err(not_a_list(JsonKind::Object))
