@@ -26,6 +26,6 @@ fuzz_target!(|data: &[u8]| {
     }
     for &idx in sel.shown.iter().take(5) {
         let paper = &catalog.papers[idx as usize];
-        let _ = sel.query.highlight_text(&paper.title);
+        let _ = papershelf_core::Query::parse(&query).highlight_text(&paper.title);
     }
 });

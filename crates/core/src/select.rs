@@ -129,7 +129,6 @@ impl Catalog {
 pub struct Selection {
     /// The matching papers, in the view's sort order.
     pub shown: Vec<PaperIdx>,
-    pub query: Query,
     author_counts: Vec<u32>,
     topic_counts: Vec<u32>,
     /// (year, count), newest first, non-zero counts only.
@@ -171,7 +170,6 @@ impl Catalog {
         for &i in search.matches.iter().flatten() {
             searched[i as usize] = true;
         }
-        let query = search.query.clone();
         let authors = resolve(&state.authors, |a| self.author_id(a));
         let topics = resolve(&state.topics, |t| self.topic_id(t));
         let years = resolve(&state.years, parse_years);
@@ -216,7 +214,6 @@ impl Catalog {
         by_year.sort_unstable_by_key(|&(year, _)| std::cmp::Reverse(year));
         Selection {
             shown,
-            query,
             author_counts,
             topic_counts,
             year_counts: by_year,
