@@ -33,6 +33,19 @@ function report(profile) {
     const name = `${n.callFrame.functionName || "(anon)"} ${n.callFrame.url.split("/").pop()}`;
     self.set(name, (self.get(name) ?? 0) + (dt[i] ?? 0) / 1000);
   });
+  // Inclusive time per function (each sample counted once per distinct function on its stack).
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const incl = new Map();
+  profile.samples.forEach((id, i) => {
+    const seen = new Set();
+    for (let at = id; at !== undefined; at = parent.get(at)) {
+      const n = byId.get(at);
+      const name = n.callFrame.functionName || "(anon)";
+      if (!seen.has(name)) { seen.add(name); incl.set(name, (incl.get(name) ?? 0) + (dt[i] ?? 0) / 1000); }
+    }
+  });
+  if (process.env.INCL) for (const [k, v] of [...incl.entries()].filter(([k]) => k.includes(process.env.INCL)).sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log("incl", v.toFixed(1).padStart(8), k.slice(0, 150));
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   console.log("total ms", total.toFixed(0));
   for (const [k, v] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(v.toFixed(1).padStart(8), k);

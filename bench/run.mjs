@@ -178,7 +178,10 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--js-flags=--expose-gc"],
 });
 const results = {};
-for (const site of sites.filter((s) => !process.env.ONLY || s.corpus === process.env.ONLY)) {
+// ONLY=10k|100k and PAGES=papershelf|listjs measure a part, for quick comparisons while working.
+const partial = Boolean(process.env.ONLY || process.env.PAGES);
+const wanted = (s) => (!process.env.ONLY || s.corpus === process.env.ONLY) && (!process.env.PAGES || s.kind === process.env.PAGES);
+for (const site of sites.filter(wanted)) {
   process.stdout.write(`measuring ${site.kind} on ${site.corpus}… `);
   results[`${site.kind}-${site.corpus}`] = await measure(browser, site);
   console.log(JSON.stringify(results[`${site.kind}-${site.corpus}`]));
@@ -192,6 +195,10 @@ const bundle = files.map((f) => {
   return { file: f.replace(/-[0-9a-f]{16}/, ""), raw: statSync(join(dist, f)).size, gzip: gzipSync(bytes, { level: 9 }).length };
 });
 const totalGzip = bundle.reduce((n, b) => n + b.gzip, 0);
+if (partial) {
+  console.log(`bundle ${(totalGzip / 1024).toFixed(1)} KB gzip; partial run: BENCHMARKS.md not written`);
+  process.exit(0);
+}
 
 const fmt = (v, unit = "ms") => (Number.isFinite(v) ? `${v.toFixed(v >= 100 ? 0 : 1)} ${unit}` : "n/a");
 const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : "n/a");

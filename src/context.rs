@@ -1,6 +1,6 @@
 use crate::browser::{record_view, Record};
 use leptos::prelude::*;
-use papershelf_core::{Catalog, FilterKind, Query, ViewState};
+use papershelf_core::{Catalog, FilterKind, Query, SearchResult, ViewState};
 use std::sync::Arc;
 
 /// Cards rendered at first, and added each time the visitor reaches the end of the list.
@@ -10,12 +10,19 @@ pub const PAGE: usize = 12;
 /// keeps the view still) and "Show earlier" brings it back.
 pub const MAX_RENDERED: usize = 6 * PAGE;
 
-/// What every part of the shelf shares: the catalog, the view (which is the URL), the parsed
-/// search for highlighting, how many cards are rendered, and the paper a `#id` link points at.
+/// What every part of the shelf shares: the catalog, the view (which is the URL), the latest
+/// search result and its query (for highlighting), how many cards are rendered, and the paper a
+/// `#id` link points at.
 #[derive(Clone, Copy)]
 pub struct Shelf {
     pub catalog: StoredValue<Arc<Catalog>>,
     pub state: RwSignal<ViewState>,
+    /// The view without its search text: what facets, chips and the selection follow, so that
+    /// typing does not redo them before the search is done.
+    pub filters: Memo<ViewState>,
+    /// The papers the search matches. It lags the search box while a search runs, and the cards
+    /// highlight its `query`, so what is shown and what is highlighted always agree.
+    pub found: RwSignal<SearchResult>,
     pub query: Memo<Query>,
     /// The rendered cards are `shown[start..start + limit]`: a `#id` link far down the list
     /// renders the page around its paper rather than everything above it.
@@ -26,11 +33,19 @@ pub struct Shelf {
 
 impl Shelf {
     pub fn new(catalog: Arc<Catalog>, initial: ViewState) -> Shelf {
+        let found = RwSignal::new(catalog.search(Query::parse(&initial.query), None));
         let state = RwSignal::new(initial);
         Shelf {
             catalog: StoredValue::new(catalog),
             state,
-            query: Memo::new(move |_| state.with(|s| Query::parse(&s.query))),
+            filters: Memo::new(move |_| {
+                state.with(|s| ViewState {
+                    query: String::new(),
+                    ..s.clone()
+                })
+            }),
+            found,
+            query: Memo::new(move |_| found.with(|f| f.query.clone())),
             start: RwSignal::new(0),
             limit: RwSignal::new(PAGE),
             target: RwSignal::new(None),

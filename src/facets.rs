@@ -61,13 +61,13 @@ fn FacetGroup(
     selection: Memo<Selection>,
 ) -> impl IntoView {
     let shelf = Shelf::use_context();
-    let state = shelf.state;
+    let filters = shelf.filters;
     let typed = RwSignal::new(String::new());
     let values = {
         let catalog = shelf.catalog.get_value();
         Memo::new(move |_| {
             let typed = typed.get();
-            selection.with(|sel| state.with(|s| catalog.facet(kind, s, sel, &typed, limit)))
+            selection.with(|sel| filters.with(|s| catalog.facet(kind, s, sel, &typed, limit)))
         })
     };
     let heading_id = format!("facet-{}", kind.label().to_lowercase());

@@ -19,7 +19,7 @@ pub fn PaperCard(idx: u32) -> impl IntoView {
     let catalog = shelf.catalog.get_value();
     let paper: &Paper = &catalog.papers[idx as usize];
     let query = shelf.query;
-    let state = shelf.state;
+    let filters = shelf.filters;
     let id = paper.id.clone();
     let heading_id = format!("{id}-title");
     let labelled_by = heading_id.clone();
@@ -52,7 +52,7 @@ pub fn PaperCard(idx: u32) -> impl IntoView {
                 let catalog = catalog.clone();
                 move || {
                     let on =
-                        state.with(|s| s.topics.iter().any(|v| catalog.topic_id(v) == Some(t)));
+                        filters.with(|s| s.topics.iter().any(|v| catalog.topic_id(v) == Some(t)));
                     on.to_string()
                 }
             };
@@ -120,7 +120,7 @@ const AUTHORS_SHOWN: usize = 10;
 #[component]
 fn Authors(names: Vec<String>) -> impl IntoView {
     let shelf = Shelf::use_context();
-    let (state, query) = (shelf.state, shelf.query);
+    let (filters, query) = (shelf.filters, shelf.query);
     let all = RwSignal::new(false);
     let total = names.len();
     let collapsible = total > AUTHORS_SHOWN + 2;
@@ -128,7 +128,7 @@ fn Authors(names: Vec<String>) -> impl IntoView {
     let author = move |name: String| {
         let value = name.clone();
         let pressed = move || {
-            state
+            filters
                 .with(|s| s.has(FilterKind::Author, &value))
                 .to_string()
         };

@@ -11,7 +11,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use papershelf_core::text::count_label;
-use papershelf_core::Catalog;
+use papershelf_core::{Catalog, Query};
 use std::sync::Arc;
 
 /// Papers scanned between checks of the clock while searching.
@@ -29,21 +29,23 @@ pub fn Shelf(catalog: Arc<Catalog>, loading: bool) -> impl IntoView {
     let state = shelf.state;
     // The search result is kept apart from the facets: a facet click does not search again, and
     // a refined query (one more letter) scans only the previous matches. A long scan runs in
-    // slices between which the browser paints and takes keys; a newer query abandons it.
-    let search = RwSignal::new(catalog.search(shelf.query.get_untracked(), None));
+    // slices between which the browser paints and takes keys; a newer query abandons it. Until
+    // it is done, the list and the highlights stay as they were: one update per search, not two.
+    let found = shelf.found;
+    let wanted = Memo::new(move |_| state.with(|s| Query::parse(&s.query)));
     let generation = StoredValue::new(0u64);
     {
         let catalog = catalog.clone();
         Effect::new(move |previous: Option<()>| {
-            let query = shelf.query.get();
+            let query = wanted.get();
             if previous.is_none() {
-                return; // the first search ran above, before the first render
+                return; // the context ran the first search, before the first render
             }
             generation.update_value(|g| *g += 1);
             let mine = generation.get_value();
             let catalog = catalog.clone();
             spawn_local(async move {
-                let earlier = search.get_untracked();
+                let earlier = found.get_untracked();
                 let mut run = catalog.start_search(query, Some(&earlier));
                 let mut slice_start = now();
                 while !run.step(SEARCH_SLICE) {
@@ -56,14 +58,15 @@ pub fn Shelf(catalog: Arc<Catalog>, loading: bool) -> impl IntoView {
                     }
                 }
                 if generation.get_value() == mine {
-                    search.set(run.finish());
+                    found.set(run.finish());
                 }
             });
         });
     }
+    let filters = shelf.filters;
     let selection = {
         let catalog = catalog.clone();
-        Memo::new(move |_| state.with(|s| search.with(|found| catalog.select_searched(s, found))))
+        Memo::new(move |_| filters.with(|s| found.with(|f| catalog.select_searched(s, f))))
     };
 
     let title = catalog

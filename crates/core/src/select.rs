@@ -7,9 +7,10 @@
 //! hold (AND).
 
 use crate::catalog::{AuthorId, Catalog, PaperIdx};
-use crate::fold::fold;
+use crate::fold::{fold, SearchText};
 use crate::search::Query;
 use crate::state::{parse_years, FilterKind, ViewState};
+use memchr::memmem::Finder;
 
 /// The papers a search matches, by catalog index; kept so that the next, refined search (one more
 /// letter typed) scans only these.
@@ -32,6 +33,8 @@ impl SearchResult {
 pub struct SearchRun<'c> {
     catalog: &'c Catalog,
     query: Query,
+    /// One per term.
+    finders: Vec<Finder<'static>>,
     /// Per term: which authors' and topics' names contain it (tested once per name, not per paper).
     author_hits: Vec<Vec<bool>>,
     topic_hits: Vec<Vec<bool>>,
@@ -43,15 +46,16 @@ pub struct SearchRun<'c> {
 impl SearchRun<'_> {
     fn matches_paper(&self, idx: PaperIdx) -> bool {
         let p = &self.catalog.papers[idx as usize];
-        self.query.terms.iter().enumerate().all(|(i, term)| {
-            let t = term.as_str();
-            p.title.folded().contains(t)
+        let in_text = |finder: &Finder, text: &Option<SearchText>| {
+            text.as_ref()
+                .is_some_and(|t| finder.find(t.folded().as_bytes()).is_some())
+        };
+        self.finders.iter().enumerate().all(|(i, finder)| {
+            finder.find(p.title.folded().as_bytes()).is_some()
                 || p.authors.iter().any(|&a| self.author_hits[i][a as usize])
                 || p.topics.iter().any(|&a| self.topic_hits[i][a as usize])
-                || p.venue.as_ref().is_some_and(|v| v.folded().contains(t))
-                || p.abstract_text
-                    .as_ref()
-                    .is_some_and(|v| v.folded().contains(t))
+                || in_text(finder, &p.venue)
+                || in_text(finder, &p.abstract_text)
         })
     }
 
@@ -89,16 +93,14 @@ impl Catalog {
     /// abstract, topics or venue. Given the previous result, a refined query scans only what that
     /// one matched.
     pub fn start_search(&self, query: Query, previous: Option<&SearchResult>) -> SearchRun<'_> {
-        let hits = |count: usize, kind: FilterKind| -> Vec<Vec<bool>> {
-            query
-                .terms
-                .iter()
-                .map(|t| {
-                    (0..count as u32)
-                        .map(|id| self.folded_label(kind, id).contains(t.as_str()))
-                        .collect()
-                })
-                .collect()
+        let finders: Vec<Finder<'static>> = query
+            .terms
+            .iter()
+            .map(|t| Finder::new(t.as_bytes()).into_owned())
+            .collect();
+        let hits = |kind: FilterKind| -> Vec<Vec<bool>> {
+            let names = self.folded_names(kind);
+            finders.iter().map(|f| names.containing(f)).collect()
         };
         let candidates = match previous {
             Some(SearchResult {
@@ -109,10 +111,11 @@ impl Catalog {
             _ => None,
         };
         SearchRun {
-            author_hits: hits(self.authors.len(), FilterKind::Author),
-            topic_hits: hits(self.topics.len(), FilterKind::Topic),
+            author_hits: hits(FilterKind::Author),
+            topic_hits: hits(FilterKind::Topic),
             catalog: self,
             query,
+            finders,
             candidates,
             next: 0,
             matches: Vec::new(),
