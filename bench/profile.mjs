@@ -19,7 +19,7 @@ if (what === "load") {
   await page.waitForTimeout(500);
   await cdp.send("Profiler.start");
   await page.getByRole("searchbox", { name: "Search", exact: true }).click();
-  await page.keyboard.type("variational inference", { delay: 120 });
+  await page.keyboard.type(process.argv[4] ?? "variational inference", { delay: 120 });
   await page.waitForTimeout(500);
   const { profile } = await cdp.send("Profiler.stop");
   report(profile);

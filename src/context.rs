@@ -1,14 +1,20 @@
 use crate::browser::{record_view, Record};
+use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use papershelf_core::{Catalog, FilterKind, Query, SearchResult, ViewState};
 use std::sync::Arc;
+use std::time::Duration;
 
 /// Cards rendered at first, and added each time the visitor reaches the end of the list.
-pub const PAGE: usize = 12;
+pub const PAGE: usize = 8;
 
 /// At most this many cards are in the DOM: scrolling on drops the earliest page (scroll anchoring
 /// keeps the view still) and "Show earlier" brings it back.
 pub const MAX_RENDERED: usize = 6 * PAGE;
+
+/// Typing writes the address bar once it pauses this long: `history.replaceState` costs a few
+/// milliseconds a call, a good part of a keystroke's budget.
+const ADDRESS_PAUSE: Duration = Duration::from_millis(250);
 
 /// What every part of the shelf shares: the catalog, the view (which is the URL), the latest
 /// search result and its query (for highlighting), how many cards are rendered, and the paper a
@@ -29,6 +35,8 @@ pub struct Shelf {
     pub start: RwSignal<usize>,
     pub limit: RwSignal<usize>,
     pub target: RwSignal<Option<String>>,
+    /// A typed view not yet written to the address bar.
+    pending_address: StoredValue<Option<TimeoutHandle>>,
 }
 
 impl Shelf {
@@ -49,6 +57,7 @@ impl Shelf {
             start: RwSignal::new(0),
             limit: RwSignal::new(PAGE),
             target: RwSignal::new(None),
+            pending_address: StoredValue::new(None),
         }
     }
 
@@ -58,10 +67,49 @@ impl Shelf {
 
     /// Moves to another view, recording it in the address bar and history.
     pub fn navigate(&self, next: ViewState, record: Record) {
-        if self.state.with_untracked(|s| *s != next) {
-            record_view(&next, record);
-            self.state.set(next);
-            self.reset_window();
+        if self.state.with_untracked(|s| *s == next) {
+            return;
+        }
+        match record {
+            Record::Push => {
+                self.write_pending_address();
+                record_view(&next, Record::Push);
+            }
+            Record::Replace => {
+                self.cancel_pending_address();
+                let state = self.state;
+                let pending = self.pending_address;
+                let write = move || {
+                    pending.set_value(None);
+                    record_view(&state.get_untracked(), Record::Replace);
+                };
+                let handle = set_timeout_with_handle(write, ADDRESS_PAUSE).ok();
+                self.pending_address.set_value(handle);
+            }
+        }
+        self.state.set(next);
+        self.reset_window();
+    }
+
+    /// Writes a typed view into the current history entry now (before a click adds the next).
+    fn write_pending_address(&self) {
+        if self.cancel_pending_address() {
+            record_view(&self.state.get_untracked(), Record::Replace);
+        }
+    }
+
+    /// Whether a typed view was waiting to be written.
+    fn cancel_pending_address(&self) -> bool {
+        match self
+            .pending_address
+            .try_update_value(Option::take)
+            .flatten()
+        {
+            Some(handle) => {
+                handle.clear();
+                true
+            }
+            None => false,
         }
     }
 

@@ -79,6 +79,10 @@ pub struct Catalog {
     /// Folded author names and topic labels, for the search and the facets' find boxes.
     folded_authors: FoldedNames,
     folded_topics: FoldedNames,
+    /// Each author's and topic's place in alphabetical order: facets break ties in counts by
+    /// name, and comparing numbers is what keeps that cheap with 18,000 authors.
+    author_ranks: Vec<u32>,
+    topic_ranks: Vec<u32>,
 }
 
 /// Folded names, one after another in one text: a search term is looked for in 18,000 author
@@ -114,9 +118,16 @@ impl FoldedNames {
     /// Which names contain the folded term `finder` looks for.
     pub(crate) fn containing(&self, finder: &memchr::memmem::Finder) -> Vec<bool> {
         let mut hits = vec![false; self.starts.len()];
-        for at in finder.find_iter(self.text.as_bytes()) {
-            let id = self.starts.partition_point(|&s| s as usize <= at) - 1;
+        let text = self.text.as_bytes();
+        let mut from = 0;
+        while let Some(at) = finder.find(&text[from..]) {
+            let id = self.starts.partition_point(|&s| s as usize <= from + at) - 1;
             hits[id] = true;
+            // On to the next name: one hit per name is all that counts.
+            match self.starts.get(id + 1) {
+                Some(&next) => from = next as usize,
+                None => break,
+            }
         }
         hits
     }
@@ -156,6 +167,14 @@ impl Catalog {
 
     pub fn folded_label(&self, kind: FilterKind, id: u32) -> &str {
         self.folded_names(kind).get(id)
+    }
+
+    /// The alphabetical place of an author's name or a topic's label among its kind.
+    pub(crate) fn rank(&self, kind: FilterKind, id: u32) -> u32 {
+        match kind {
+            FilterKind::Author => self.author_ranks[id as usize],
+            _ => self.topic_ranks[id as usize],
+        }
     }
 
     pub(crate) fn folded_names(&self, kind: FilterKind) -> &FoldedNames {
@@ -532,12 +551,31 @@ impl CatalogBuilder {
     }
 }
 
+/// For each label, its position when all are sorted.
+fn alphabetical_ranks(labels: &[&str]) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..labels.len() as u32).collect();
+    order.sort_unstable_by_key(|&i| labels[i as usize]);
+    let mut ranks = vec![0; labels.len()];
+    for (rank, &i) in order.iter().enumerate() {
+        ranks[i as usize] = rank as u32;
+    }
+    ranks
+}
+
 impl CatalogBuilder {
     /// Everything searching, sorting and facet-finding need, computed once.
     fn index(&mut self) {
         let c = &mut self.catalog;
         c.folded_authors = FoldedNames::new(c.authors.iter().map(String::as_str));
         c.folded_topics = FoldedNames::new(c.topics.iter().map(|t| t.label.as_str()));
+        c.author_ranks =
+            alphabetical_ranks(&c.authors.iter().map(String::as_str).collect::<Vec<_>>());
+        c.topic_ranks = alphabetical_ranks(
+            &c.topics
+                .iter()
+                .map(|t| t.label.as_str())
+                .collect::<Vec<_>>(),
+        );
 
         let title = |i: &PaperIdx| c.papers[*i as usize].title.folded();
         let by_title = |a: &PaperIdx, b: &PaperIdx| title(a).cmp(title(b)).then(a.cmp(b));

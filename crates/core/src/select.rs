@@ -290,7 +290,7 @@ impl Catalog {
                 let by_count = |a: &u32, b: &u32| {
                     counts[*b as usize]
                         .cmp(&counts[*a as usize])
-                        .then_with(|| label(*a).cmp(label(*b)))
+                        .then_with(|| self.rank(kind, *a).cmp(&self.rank(kind, *b)))
                 };
                 // Only the top `limit` need ordering: 18,000 authors are not sorted on each key.
                 if ids.len() > limit {
