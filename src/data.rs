@@ -19,6 +19,9 @@ pub const DATA_FILE: &str = "publications.json";
 /// Entries to read before showing a first, provisional page of cards.
 const FIRST_PAGE: usize = 24;
 
+/// Bytes copied into wasm memory at a time.
+const PIECE: usize = 64 * 1024;
+
 /// Resolved against `document.baseURI`, so the site works at `/` and under a sub-path alike.
 fn data_url() -> String {
     let base = web_sys::window()
@@ -88,8 +91,9 @@ pub async fn load_catalog(first_page: impl Fn(Catalog)) -> Result<Catalog, Strin
     let mut stream = StreamReader::new();
     let mut loading = Loading::default();
     let mut shown_first = false;
-    // One buffer for every chunk: fresh ones would fragment wasm memory, which never shrinks.
-    let mut chunk = Vec::new();
+    // One small buffer, refilled piece by piece: the browser hands over chunks of up to 2 MB, and
+    // wasm memory never shrinks.
+    let mut piece = vec![0; PIECE];
     let mut last_yield = now();
     let streamed = loop {
         let Ok(result) = JsFuture::from(reader.read()).await else {
@@ -105,9 +109,13 @@ pub async fn load_catalog(first_page: impl Fn(Catalog)) -> Result<Catalog, Strin
             break Err(());
         };
         let bytes = value.unchecked_into::<js_sys::Uint8Array>();
-        chunk.resize(bytes.length() as usize, 0);
-        bytes.copy_to(&mut chunk);
-        if stream.push(&chunk, &mut loading).is_err() {
+        let pushed = (0..bytes.length()).step_by(PIECE).try_for_each(|start| {
+            let end = bytes.length().min(start + PIECE as u32);
+            let piece = &mut piece[..(end - start) as usize];
+            bytes.subarray(start, end).copy_to(piece);
+            stream.push(piece, &mut loading)
+        });
+        if pushed.is_err() {
             let _ = reader.cancel();
             break Err(());
         }
