@@ -80,7 +80,7 @@ pub fn PaperCard(idx: u32) -> impl IntoView {
         .map(|link| {
             view! {
                 <li>
-                    <a href=link.url.clone() rel="noopener noreferrer">{link_label(&link.label)}</a>
+                    <a href=link.url.to_string() rel="noopener noreferrer">{link_label(&link.label)}</a>
                 </li>
             }
         })

@@ -13,6 +13,7 @@ use crate::state::{FilterKind, Sort};
 use crate::text::{collapse_whitespace, slug};
 use serde::de::{DeserializeSeed, Deserializer};
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 pub type PaperIdx = u32;
 pub type AuthorId = u32;
@@ -20,8 +21,9 @@ pub type TopicId = u32;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Link {
-    pub label: String,
-    pub url: String,
+    /// Shared by every link with the same label: 19,000 links have a handful of labels.
+    pub label: Arc<str>,
+    pub url: Box<str>,
 }
 
 /// One shown paper. Text fields are stored folded for search (see [`SearchText`]); authors and
@@ -249,6 +251,7 @@ pub struct CatalogBuilder {
     /// Entries still waiting for an id, and ids already given.
     needs_id: Vec<usize>,
     used_ids: HashSet<String>,
+    link_labels: HashSet<Arc<str>>,
     /// Entries read so far, to number problems.
     entries: usize,
 }
@@ -483,10 +486,13 @@ impl CatalogBuilder {
             let field = format!("links.{label}");
             match url {
                 Field::Wrong(kind) => self.wrong(n, title, &field, kind, "a URL"),
-                Field::Ok(url) if is_safe_url(&url) => links.push(Link {
-                    label: collapse_whitespace(&label),
-                    url: url.trim().to_owned(),
-                }),
+                Field::Ok(url) if is_safe_url(&url) => {
+                    let label = self.link_label(&label);
+                    links.push(Link {
+                        label,
+                        url: url.trim().into(),
+                    })
+                }
                 Field::Ok(_) => self.problem(
                     Severity::Ignored,
                     n,
@@ -498,6 +504,16 @@ impl CatalogBuilder {
             }
         }
         links
+    }
+
+    fn link_label(&mut self, label: &str) -> Arc<str> {
+        let label = collapse_whitespace(label);
+        if let Some(known) = self.link_labels.get(label.as_str()) {
+            return known.clone();
+        }
+        let label: Arc<str> = label.into();
+        self.link_labels.insert(label.clone());
+        label
     }
 
     fn intern_author(&mut self, name: String) -> AuthorId {

@@ -120,8 +120,9 @@ pub struct SearchText {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Shown {
-    /// Byte offsets of the capitals in the (ASCII) folded text.
-    Capitals(Box<[u32]>),
+    /// Where the capitals are in the (ASCII) folded text, each as the distance from the one
+    /// before (the first from the start): two bytes a capital.
+    Capitals(Box<[u16]>),
     Original(Box<str>),
 }
 
@@ -129,23 +130,18 @@ impl SearchText {
     pub fn new(text: &str) -> SearchText {
         let collapsed = crate::text::collapse_whitespace(text);
         if collapsed.is_ascii() {
-            let capitals = collapsed
-                .bytes()
-                .enumerate()
-                .filter(|(_, b)| b.is_ascii_uppercase())
-                .map(|(i, _)| i as u32)
-                .collect();
-            let mut folded = collapsed;
-            folded.make_ascii_lowercase();
-            SearchText {
-                folded: folded.into(),
-                shown: Shown::Capitals(capitals),
+            if let Some(capitals) = capital_gaps(&collapsed) {
+                let mut folded = collapsed;
+                folded.make_ascii_lowercase();
+                return SearchText {
+                    folded: folded.into(),
+                    shown: Shown::Capitals(capitals),
+                };
             }
-        } else {
-            SearchText {
-                folded: fold(&collapsed).into(),
-                shown: Shown::Original(collapsed.into()),
-            }
+        }
+        SearchText {
+            folded: fold(&collapsed).into(),
+            shown: Shown::Original(collapsed.into()),
         }
     }
 
@@ -157,10 +153,12 @@ impl SearchText {
     pub fn shown(&self) -> String {
         match &self.shown {
             Shown::Original(text) => text.to_string(),
-            Shown::Capitals(capitals) => {
+            Shown::Capitals(gaps) => {
                 let mut bytes = self.folded.as_bytes().to_vec();
-                for &i in capitals.iter() {
-                    bytes[i as usize].make_ascii_uppercase();
+                let mut at = 0;
+                for &gap in gaps.iter() {
+                    at += gap as usize;
+                    bytes[at].make_ascii_uppercase();
                 }
                 // Only ASCII letters changed case, so the bytes are still the same valid UTF-8.
                 String::from_utf8(bytes).unwrap_or_default()
@@ -187,6 +185,21 @@ impl SearchText {
     }
 }
 
+/// The gaps between capitals in ASCII `text`, or `None` when one is too long to note in two bytes
+/// (then the original is kept instead).
+fn capital_gaps(text: &str) -> Option<Box<[u16]>> {
+    let mut last = 0;
+    text.bytes()
+        .enumerate()
+        .filter(|(_, b)| b.is_ascii_uppercase())
+        .map(|(i, _)| {
+            let gap = u16::try_from(i - last).ok();
+            last = i;
+            gap
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,6 +210,14 @@ mod tests {
         assert_eq!(t.folded(), "deep rl for gpus");
         assert_eq!(t.shown(), "Deep RL for GPUs");
         assert!(matches!(t.shown, Shown::Capitals(_)));
+        let far = format!("A{}B C", "x".repeat(70_000));
+        let far = SearchText::new(&far);
+        assert_eq!(far.shown().len(), 70_004);
+        assert!(far.shown().ends_with("xB C") && far.shown().starts_with("Ax"));
+        assert!(
+            matches!(far.shown, Shown::Original(_)),
+            "a gap over 65,535 keeps the original"
+        );
         let u = SearchText::new("Schölkopf  & Müller");
         assert_eq!(u.folded(), "scholkopf & muller");
         assert_eq!(u.shown(), "Schölkopf & Müller");

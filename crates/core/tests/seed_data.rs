@@ -119,11 +119,11 @@ fn shipped_data_is_clean_and_well_formed() {
     let with_code: Vec<_> = catalog
         .papers
         .iter()
-        .filter(|p| p.links.iter().any(|l| l.label == "code"))
+        .filter(|p| p.links.iter().any(|l| &*l.label == "code"))
         .collect();
     assert_eq!(with_code.len(), 1);
     assert_eq!(
-        with_code[0].links[0].url,
+        &*with_code[0].links[0].url,
         "https://github.com/zhixuan-lin/forgetting-transformer"
     );
 }
