@@ -7,6 +7,16 @@ use papershelf_core::Selection;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+/// Where the rendered cards end, given where the window would end: a few papers left over are
+/// rendered too rather than put behind "Show more" (a twelve-paper shelf shows whole).
+fn window_end(len: usize, end: usize) -> usize {
+    if len <= end + PAGE / 2 {
+        len
+    } else {
+        end
+    }
+}
+
 /// The shown papers as cards, keyed by paper so unchanged cards are kept across updates. Only a
 /// window of them is rendered; more follow as the visitor nears the end of the list (or presses
 /// the button) and the earliest go, so a 100,000-paper catalog costs the DOM no more than a few
@@ -15,18 +25,9 @@ use wasm_bindgen::JsCast;
 pub fn PaperList(selection: Memo<Selection>) -> impl IntoView {
     let shelf = Shelf::use_context();
     let (start, limit) = (shelf.start, shelf.limit);
-    let rendered = move || {
-        selection.with(|s| {
-            s.shown
-                .iter()
-                .skip(start.get())
-                .take(limit.get())
-                .copied()
-                .collect::<Vec<_>>()
-        })
-    };
-    let remaining =
-        move || selection.with(|s| s.shown.len().saturating_sub(start.get() + limit.get()));
+    let end = move || selection.with(|s| window_end(s.shown.len(), start.get() + limit.get()));
+    let rendered = move || selection.with(|s| s.shown[start.get().min(end())..end()].to_vec());
+    let remaining = move || selection.with(|s| s.shown.len() - end());
     let more = move || {
         if limit.get_untracked() + PAGE > MAX_RENDERED {
             start.update(|s| *s += PAGE);
