@@ -114,3 +114,20 @@ test("sorting by title and oldest first reorders the list", async ({ page }) => 
   await expect(page).not.toHaveURL(/sort=/);
   await expect(cards(page).first()).toContainText("2025");
 });
+
+test("a search typed just before a facet click is kept in history: Back returns to it", async ({ page }) => {
+  const typed = matching(papers, { q: "kernel" });
+  await page.goto("./");
+  await expect(status(page)).toHaveText(countText(papers.length));
+  // The address bar follows typing once it pauses; a click before that must not lose the search.
+  await search(page).fill("kernel");
+  await expect(status(page)).toHaveText(countText(typed.length));
+  await facet(page, "Years").getByRole("button").first().click();
+  await expect(page).toHaveURL(/[?&]year=/);
+  await expect(page).toHaveURL(/[?&]q=kernel/);
+  await page.goBack();
+  await expect(page).not.toHaveURL(/year=/);
+  await expect(page).toHaveURL(/[?&]q=kernel/);
+  await expect(search(page)).toHaveValue("kernel");
+  await expect(status(page)).toHaveText(countText(typed.length));
+});
