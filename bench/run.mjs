@@ -131,7 +131,7 @@ async function measure(browser, site) {
       await page.keyboard.type(q, { delay: 120 });
       await page.waitForTimeout(400);
       const r = await interactions(page, from);
-      if (process.env.VERBOSE) console.log(q, r.settled.map((t) => t.toFixed(0)).join(" "));
+      if (process.env.VERBOSE) console.log(q, r.settled.map((t) => t.toFixed(0)).join(" "), "| events", r.durations.join(" "));
       keySettled.push(...r.settled);
       keyDurations.push(...r.durations, ...Array(Math.max(0, r.count - r.durations.length)).fill(16));
     }

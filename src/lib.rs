@@ -19,3 +19,13 @@ pub use app::App;
 pub fn install_char_folder() {
     papershelf_core::fold::set_char_folder(browser::fold_char);
 }
+
+/// Removes index.html's "starting" message, which explains itself if the app never gets here.
+pub fn remove_boot_message() {
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        boot.remove();
+    }
+}

@@ -41,3 +41,12 @@ test("an empty list is a friendly empty state, not an error", async ({ page }) =
   await expect(page.getByText("No publications have been added yet.")).toBeVisible();
   await expect(page.getByRole("alert")).toHaveCount(0);
 });
+
+test("a browser that cannot start the app is told so, not left with a blank page", async ({ page, errors }) => {
+  await page.route("**/*.wasm", (route) => route.abort());
+  await page.goto("./");
+  await expect(page.getByText("Starting the publications page…")).toBeVisible();
+  await expect(page.getByText(/could not start the page/)).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText("Starting the publications page…")).toBeHidden();
+  errors.length = 0; // the failed start is what this test provokes
+});

@@ -10,6 +10,7 @@ test.beforeEach(async ({ page }) => {
 test("shows one card per paper, fetched from under the sub-path", async ({ page }) => {
   await expect(cards(page)).toHaveCount(12);
   await expect(status(page)).toHaveText("12 publications");
+  await expect(page.getByText("Starting the publications page…")).toHaveCount(0);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Publications");
   for (const p of papers) {
     const card = page.locator(`article[id="${p.id}"]`);
