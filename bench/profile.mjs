@@ -16,6 +16,7 @@ if (what === "load") {
   const { profile } = await cdp.send("Profiler.stop");
   report(profile);
 } else {
+  await page.waitForFunction(() => !document.querySelector('[role="status"]')?.textContent.startsWith("Loading"), null, { timeout: 60_000 });
   await page.waitForTimeout(500);
   await cdp.send("Profiler.start");
   await page.getByRole("searchbox", { name: "Search", exact: true }).click();

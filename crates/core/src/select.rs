@@ -169,10 +169,6 @@ impl Catalog {
     }
 
     pub fn select_searched(&self, state: &ViewState, search: &SearchResult) -> Selection {
-        let mut searched = vec![search.matches.is_none(); self.papers.len()];
-        for &i in search.matches.iter().flatten() {
-            searched[i as usize] = true;
-        }
         let authors = resolve(&state.authors, |a| self.author_id(a));
         let topics = resolve(&state.topics, |t| self.topic_id(t));
         let years = resolve(&state.years, parse_years);
@@ -182,21 +178,18 @@ impl Catalog {
             })
         };
 
+        // Counting visits the matches in catalog order, which reads the papers front to back
+        // (in sort order it would jump around 100,000 of them); the list then follows the sort.
         let mut author_counts = vec![0u32; self.authors.len()];
         let mut topic_counts = vec![0u32; self.topics.len()];
         let mut by_year: Vec<(i32, u32)> = Vec::new();
-        let mut shown = Vec::new();
-        for &idx in self.order(state.sort) {
-            if !searched[idx as usize] {
-                continue;
-            }
+        let mut is_shown = vec![false; self.papers.len()];
+        let mut visit = |idx: PaperIdx| {
             let paper = &self.papers[idx as usize];
             let a = any_of(&authors, &paper.authors);
             let t = any_of(&topics, &paper.topics);
             let y = year_ok(paper.year);
-            if a && t && y {
-                shown.push(idx);
-            }
+            is_shown[idx as usize] = a && t && y;
             if t && y {
                 for &id in &paper.authors {
                     author_counts[id as usize] += 1;
@@ -213,7 +206,17 @@ impl Catalog {
                     None => by_year.push((year, 1)),
                 }
             }
+        };
+        match &search.matches {
+            None => (0..self.papers.len() as PaperIdx).for_each(&mut visit),
+            Some(matches) => matches.iter().copied().for_each(&mut visit),
         }
+        let shown = self
+            .order(state.sort)
+            .iter()
+            .copied()
+            .filter(|&idx| is_shown[idx as usize])
+            .collect();
         by_year.sort_unstable_by_key(|&(year, _)| std::cmp::Reverse(year));
         Selection {
             shown,
