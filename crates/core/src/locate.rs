@@ -148,8 +148,7 @@ impl Scanner<'_> {
                 _ => {}
             }
         }
-        let raw = std::str::from_utf8(&self.bytes[start..self.pos]).unwrap_or("\"\"");
-        serde_json::from_str(raw).unwrap_or_default()
+        serde_json::from_slice(&self.bytes[start..self.pos]).unwrap_or_default()
     }
 }
 

@@ -116,7 +116,8 @@ pub fn read_document(text: &str) -> Result<RawDocument, ReadError> {
 
 /// Reads JSON text into a sink; a syntax error is reported with its line and column.
 pub fn read_json<S: EntrySink>(text: &str, sink: &mut S) -> Result<(), ReadError> {
-    let mut json = serde_json::Deserializer::from_str(text);
+    // from_slice, like the streaming reader: one copy of the deserializer in the wasm bundle.
+    let mut json = serde_json::Deserializer::from_slice(text.as_bytes());
     DocumentSeed(sink)
         .deserialize(&mut json)
         .and_then(|()| json.end())
