@@ -70,7 +70,7 @@ fn FacetGroup(
             selection.with(|sel| filters.with(|s| catalog.facet(kind, s, sel, &typed, limit)))
         })
     };
-    let heading_id = format!("facet-{}", kind.label().to_lowercase());
+    let heading_id = format!("facet-{}", kind.label().to_ascii_lowercase());
     let labelled_by = heading_id.clone();
     let no_values = move || values.with(Vec::is_empty);
     view! {

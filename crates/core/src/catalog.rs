@@ -225,8 +225,9 @@ impl Catalog {
     }
 }
 
+/// Topics that differ only in case, accents or spacing are one topic.
 fn topic_key(name: &str) -> String {
-    collapse_whitespace(name).to_lowercase()
+    crate::fold::fold(name)
 }
 
 /// Only these schemes may become clickable links; `javascript:`, `data:` and friends may not.
@@ -676,6 +677,10 @@ mod tests {
         assert_eq!(c.topic(0).label, "reinforcement learning");
         assert_eq!(c.topic_id("REINFORCEMENT  learning"), Some(0));
         assert_eq!(c.author_id("Nobody"), None);
+        let accents =
+            catalog(r#"[{"title":"A","topics":["Théorie"]},{"title":"B","topics":["theorie"]}]"#);
+        assert_eq!(accents.topics.len(), 1);
+        assert_eq!(accents.topic_id("THEORIE"), Some(0));
     }
 
     #[test]

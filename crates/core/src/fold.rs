@@ -38,10 +38,11 @@ fn unicode_fold_char(c: char, out: &mut String) {
     });
 }
 
-/// Without Unicode tables and without an installed folder, only case folds.
+/// Without Unicode tables and without an installed folder, non-ASCII characters stay as they
+/// are (Rust's own `to_lowercase` would bring its case tables, 15 KB, into the site's bundle).
 #[cfg(not(feature = "unicode"))]
 fn unicode_fold_char(c: char, out: &mut String) {
-    out.extend(c.to_lowercase());
+    out.push(c);
 }
 
 /// The folded form of `text`.

@@ -30,9 +30,9 @@ pub fn collapse_whitespace(s: &str) -> String {
 pub fn slug(title: &str) -> String {
     const MAX: usize = 60;
     let mut out = String::new();
-    for c in title.chars().flat_map(char::to_lowercase) {
+    for c in title.chars() {
         if c.is_ascii_alphanumeric() {
-            out.push(c);
+            out.push(c.to_ascii_lowercase());
         } else if !out.is_empty() && !out.ends_with('-') {
             out.push('-');
         }
