@@ -5,6 +5,7 @@
 pub mod catalog;
 pub mod fold;
 pub mod locate;
+pub mod order;
 pub mod parse;
 pub mod search;
 pub mod select;

@@ -3,6 +3,7 @@
 //! its title, authors, abstract, topics or venue.
 
 use crate::fold::{fold, Mapped, SearchText};
+use crate::order::{high, low, pack};
 
 /// A parsed search: folded terms, all of which must match.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -88,10 +89,17 @@ impl Query {
     }
 }
 
-fn runs(text: &str, mut ranges: Vec<(usize, usize)>) -> Vec<(&str, bool)> {
-    ranges.sort_unstable();
+fn runs(text: &str, ranges: Vec<(usize, usize)>) -> Vec<(&str, bool)> {
+    let mut keys: Vec<u64> = ranges
+        .into_iter()
+        .map(|(start, end)| pack(start as u32, end as u32))
+        .collect();
+    keys.sort_unstable();
     let mut merged: Vec<(usize, usize)> = Vec::new();
-    for (start, end) in ranges {
+    for (start, end) in keys
+        .into_iter()
+        .map(|k| (high(k) as usize, low(k) as usize))
+    {
         match merged.last_mut() {
             Some(last) if start <= last.1 => last.1 = last.1.max(end),
             _ => merged.push((start, end)),

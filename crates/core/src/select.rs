@@ -8,6 +8,7 @@
 
 use crate::catalog::{AuthorId, Catalog, PaperIdx};
 use crate::fold::{fold, SearchText};
+use crate::order::{low, pack};
 use crate::search::Query;
 use crate::state::{parse_years, FilterKind, ViewState};
 use memchr::memmem::Finder;
@@ -201,9 +202,10 @@ impl Catalog {
                 }
             }
             if let (true, true, Some(year)) = (a, t, paper.year) {
-                match by_year.iter_mut().find(|(y, _)| *y == year) {
-                    Some((_, n)) => *n += 1,
-                    None => by_year.push((year, 1)),
+                // Kept newest first as it grows: a few dozen years, no sort afterwards.
+                match by_year.binary_search_by(|&(y, _)| year.cmp(&y)) {
+                    Ok(at) => by_year[at].1 += 1,
+                    Err(at) => by_year.insert(at, (year, 1)),
                 }
             }
         };
@@ -217,7 +219,6 @@ impl Catalog {
             .copied()
             .filter(|&idx| is_shown[idx as usize])
             .collect();
-        by_year.sort_unstable_by_key(|&(year, _)| std::cmp::Reverse(year));
         Selection {
             shown,
             author_counts,
@@ -283,25 +284,26 @@ impl Catalog {
                     _ => &sel.topic_counts,
                 };
                 let label = |id: u32| self.facet_label(kind, id);
-                let mut ids: Vec<u32> = (0..counts.len() as u32)
-                    .filter(|&id| counts[id as usize] > 0)
-                    .filter(|&id| !is_selected(label(id)))
-                    .filter(|&id| {
+                let alphabetical = self.alphabetical(kind);
+                // Most papers first, ties by name: the count (inverted) then the alphabetical place.
+                let mut keys: Vec<u64> = alphabetical
+                    .iter()
+                    .enumerate()
+                    .filter(|&(_, &id)| counts[id as usize] > 0)
+                    .filter(|&(_, &id)| !is_selected(label(id)))
+                    .filter(|&(_, &id)| {
                         find.is_empty() || self.folded_label(kind, id).contains(find.as_str())
                     })
+                    .map(|(place, &id)| pack(u32::MAX - counts[id as usize], place as u32))
                     .collect();
-                let by_count = |a: &u32, b: &u32| {
-                    counts[*b as usize]
-                        .cmp(&counts[*a as usize])
-                        .then_with(|| self.rank(kind, *a).cmp(&self.rank(kind, *b)))
-                };
                 // Only the top `limit` need ordering: 18,000 authors are not sorted on each key.
-                if ids.len() > limit {
-                    ids.select_nth_unstable_by(limit, by_count);
+                if keys.len() > limit {
+                    keys.select_nth_unstable(limit);
                 }
-                ids.truncate(limit);
-                ids.sort_unstable_by(by_count);
-                ids.into_iter()
+                keys.truncate(limit);
+                keys.sort_unstable();
+                keys.into_iter()
+                    .map(|key| alphabetical[low(key) as usize])
                     .map(|id| FacetValue {
                         label: label(id).to_owned(),
                         value: label(id).to_owned(),
