@@ -8,11 +8,10 @@
 use crate::fold::{fold, SearchText};
 use crate::order::{alphabetical, low, pack, places};
 use crate::parse::{
-    read_json, DocumentSeed, EntrySink, Field, RawDocument, RawEntry, RawLinks, ReadError, TextList,
+    read_json, EntrySink, Field, RawDocument, RawEntry, RawLinks, ReadError, TextList,
 };
 use crate::state::{FilterKind, Sort};
 use crate::text::{collapse_whitespace, slug};
-use serde::de::{DeserializeSeed, Deserializer};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -141,15 +140,6 @@ impl Catalog {
     pub fn from_json(text: &str) -> Result<Catalog, ReadError> {
         let mut builder = CatalogBuilder::default();
         read_json(text, &mut builder)?;
-        Ok(builder.finish())
-    }
-
-    /// Reads and validates a document from any serde deserializer (the site passes the value the
-    /// browser parsed). Entries are validated as they are read: the raw document is never whole
-    /// in memory.
-    pub fn read<'de, D: Deserializer<'de>>(d: D) -> Result<Catalog, D::Error> {
-        let mut builder = CatalogBuilder::default();
-        DocumentSeed(&mut builder).deserialize(d)?;
         Ok(builder.finish())
     }
 

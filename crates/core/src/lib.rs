@@ -4,6 +4,7 @@
 
 pub mod catalog;
 pub mod fold;
+pub mod json;
 pub mod locate;
 pub mod order;
 pub mod parse;

@@ -2,6 +2,7 @@
 //! by its JSON path (`publications[3].links.pdf`). The checker uses it to point at problems; the
 //! site never needs it. The text must already have parsed as JSON.
 
+use crate::json::Reader;
 use std::collections::HashMap;
 
 /// A 1-based line and column (columns count characters, as editors do).
@@ -148,7 +149,9 @@ impl Scanner<'_> {
                 _ => {}
             }
         }
-        serde_json::from_slice(&self.bytes[start..self.pos]).unwrap_or_default()
+        Reader::new(&self.bytes[start..self.pos])
+            .string()
+            .unwrap_or_default()
     }
 }
 

@@ -6,10 +6,8 @@
 //! is read as a [`Field`]: either the value in the expected shape, or a note of what was there
 //! instead. Unknown fields are skipped without being built.
 
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde::Deserialize;
+use crate::json::{self, line_column, Reader};
 use std::fmt;
-use std::marker::PhantomData;
 
 /// The kind of JSON value found where something else was expected, for messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,7 +84,7 @@ pub struct RawDocument {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadError {
     pub message: String,
-    /// 1-based position of the problem; 0 when serde_json could not tell.
+    /// 1-based position of the problem (column in characters).
     pub line: usize,
     pub column: usize,
 }
@@ -116,239 +114,17 @@ pub fn read_document(text: &str) -> Result<RawDocument, ReadError> {
 
 /// Reads JSON text into a sink; a syntax error is reported with its line and column.
 pub fn read_json<S: EntrySink>(text: &str, sink: &mut S) -> Result<(), ReadError> {
-    // from_slice, like the streaming reader: one copy of the deserializer in the wasm bundle.
-    let mut json = serde_json::Deserializer::from_slice(text.as_bytes());
-    DocumentSeed(sink)
-        .deserialize(&mut json)
-        .and_then(|()| json.end())
+    let mut reader = Reader::new(text.as_bytes());
+    document(&mut reader, sink)
+        .and_then(|()| reader.end())
         .map_err(|e| {
-            let full = e.to_string();
-            // serde_json appends " at line L column C"; the position is reported separately.
-            let message = match full.rfind(" at line ") {
-                Some(cut) if e.line() > 0 => full[..cut].to_string(),
-                _ => full,
-            };
+            let (line, column) = line_column(text, e.offset);
             ReadError {
-                message: plain_message(&message),
-                line: e.line(),
-                column: e.column(),
+                message: e.message,
+                line,
+                column,
             }
         })
-}
-
-/// serde_json's messages are written for programmers; a lab maintainer reads these.
-fn plain_message(message: &str) -> String {
-    match message {
-        "EOF while parsing a value"
-        | "EOF while parsing a list"
-        | "EOF while parsing an object"
-        | "EOF while parsing a string" => "the file ends too early (is it cut off?)".to_string(),
-        _ => message.to_string(),
-    }
-}
-
-/// How a target type is built from each kind of JSON value; `None` means "wrong kind".
-trait Expected: Sized {
-    const WHAT: &'static str;
-    fn from_text(_: String) -> Option<Self> {
-        None
-    }
-    fn from_number(_: f64) -> Option<Self> {
-        None
-    }
-    fn from_list<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<Option<Self>, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(None)
-    }
-    fn from_object<'de, A: MapAccess<'de>>(mut map: A) -> Result<Option<Self>, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(None)
-    }
-}
-
-impl Expected for String {
-    const WHAT: &'static str = "text";
-    fn from_text(s: String) -> Option<Self> {
-        Some(s)
-    }
-}
-
-impl Expected for i64 {
-    const WHAT: &'static str = "a whole number";
-    fn from_number(n: f64) -> Option<Self> {
-        (n.fract() == 0.0 && n.abs() < 1e15).then_some(n as i64)
-    }
-}
-
-impl Expected for TextList {
-    const WHAT: &'static str = "a list of text";
-    fn from_list<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<Option<Self>, A::Error> {
-        let mut list = TextList::default();
-        while let Some(item) = seq.next_element::<Field<String>>()? {
-            match item {
-                Field::Ok(s) => list.items.push(s),
-                Field::Wrong(_) => list.dropped += 1,
-            }
-        }
-        Ok(Some(list))
-    }
-}
-
-impl Expected for RawLinks {
-    const WHAT: &'static str = "an object of label → URL";
-    fn from_object<'de, A: MapAccess<'de>>(mut map: A) -> Result<Option<Self>, A::Error> {
-        let mut links = Vec::new();
-        while let Some((label, url)) = map.next_entry::<String, Field<String>>()? {
-            links.push((label, url));
-        }
-        Ok(Some(RawLinks(links)))
-    }
-}
-
-struct FieldVisitor<T>(PhantomData<T>);
-
-impl<T: Expected> FieldVisitor<T> {
-    fn finish<E>(found: Option<T>, kind: JsonKind) -> Result<Field<T>, E> {
-        Ok(found.map_or(Field::Wrong(kind), Field::Ok))
-    }
-}
-
-impl<'de, T: Expected> Visitor<'de> for FieldVisitor<T> {
-    type Value = Field<T>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(T::WHAT)
-    }
-    fn visit_unit<E>(self) -> Result<Self::Value, E> {
-        Ok(Field::Wrong(JsonKind::Null))
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(Field::Wrong(JsonKind::Bool))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
-        Self::finish(T::from_number(v as f64), JsonKind::Number)
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
-        Self::finish(T::from_number(v as f64), JsonKind::Number)
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
-        Self::finish(T::from_number(v), JsonKind::Number)
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
-        Self::finish(T::from_text(v.to_owned()), JsonKind::Text)
-    }
-    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
-        Self::finish(T::from_text(v), JsonKind::Text)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        Self::finish(T::from_list(seq)?, JsonKind::List)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        Self::finish(T::from_object(map)?, JsonKind::Object)
-    }
-}
-
-impl<'de, T: Expected> Deserialize<'de> for Field<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(FieldVisitor(PhantomData))
-    }
-}
-
-/// Keys of a publication object; matching on `&str` avoids allocating a `String` per key.
-enum PaperKey {
-    Id,
-    Title,
-    Authors,
-    Abstract,
-    Topics,
-    Year,
-    Venue,
-    Links,
-    Bibtex,
-    Unknown,
-}
-
-impl<'de> Deserialize<'de> for PaperKey {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct KeyVisitor;
-        impl Visitor<'_> for KeyVisitor {
-            type Value = PaperKey;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a field name")
-            }
-            fn visit_str<E>(self, v: &str) -> Result<PaperKey, E> {
-                Ok(match v {
-                    "id" => PaperKey::Id,
-                    "title" => PaperKey::Title,
-                    "authors" => PaperKey::Authors,
-                    "abstract" => PaperKey::Abstract,
-                    "topics" => PaperKey::Topics,
-                    "year" => PaperKey::Year,
-                    "venue" => PaperKey::Venue,
-                    "links" => PaperKey::Links,
-                    "bibtex" => PaperKey::Bibtex,
-                    _ => PaperKey::Unknown,
-                })
-            }
-        }
-        d.deserialize_identifier(KeyVisitor)
-    }
-}
-
-impl<'de> Deserialize<'de> for RawEntry {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct EntryVisitor;
-        impl<'de> Visitor<'de> for EntryVisitor {
-            type Value = RawEntry;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a publication")
-            }
-            fn visit_unit<E>(self) -> Result<RawEntry, E> {
-                Ok(RawEntry::Other(JsonKind::Null))
-            }
-            fn visit_bool<E>(self, _: bool) -> Result<RawEntry, E> {
-                Ok(RawEntry::Other(JsonKind::Bool))
-            }
-            fn visit_i64<E>(self, _: i64) -> Result<RawEntry, E> {
-                Ok(RawEntry::Other(JsonKind::Number))
-            }
-            fn visit_u64<E>(self, _: u64) -> Result<RawEntry, E> {
-                Ok(RawEntry::Other(JsonKind::Number))
-            }
-            fn visit_f64<E>(self, _: f64) -> Result<RawEntry, E> {
-                Ok(RawEntry::Other(JsonKind::Number))
-            }
-            fn visit_str<E>(self, _: &str) -> Result<RawEntry, E> {
-                Ok(RawEntry::Other(JsonKind::Text))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawEntry, A::Error> {
-                while seq.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(RawEntry::Other(JsonKind::List))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawEntry, A::Error> {
-                let mut p = RawPaper::default();
-                while let Some(key) = map.next_key::<PaperKey>()? {
-                    // A repeated key keeps its last value, as JavaScript's JSON.parse does.
-                    match key {
-                        PaperKey::Id => p.id = Some(map.next_value()?),
-                        PaperKey::Title => p.title = Some(map.next_value()?),
-                        PaperKey::Authors => p.authors = Some(map.next_value()?),
-                        PaperKey::Abstract => p.abstract_text = Some(map.next_value()?),
-                        PaperKey::Topics => p.topics = Some(map.next_value()?),
-                        PaperKey::Year => p.year = Some(map.next_value()?),
-                        PaperKey::Venue => p.venue = Some(map.next_value()?),
-                        PaperKey::Links => p.links = Some(map.next_value()?),
-                        PaperKey::Bibtex => p.bibtex = Some(map.next_value()?),
-                        PaperKey::Unknown => {
-                            map.next_value::<IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(RawEntry::Object(Box::new(p)))
-            }
-        }
-        d.deserialize_any(EntryVisitor)
-    }
 }
 
 /// Receives a document's parts as they are read, so that a catalog can be built entry by entry
@@ -367,106 +143,131 @@ impl EntrySink for RawDocument {
     }
 }
 
-/// Reads a whole document from any serde deserializer (serde_json for the checker, the
-/// browser's parsed value for the site), handing each part to the sink.
-pub struct DocumentSeed<'a, S>(pub &'a mut S);
-
-impl<'de, S: EntrySink> DeserializeSeed<'de> for DocumentSeed<'_, S> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_any(DocumentVisitor(self.0))
+/// The whole file: a list of publications, or an object with a `publications` list.
+fn document<S: EntrySink>(r: &mut Reader, sink: &mut S) -> json::Result<()> {
+    match r.peek_kind()? {
+        JsonKind::List => entries(r, sink),
+        JsonKind::Object => {
+            let mut found_list = false;
+            r.object(|r, key| match key {
+                "title" => {
+                    sink.title(text(r)?);
+                    Ok(())
+                }
+                "publications" => {
+                    found_list = true;
+                    match r.peek_kind()? {
+                        JsonKind::List => entries(r, sink),
+                        kind => r.fail(format!(
+                            "\"publications\" should be a list, but it is {}",
+                            kind.describe()
+                        )),
+                    }
+                }
+                _ => r.skip(),
+            })?;
+            if found_list {
+                Ok(())
+            } else {
+                Err(json::SyntaxError {
+                    message: "the file has no \"publications\" list".to_owned(),
+                    offset: r.offset(),
+                })
+            }
+        }
+        kind => r.fail(format!(
+            "the file should be a list of publications, or an object with a \"publications\" \
+             list, but it is {}",
+            kind.describe()
+        )),
     }
 }
 
 /// Hands every element of a list of publications to the sink, as it is read.
-fn feed_entries<'de, A: SeqAccess<'de>, S: EntrySink>(
-    mut seq: A,
-    sink: &mut S,
-) -> Result<(), A::Error> {
-    while let Some(entry) = seq.next_element::<RawEntry>()? {
-        sink.entry(entry);
-    }
-    Ok(())
+fn entries<S: EntrySink>(r: &mut Reader, sink: &mut S) -> json::Result<()> {
+    r.list(|r| {
+        sink.entry(entry(r)?);
+        Ok(())
+    })
 }
 
-struct DocumentVisitor<'a, S>(&'a mut S);
+/// One element of the `publications` list.
+pub(crate) fn entry(r: &mut Reader) -> json::Result<RawEntry> {
+    let kind = r.peek_kind()?;
+    if kind != JsonKind::Object {
+        r.skip()?;
+        return Ok(RawEntry::Other(kind));
+    }
+    let mut p = RawPaper::default();
+    // A repeated key keeps its last value, as JavaScript's JSON.parse does.
+    r.object(|r, key| {
+        match key {
+            "id" => p.id = Some(text(r)?),
+            "title" => p.title = Some(text(r)?),
+            "authors" => p.authors = Some(text_list(r)?),
+            "abstract" => p.abstract_text = Some(text(r)?),
+            "topics" => p.topics = Some(text_list(r)?),
+            "year" => p.year = Some(whole_number(r)?),
+            "venue" => p.venue = Some(text(r)?),
+            "links" => p.links = Some(links(r)?),
+            "bibtex" => p.bibtex = Some(text(r)?),
+            _ => r.skip()?,
+        }
+        Ok(())
+    })?;
+    Ok(RawEntry::Object(Box::new(p)))
+}
 
-impl<'de, S: EntrySink> Visitor<'de> for DocumentVisitor<'_, S> {
-    type Value = ();
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a list of publications, or an object with a \"publications\" list")
+/// Reads a value of the `expected` kind with `read`; another kind is skipped and noted.
+fn field<T>(
+    r: &mut Reader,
+    expected: JsonKind,
+    read: impl FnOnce(&mut Reader) -> json::Result<Option<T>>,
+) -> json::Result<Field<T>> {
+    let kind = r.peek_kind()?;
+    if kind == expected {
+        if let Some(value) = read(r)? {
+            return Ok(Field::Ok(value));
+        }
+    } else {
+        r.skip()?;
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
-        feed_entries(seq, self.0)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut found_list = false;
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "title" => self.0.title(map.next_value()?),
-                "publications" => {
-                    map.next_value_seed(EntriesSeed(&mut *self.0))?;
-                    found_list = true;
-                }
-                _ => {
-                    map.next_value::<IgnoredAny>()?;
-                }
+    Ok(Field::Wrong(kind))
+}
+
+pub(crate) fn text(r: &mut Reader) -> json::Result<Field<String>> {
+    field(r, JsonKind::Text, |r| r.string().map(Some))
+}
+
+fn whole_number(r: &mut Reader) -> json::Result<Field<i64>> {
+    field(r, JsonKind::Number, |r| Ok(json::whole_number(r.number()?)))
+}
+
+/// A list of text; elements of other kinds are dropped and counted.
+fn text_list(r: &mut Reader) -> json::Result<Field<TextList>> {
+    field(r, JsonKind::List, |r| {
+        let mut list = TextList::default();
+        r.list(|r| {
+            match text(r)? {
+                Field::Ok(s) => list.items.push(s),
+                Field::Wrong(_) => list.dropped += 1,
             }
-        }
-        if found_list {
             Ok(())
-        } else {
-            Err(de::Error::custom("the file has no \"publications\" list"))
-        }
-    }
+        })?;
+        Ok(Some(list))
+    })
 }
 
-/// The `publications` value: a list whose entries go to the sink, or an error naming what it is.
-struct EntriesSeed<'a, S>(&'a mut S);
-
-impl<'de, S: EntrySink> DeserializeSeed<'de> for EntriesSeed<'_, S> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de, S: EntrySink> Visitor<'de> for EntriesSeed<'_, S> {
-    type Value = ();
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a list")
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
-        feed_entries(seq, self.0)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<(), A::Error> {
-        Err(not_a_list(JsonKind::Object))
-    }
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
-        Err(not_a_list(JsonKind::Text))
-    }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
-        Err(not_a_list(JsonKind::Number))
-    }
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
-        Err(not_a_list(JsonKind::Number))
-    }
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
-        Err(not_a_list(JsonKind::Number))
-    }
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
-        Err(not_a_list(JsonKind::Bool))
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        Err(not_a_list(JsonKind::Null))
-    }
-}
-
-fn not_a_list<E: de::Error>(kind: JsonKind) -> E {
-    E::custom(format!(
-        "\"publications\" should be a list, but it is {}",
-        kind.describe()
-    ))
+/// An object of label → URL.
+fn links(r: &mut Reader) -> json::Result<Field<RawLinks>> {
+    field(r, JsonKind::Object, |r| {
+        let mut links = Vec::new();
+        r.object(|r, label| {
+            links.push((label.to_owned(), text(r)?));
+            Ok(())
+        })?;
+        Ok(Some(RawLinks(links)))
+    })
 }
 
 #[cfg(test)]

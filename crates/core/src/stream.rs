@@ -2,11 +2,12 @@
 //! soon as its last byte is in, so the page can show its first cards while the rest of a large
 //! file is still downloading, and the file's text is never whole in memory.
 //!
-//! This only splits the document into its parts; each part is read by the same `Deserialize`
-//! rules as everywhere else (`RawEntry`, `Field`). On anything unexpected the reader reports
+//! This only splits the document into its parts; each part is read by the same rules as the
+//! whole text (`parse::entry`, `parse::text`). On anything unexpected the reader reports
 //! failure and the caller reads the whole text instead, which names the exact line and column.
 
-use crate::parse::{EntrySink, Field, RawEntry};
+use crate::json::Reader;
+use crate::parse::{entry, text, EntrySink};
 
 /// Where a list or object is between its members, so that commas are exactly where JSON wants.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -229,31 +230,28 @@ struct Member<'a> {
 
 impl Member<'_> {
     fn take<S: EntrySink>(&mut self, bytes: &[u8], sink: &mut S) -> Result<(), StreamError> {
+        let mut r = Reader::new(bytes);
         match *self.state {
             State::Key => {
-                *self.key = serde_json::from_slice(bytes).map_err(|_| StreamError)?;
+                *self.key = r.string().map_err(|_| StreamError)?;
                 *self.state = State::Colon;
             }
             State::Value => {
                 if self.key == "title" {
-                    let title: Field<String> =
-                        serde_json::from_slice(bytes).map_err(|_| StreamError)?;
-                    sink.title(title);
+                    sink.title(text(&mut r).map_err(|_| StreamError)?);
                 } else {
-                    serde_json::from_slice::<serde::de::IgnoredAny>(bytes)
-                        .map_err(|_| StreamError)?;
+                    r.skip().map_err(|_| StreamError)?;
                 }
                 *self.state = State::Key;
                 *self.sep = Sep::AfterMember;
             }
             State::Item => {
-                let entry: RawEntry = serde_json::from_slice(bytes).map_err(|_| StreamError)?;
-                sink.entry(entry);
+                sink.entry(entry(&mut r).map_err(|_| StreamError)?);
                 *self.sep = Sep::AfterMember;
             }
             _ => return Err(StreamError),
         }
-        Ok(())
+        r.end().map_err(|_| StreamError)
     }
 }
 

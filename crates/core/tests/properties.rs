@@ -1,7 +1,8 @@
 //! Properties that must hold for any input: URLs round-trip, garbage never panics, search never
 //! grows when a term is added, highlighting never loses or reorders text.
 
-use papershelf_core::parse::{read_document, RawDocument};
+use papershelf_core::json::Reader;
+use papershelf_core::parse::{read_document, Field, RawDocument};
 use papershelf_core::stream::StreamReader;
 use papershelf_core::{Catalog, FilterKind, Query, Sort, ViewState};
 use proptest::prelude::*;
@@ -92,7 +93,46 @@ fn sample_catalog() -> Catalog {
     .unwrap()
 }
 
+/// Whether serde_json finds `text` to be one JSON value (numbers are not range-checked when
+/// ignored, as our reader does not check them either).
+fn serde_json_accepts(text: &str) -> bool {
+    serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok()
+}
+
+fn reader_accepts(text: &str) -> bool {
+    let mut reader = Reader::new(text.as_bytes());
+    reader.skip().and_then(|()| reader.end()).is_ok()
+}
+
 proptest! {
+    #[test]
+    fn the_json_reader_accepts_and_rejects_what_serde_json_does(
+        value in any_json(),
+        pretty in any::<bool>(),
+        at in 0..400usize,
+        inserted in prop::sample::select(&[",", "]", "}", "[", "{", ":", "\"", "\\", "0", "-", ".", "e", " ", "x", "\n"][..]),
+    ) {
+        let valid = if pretty { serde_json::to_string_pretty(&value).unwrap() } else { value.to_string() };
+        let bytes = valid.as_bytes();
+        let at = at % (bytes.len() + 1);
+        let mut dropped = bytes.to_vec();
+        if at < dropped.len() {
+            dropped.remove(at);
+        }
+        let mut added = bytes.to_vec();
+        added.splice(at..at, inserted.bytes());
+        for text in [valid.as_bytes(), &dropped, &added, &bytes[..at]] {
+            let text = String::from_utf8_lossy(text);
+            prop_assert_eq!(reader_accepts(&text), serde_json_accepts(&text), "{}", text);
+        }
+    }
+
+    #[test]
+    fn the_json_reader_decodes_text_as_serde_json_writes_it(title in any::<String>()) {
+        let text = json!({ "title": title, "publications": [] }).to_string();
+        prop_assert_eq!(read_document(&text).unwrap().title, Some(Field::Ok(title)));
+    }
+
     #[test]
     fn any_json_text_is_read_without_panic(value in any_json(), garbage in ".{0,40}") {
         let _ = Catalog::from_json(&value.to_string());
