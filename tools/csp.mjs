@@ -27,6 +27,8 @@ const policy = [
 
 html = html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, "");
 const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
-if (!/<meta charset="utf-8"\s*\/?>/.test(html)) throw new Error("csp.mjs: expected <meta charset=\"utf-8\" /> in index.html");
-html = html.replace(/(<meta charset="utf-8"\s*\/?>)/, `$1\n    ${meta}`);
+// Release builds are minified: the charset tag may have lost its quotes.
+const charset = /<meta charset="?utf-8"?\s*\/?>/i;
+if (!charset.test(html)) throw new Error("csp.mjs: expected <meta charset=\"utf-8\" /> in index.html");
+html = html.replace(charset, (tag) => `${tag}\n    ${meta}`);
 writeFileSync(path, html);
