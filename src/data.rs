@@ -95,7 +95,7 @@ pub async fn load_catalog(first_page: impl Fn(Catalog)) -> Result<Catalog, Strin
     // wasm memory never shrinks.
     let mut piece = vec![0; PIECE];
     let mut last_yield = now();
-    let streamed = loop {
+    let streamed = 'read: loop {
         let Ok(result) = JsFuture::from(reader.read()).await else {
             break Err(());
         };
@@ -109,24 +109,27 @@ pub async fn load_catalog(first_page: impl Fn(Catalog)) -> Result<Catalog, Strin
             break Err(());
         };
         let bytes = value.unchecked_into::<js_sys::Uint8Array>();
-        let pushed = (0..bytes.length()).step_by(PIECE).try_for_each(|start| {
+        let mut start = 0;
+        while start < bytes.length() {
             let end = bytes.length().min(start + PIECE as u32);
             let piece = &mut piece[..(end - start) as usize];
             bytes.subarray(start, end).copy_to(piece);
-            stream.push(piece, &mut loading)
-        });
-        if pushed.is_err() {
-            let _ = reader.cancel();
-            break Err(());
-        }
-        if !shown_first && loading.first.entries.len() >= FIRST_PAGE {
-            shown_first = true;
-            first_page(Catalog::from_document(std::mem::take(&mut loading.first)));
-            yield_to_browser().await;
-            last_yield = now();
-        } else if now() - last_yield > 50.0 {
-            yield_to_browser().await;
-            last_yield = now();
+            if stream.push(piece, &mut loading).is_err() {
+                let _ = reader.cancel();
+                break 'read Err(());
+            }
+            start = end;
+            // Checked after every piece, not every chunk: the first page shows as soon as its
+            // entries are in, and a 2 MB chunk does not hold the page for its whole parse.
+            if !shown_first && loading.first.entries.len() >= FIRST_PAGE {
+                shown_first = true;
+                first_page(Catalog::from_document(std::mem::take(&mut loading.first)));
+                yield_to_browser().await;
+                last_yield = now();
+            } else if now() - last_yield > 50.0 {
+                yield_to_browser().await;
+                last_yield = now();
+            }
         }
     };
     match streamed {
