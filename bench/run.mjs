@@ -193,7 +193,7 @@ await browser.close();
 const files = execSync(`ls ${dist}`).toString().split("\n").filter((f) => /\.(wasm|js|css)$/.test(f));
 const bundle = files.map((f) => {
   const bytes = readFileSync(join(dist, f));
-  return { file: f.replace(/-[0-9a-f]{16}/, ""), raw: statSync(join(dist, f)).size, gzip: gzipSync(bytes, { level: 9 }).length };
+  return { file: f.replace(/-[0-9a-f]{8,}(?=(_bg)?\.(wasm|js|css)$)/, ""), raw: statSync(join(dist, f)).size, gzip: gzipSync(bytes, { level: 9 }).length };
 });
 const totalGzip = bundle.reduce((n, b) => n + b.gzip, 0);
 if (partial) {
