@@ -218,7 +218,7 @@ impl Catalog {
 
 /// Topics that differ only in case, accents or spacing are one topic.
 fn topic_key(name: &str) -> String {
-    crate::fold::fold(name)
+    fold(name)
 }
 
 /// Only these schemes may become clickable links; `javascript:`, `data:` and friends may not.
