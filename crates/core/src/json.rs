@@ -26,6 +26,9 @@ pub struct Reader<'a> {
     bytes: &'a [u8],
     pos: usize,
     depth: usize,
+    /// Where text with escapes is decoded; reused, so each such string is allocated once, at
+    /// its final size.
+    scratch: String,
 }
 
 impl<'a> Reader<'a> {
@@ -34,6 +37,7 @@ impl<'a> Reader<'a> {
             bytes,
             pos: 0,
             depth: 0,
+            scratch: String::new(),
         }
     }
 
@@ -88,7 +92,7 @@ impl<'a> Reader<'a> {
         if !self.eat(b'"') {
             return self.fail("expected text in \"quotes\"");
         }
-        let mut owned: Option<String> = None;
+        let mut escaped = false;
         let mut run_start = self.pos;
         loop {
             let Some(at) = memchr::memchr2(b'"', b'\\', &self.bytes[self.pos..]) else {
@@ -96,7 +100,9 @@ impl<'a> Reader<'a> {
                 return self.fail(CUT_OFF);
             };
             let run = &self.bytes[run_start..self.pos + at];
-            if let Some(bad) = run.iter().position(|&b| b < 0x20) {
+            // Branch-free, so it vectorises: abstracts are long and almost never fail this.
+            if run.iter().fold(false, |found, &b| found | (b < 0x20)) {
+                let bad = run.iter().position(|&b| b < 0x20).unwrap_or(0);
                 self.pos = run_start + bad;
                 return self
                     .fail("a line break or control character inside text (write it as \\n)");
@@ -108,24 +114,25 @@ impl<'a> Reader<'a> {
             self.pos += at;
             if self.bytes[self.pos] == b'"' {
                 self.pos += 1;
-                return Ok(match owned {
-                    None => Cow::Borrowed(run),
-                    Some(mut s) => {
-                        s.push_str(run);
-                        Cow::Owned(s)
-                    }
-                });
+                if !escaped {
+                    return Ok(Cow::Borrowed(run));
+                }
+                self.scratch.push_str(run);
+                return Ok(Cow::Owned(self.scratch.as_str().to_owned()));
             }
-            let s = owned.get_or_insert_with(String::new);
-            s.push_str(run);
+            if !escaped {
+                escaped = true;
+                self.scratch.clear();
+            }
+            self.scratch.push_str(run);
             self.pos += 1; // the backslash
-            self.escape(s)?;
+            self.escape()?;
             run_start = self.pos;
         }
     }
 
-    /// One escape after its backslash, pushed onto `out`.
-    fn escape(&mut self, out: &mut String) -> Result<()> {
+    /// One escape after its backslash, decoded onto the scratch text.
+    fn escape(&mut self) -> Result<()> {
         let Some(&b) = self.bytes.get(self.pos) else {
             return self.fail(CUT_OFF);
         };
@@ -165,7 +172,7 @@ impl<'a> Reader<'a> {
                 return self.fail("an unknown escape after \\ in text");
             }
         };
-        out.push(c);
+        self.scratch.push(c);
         Ok(())
     }
 
@@ -328,6 +335,10 @@ impl<'a> Reader<'a> {
 
 /// A number's value if it is a whole number of at most 15 digits ("2019", "2019.0", "2.019e3").
 pub fn whole_number(literal: &str) -> Option<i64> {
+    const LIMIT: i64 = 1_000_000_000_000_000;
+    if let Ok(value) = literal.parse::<i64>() {
+        return (value.abs() < LIMIT).then_some(value);
+    }
     let (mantissa, exponent) = match literal.find(['e', 'E']) {
         Some(at) => (&literal[..at], literal[at + 1..].parse::<i64>().ok()?),
         None => (literal, 0),
@@ -453,6 +464,9 @@ mod tests {
             ("0.0", Some(0)),
             ("2019.5", None),
             ("1e20", None),
+            ("999999999999999", Some(999_999_999_999_999)),
+            ("1000000000000000", None),
+            ("-99999999999999999999", None),
             ("1e-3", None),
         ] {
             assert_eq!(whole_number(text), value, "{text}");
