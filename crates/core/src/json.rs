@@ -267,7 +267,7 @@ impl<'a> Reader<'a> {
                 }
                 if self.eat(b']') {
                     self.pos -= 1;
-                    return self.fail("a comma before ] (remove it)");
+                    return self.fail("remove the comma before ]");
                 }
             }
         }
@@ -297,7 +297,7 @@ impl<'a> Reader<'a> {
                 }
                 if self.eat(b'}') {
                     self.pos -= 1;
-                    return self.fail("a comma before } (remove it)");
+                    return self.fail("remove the comma before }");
                 }
             }
         }

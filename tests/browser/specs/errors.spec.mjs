@@ -25,7 +25,7 @@ test("a server error names the HTTP status", async ({ page }) => {
 
 test("a malformed file names the JSON error in plain words, with line and column", async ({ page }) => {
   const body = '{\n  "publications": [\n    {"title": "A",}\n  ]\n}';
-  await failThenRecover(page, { status: 200, contentType: "application/json", body }, "a comma before } (remove it) (line 3, column 19)");
+  await failThenRecover(page, { status: 200, contentType: "application/json", body }, "remove the comma before } (line 3, column 19)");
 });
 
 test("a file without a publications list says so", async ({ page }) => {
