@@ -259,15 +259,12 @@ impl<'a> Reader<'a> {
         if !self.eat(b']') {
             loop {
                 item(self)?;
-                if self.eat(b']') {
+                if self.closes_after_member(
+                    b']',
+                    "expected , or ] after a list element",
+                    "remove the comma before ]",
+                )? {
                     break;
-                }
-                if !self.eat(b',') {
-                    return self.fail("expected , or ] after a list element");
-                }
-                if self.eat(b']') {
-                    self.pos -= 1;
-                    return self.fail("remove the comma before ]");
                 }
             }
         }
@@ -289,20 +286,33 @@ impl<'a> Reader<'a> {
                     return self.fail("expected : after a field name");
                 }
                 member(self, &key)?;
-                if self.eat(b'}') {
+                if self.closes_after_member(
+                    b'}',
+                    "expected , or } after a field",
+                    "remove the comma before }",
+                )? {
                     break;
-                }
-                if !self.eat(b',') {
-                    return self.fail("expected , or } after a field");
-                }
-                if self.eat(b'}') {
-                    self.pos -= 1;
-                    return self.fail("remove the comma before }");
                 }
             }
         }
         self.depth -= 1;
         Ok(())
+    }
+
+    /// After a list element or an object's field: `true` at the closing bracket, `false` after
+    /// the comma before the next one. The messages are whole literals: no formatting code.
+    fn closes_after_member(&mut self, close: u8, no_comma: &str, trailing: &str) -> Result<bool> {
+        if self.eat(close) {
+            return Ok(true);
+        }
+        if !self.eat(b',') {
+            return self.fail(no_comma);
+        }
+        if self.eat(close) {
+            self.pos -= 1;
+            return self.fail(trailing);
+        }
+        Ok(false)
     }
 
     fn open(&mut self, bracket: u8) -> Result<()> {
