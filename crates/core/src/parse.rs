@@ -91,15 +91,11 @@ pub struct ReadError {
 
 impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.line > 0 {
-            write!(
-                f,
-                "{} (line {}, column {})",
-                self.message, self.line, self.column
-            )
-        } else {
-            f.write_str(&self.message)
-        }
+        write!(
+            f,
+            "{} (line {}, column {})",
+            self.message, self.line, self.column
+        )
     }
 }
 
@@ -114,6 +110,13 @@ pub fn read_document(text: &str) -> Result<RawDocument, ReadError> {
 
 /// Reads JSON text into a sink; a syntax error is reported with its line and column.
 pub fn read_json<S: EntrySink>(text: &str, sink: &mut S) -> Result<(), ReadError> {
+    if text.trim().is_empty() {
+        return Err(ReadError {
+            message: "the file is empty".to_owned(),
+            line: 1,
+            column: 1,
+        });
+    }
     let mut reader = Reader::new(text.as_bytes());
     document(&mut reader, sink)
         .and_then(|()| reader.end())
@@ -380,6 +383,9 @@ mod tests {
             "{}",
             scalar.message
         );
-        assert!(read_document("").is_err());
+        assert_eq!(
+            read_document(" \n").unwrap_err().message,
+            "the file is empty"
+        );
     }
 }
