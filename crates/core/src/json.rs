@@ -347,7 +347,7 @@ impl<'a> Reader<'a> {
 pub fn whole_number(literal: &str) -> Option<i64> {
     const LIMIT: i64 = 1_000_000_000_000_000;
     if let Ok(value) = literal.parse::<i64>() {
-        return (value.abs() < LIMIT).then_some(value);
+        return (-LIMIT < value && value < LIMIT).then_some(value);
     }
     let (mantissa, exponent) = match literal.find(['e', 'E']) {
         Some(at) => (&literal[..at], literal[at + 1..].parse::<i64>().ok()?),
@@ -477,6 +477,7 @@ mod tests {
             ("999999999999999", Some(999_999_999_999_999)),
             ("1000000000000000", None),
             ("-99999999999999999999", None),
+            ("-9223372036854775808", None),
             ("1e-3", None),
         ] {
             assert_eq!(whole_number(text), value, "{text}");
