@@ -41,15 +41,18 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// An error at the current position; at the end of the text, that the file is cut off.
+    /// A syntax error at the current position; at the end of the text, that the file is cut off.
     pub fn fail<T>(&self, message: impl Into<String>) -> Result<T> {
-        let message = if self.pos >= self.bytes.len() {
-            CUT_OFF.to_owned()
-        } else {
-            message.into()
-        };
+        if self.pos >= self.bytes.len() {
+            return self.error(CUT_OFF);
+        }
+        self.error(message)
+    }
+
+    /// An error at the current position, as given (for what is wrong with a complete text).
+    pub fn error<T>(&self, message: impl Into<String>) -> Result<T> {
         Err(SyntaxError {
-            message,
+            message: message.into(),
             offset: self.pos,
         })
     }
@@ -330,16 +333,9 @@ impl<'a> Reader<'a> {
     pub fn end(&mut self) -> Result<()> {
         self.skip_whitespace();
         if self.pos < self.bytes.len() {
-            return Err(SyntaxError {
-                message: "more text after the end of the JSON document".to_owned(),
-                offset: self.pos,
-            });
+            return self.error("more text after the end of the JSON document");
         }
         Ok(())
-    }
-
-    pub fn offset(&self) -> usize {
-        self.pos
     }
 }
 

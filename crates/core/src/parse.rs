@@ -172,10 +172,7 @@ fn document<S: EntrySink>(r: &mut Reader, sink: &mut S) -> json::Result<()> {
             if found_list {
                 Ok(())
             } else {
-                Err(json::SyntaxError {
-                    message: "the file has no \"publications\" list".to_owned(),
-                    offset: r.offset(),
-                })
+                r.error("the file has no \"publications\" list")
             }
         }
         kind => r.fail(format!(
