@@ -1,5 +1,5 @@
 use crate::browser::{target_from_address, view_from_address};
-use crate::data::load_catalog;
+use crate::data::{load_catalog, LoadError};
 use crate::shelf::Shelf;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -12,7 +12,7 @@ enum Load {
     /// The first entries of a file still streaming in: shown at once, in file order.
     FirstPage(Arc<Catalog>),
     Ready(Arc<Catalog>),
-    Failed(String),
+    Failed(LoadError),
 }
 
 /// Loads the data, then hands it to the shelf; a failure is an alert with a Retry button.
@@ -33,7 +33,7 @@ pub fn App() -> impl IntoView {
             };
             state.set(match load_catalog(first_page).await {
                 Ok(catalog) => Load::Ready(Arc::new(catalog)),
-                Err(message) => Load::Failed(message),
+                Err(error) => Load::Failed(error),
             });
         });
     };
@@ -50,11 +50,11 @@ pub fn App() -> impl IntoView {
                     <p class="loading" role="status">"Loading publications…"</p>
                 }
                 .into_any(),
-                Load::Failed(message) => view! {
+                Load::Failed(error) => view! {
                     <h1>"Publications"</h1>
                     <div class="alert" role="alert">
                         <h2>"The publications could not be shown"</h2>
-                        <p>{message}</p>
+                        <p>{error.to_string()}</p>
                         <button type="button" class="button" on:click=move |_| load()>
                             "Retry"
                         </button>

@@ -1,15 +1,14 @@
 //! Fetching `publications.json` from next to the page, as a stream.
 //!
-//! Entries are read as their bytes arrive (papershelf-core's `StreamReader`, with the same rules
-//! as the checker), so the first cards can show while a large file is still downloading, and the
-//! file's text never sits whole in wasm memory (which cannot shrink). If streaming meets anything
-//! unexpected, the file is read again whole, so that the message names the exact line and column.
+//! Entries are read as their bytes arrive (papershelf-core's `StreamReader`, the checker's own
+//! reader), so the first cards can show while a large file is still downloading, and the file's
+//! text never sits whole in wasm memory (which cannot shrink). What goes wrong is a [`LoadError`].
 
 use crate::browser::{now, yield_to_browser};
 use gloo_net::http::{Request, Response};
 use papershelf_core::parse::{EntrySink, Field, RawDocument, RawEntry};
-use papershelf_core::stream::StreamReader;
-use papershelf_core::{Catalog, CatalogBuilder};
+use papershelf_core::{Catalog, CatalogBuilder, ReadError, StreamReader};
+use std::fmt;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::RequestCache;
@@ -32,31 +31,63 @@ fn data_url() -> String {
         .unwrap_or_else(|| DATA_FILE.to_owned())
 }
 
-async fn fetch(url: &str) -> Result<Response, String> {
+/// Why the publications could not be loaded; shown in the page's alert.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadError {
+    /// No answer at all: offline, or the request was blocked.
+    Unreachable(String),
+    /// The server answered with an error status.
+    Status { code: u16, reason: String },
+    /// The download broke off before the end of the file.
+    Interrupted,
+    /// The file is not a usable publications.json; the position of the problem.
+    Invalid(ReadError),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Unreachable(why) => write!(
+                f,
+                "{DATA_FILE} could not be reached ({why}). Check your connection."
+            ),
+            LoadError::Status { code, reason } => {
+                write!(
+                    f,
+                    "{DATA_FILE} could not be loaded: the server answered {code}"
+                )?;
+                if !reason.is_empty() {
+                    write!(f, " {reason}")?;
+                }
+                write!(f, ".")?;
+                if *code == 404 {
+                    write!(f, " Is the file deployed next to the page?")?;
+                }
+                Ok(())
+            }
+            LoadError::Interrupted => write!(
+                f,
+                "The download of {DATA_FILE} broke off. Check your connection."
+            ),
+            LoadError::Invalid(problem) => write!(f, "{DATA_FILE} is not valid: {problem}."),
+        }
+    }
+}
+
+async fn fetch(url: &str) -> Result<Response, LoadError> {
     // `no-cache` revalidates, so a redeployed file shows up without a hard reload.
     let response = Request::get(url)
         .cache(RequestCache::NoCache)
         .send()
         .await
-        .map_err(|e| format!("{DATA_FILE} could not be reached ({e}). Check your connection."))?;
-    if response.ok() {
-        return Ok(response);
+        .map_err(|e| LoadError::Unreachable(e.to_string()))?;
+    if !response.ok() {
+        return Err(LoadError::Status {
+            code: response.status(),
+            reason: response.status_text(),
+        });
     }
-    let status = response.status();
-    let reason = response.status_text();
-    let hint = if status == 404 {
-        " Is the file deployed next to the page?"
-    } else {
-        ""
-    };
-    Err(
-        format!("{DATA_FILE} could not be loaded: the server answered {status} {reason}.{hint}")
-            .replace("  ", " "),
-    )
-}
-
-fn invalid(e: impl std::fmt::Display) -> String {
-    format!("{DATA_FILE} is not valid: {e}.")
+    Ok(response)
 }
 
 /// Builds the catalog while keeping a copy of the first few entries for a provisional page.
@@ -79,45 +110,56 @@ impl EntrySink for Loading {
     }
 }
 
-/// Loads and validates the catalog, or says in plain words why it could not. `first_page` is
-/// called once with a catalog of the first entries, as soon as they are in.
-pub async fn load_catalog(first_page: impl Fn(Catalog)) -> Result<Catalog, String> {
-    let url = data_url();
-    let response = fetch(&url).await?;
-    let Some(body) = web_sys::Response::from(response).body() else {
-        return Ok(Catalog::default());
-    };
-    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+/// Loads and validates the catalog, or says why it could not. `first_page` is called once with
+/// a catalog of the first entries, as soon as they are in.
+pub async fn load_catalog(first_page: impl Fn(Catalog)) -> Result<Catalog, LoadError> {
+    let response = fetch(&data_url()).await?;
     let mut stream = StreamReader::new();
     let mut loading = Loading::default();
+    // A response without a body is read as an empty file, which the reader names as such.
+    if let Some(body) = web_sys::Response::from(response).body() {
+        let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+        let read = read_body(&reader, &mut stream, &mut loading, first_page).await;
+        if read.is_err() {
+            let _ = reader.cancel();
+        }
+        read?;
+    }
+    stream.finish().map_err(LoadError::Invalid)?;
+    Ok(loading.builder.finish())
+}
+
+/// Hands the body to the reader as it downloads.
+async fn read_body(
+    reader: &web_sys::ReadableStreamDefaultReader,
+    stream: &mut StreamReader,
+    loading: &mut Loading,
+    first_page: impl Fn(Catalog),
+) -> Result<(), LoadError> {
     let mut shown_first = false;
     // One small buffer, refilled piece by piece: the browser hands over chunks of up to 2 MB, and
     // wasm memory never shrinks.
     let mut piece = vec![0; PIECE];
     let mut last_yield = now();
-    let streamed = 'read: loop {
-        let Ok(result) = JsFuture::from(reader.read()).await else {
-            break Err(());
-        };
+    loop {
+        let result = JsFuture::from(reader.read())
+            .await
+            .map_err(|_| LoadError::Interrupted)?;
         let done = js_sys::Reflect::get(&result, &"done".into())
             .ok()
             .and_then(|d| d.as_bool());
         if done != Some(false) {
-            break stream.finish().map_err(|_| ());
+            return Ok(());
         }
-        let Ok(value) = js_sys::Reflect::get(&result, &"value".into()) else {
-            break Err(());
-        };
+        let value =
+            js_sys::Reflect::get(&result, &"value".into()).map_err(|_| LoadError::Interrupted)?;
         let bytes = value.unchecked_into::<js_sys::Uint8Array>();
         let mut start = 0;
         while start < bytes.length() {
             let end = bytes.length().min(start + PIECE as u32);
             let piece = &mut piece[..(end - start) as usize];
             bytes.subarray(start, end).copy_to(piece);
-            if stream.push(piece, &mut loading).is_err() {
-                let _ = reader.cancel();
-                break 'read Err(());
-            }
+            stream.push(piece, loading).map_err(LoadError::Invalid)?;
             start = end;
             // Checked after every piece, not every chunk: the first page shows as soon as its
             // entries are in, and a 2 MB chunk does not hold the page for its whole parse.
@@ -130,18 +172,6 @@ pub async fn load_catalog(first_page: impl Fn(Catalog)) -> Result<Catalog, Strin
                 yield_to_browser().await;
                 last_yield = now();
             }
-        }
-    };
-    match streamed {
-        Ok(()) => Ok(loading.builder.finish()),
-        // Read the whole text again, for the exact line and column of the problem.
-        Err(()) => {
-            let text = fetch(&url)
-                .await?
-                .text()
-                .await
-                .map_err(|e| format!("{DATA_FILE} could not be read ({e})."))?;
-            Catalog::from_json(&text).map_err(invalid)
         }
     }
 }

@@ -34,36 +34,66 @@ fn main() -> ExitCode {
 }
 
 fn check(file: &str, strict: bool) -> ExitCode {
-    let text = match std::fs::read_to_string(file) {
-        Ok(text) => text,
+    // Bytes, not text: invalid UTF-8 is reported with its line and column, as the site does.
+    let bytes = match std::fs::read(file) {
+        Ok(bytes) => bytes,
         Err(e) => {
-            eprintln!("{file}: error: cannot read the file: {e}");
+            eprintln!(
+                "{}",
+                escape_controls(&format!("{file}: error: cannot read the file: {e}"))
+            );
             return ExitCode::from(2);
         }
     };
-    let catalog = match Catalog::from_json(&text) {
+    let catalog = match Catalog::from_json(&bytes) {
         Ok(catalog) => catalog,
         Err(e) => {
-            println!("{file}:{}:{}: error: {}", e.line, e.column, e.message);
+            say(&format!(
+                "{file}:{}:{}: error: {}",
+                e.line, e.column, e.message
+            ));
             return ExitCode::from(2);
         }
     };
-    let locations = Locations::new(&text, 4);
+    // The reader accepted it, so it is UTF-8; positions count from after a byte-order mark.
+    let text = String::from_utf8_lossy(&bytes);
+    let locations = Locations::new(text.trim_start_matches('\u{feff}'), 4);
     for problem in &catalog.problems {
-        println!("{}", report(file, &locations, problem));
+        say(&report(file, &locations, problem));
     }
     let (skipped, ignored) = (catalog.skipped(), catalog.ignored());
-    println!(
+    say(&format!(
         "{file}: {} would be shown; {} skipped, {} ignored.",
         count_label(catalog.papers.len(), "publication", "publications"),
         count_label(skipped, "entry", "entries"),
         count_label(ignored, "field", "fields"),
-    );
+    ));
     if skipped > 0 || (strict && ignored > 0) {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Prints a line to standard output. Titles, ids and field names come from the file: control
+/// characters in them (an escape sequence that clears the screen or retitles the terminal) are
+/// shown escaped, never sent to the maintainer's terminal.
+fn say(line: &str) {
+    println!("{}", escape_controls(line));
+}
+
+/// Control characters, and the invisible marks that reorder text, written as `\u{…}` escapes.
+fn escape_controls(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    for c in line.chars() {
+        let reorders = matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        if c.is_control() || reorders {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// `FILE:LINE:COLUMN: error|warning: PATH ("Title"): message`, as compilers print, so editors

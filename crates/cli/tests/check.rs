@@ -2,7 +2,8 @@
 
 use std::process::Command;
 
-fn check(args: &[&str], json: &str) -> (i32, String) {
+fn check(args: &[&str], json: impl AsRef<[u8]>) -> (i32, String) {
+    let json = json.as_ref();
     let dir = std::env::temp_dir().join(format!(
         "papershelf-check-{}-{}",
         std::process::id(),
@@ -78,4 +79,62 @@ fn syntax_errors_exit_2_with_position() {
     let (code, out) = check(&[], "{\"publications\": [\n  {\"title\": \"A\",}\n]}");
     assert_eq!(code, 2);
     assert!(out.starts_with("FILE:2:17: error: "), "{out}");
+}
+
+#[test]
+fn terminal_escapes_from_the_data_are_printed_escaped() {
+    let json = r#"[{"title": "A\u001b[2J\u001b]0;pwned\u0007", "year": "x", "id": "\u202eid"},
+                   {"title": "B", "id": "\u202eid"}]"#;
+    let (code, out) = check(&["--strict"], json);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        !out.contains('\u{1b}') && !out.contains('\u{7}') && !out.contains('\u{202e}'),
+        "{out:?}"
+    );
+    assert!(
+        out.contains(r#"("A\u{1b}[2J\u{1b}]0;pwned\u{7}")"#),
+        "{out}"
+    );
+    assert!(
+        out.contains(r#"the id "\u{202e}id" is already used"#),
+        "{out}"
+    );
+}
+
+#[test]
+fn an_absurd_year_is_a_warning_not_a_crash() {
+    let json = r#"[{"title": "A", "year": 1e9223372036854775807}, {"title": "B", "year": -1e400}]"#;
+    let (code, out) = check(&[], json);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("FILE:1:25: warning: [0].year (\"A\"): 1e9223372036854775807 is not a plausible year; ignored"), "{out}");
+    assert!(
+        out.contains("[1].year (\"B\"): -1e400 is not a plausible year"),
+        "{out}"
+    );
+}
+
+#[test]
+fn files_the_site_accepts_or_rejects_are_accepted_or_rejected_here() {
+    // A byte-order mark is skipped; columns count from after it, as editors show them.
+    let (code, out) = check(&[], "\u{feff}[{\"title\": \"A\", \"year\": \"x\"}]");
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("FILE:1:25: warning: [0].year"), "{out}");
+    // Invalid UTF-8, with its position.
+    let (code, out) = check(&[], b"[\n {\"title\": \"caf\xE9\"}]");
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        out.starts_with("FILE:2:16: error: text that is not valid UTF-8"),
+        "{out}"
+    );
+    // A form feed is not JSON whitespace.
+    let (code, out) = check(&[], "[{\"title\": \"A\"},\x0c{\"title\": \"B\"}]");
+    assert_eq!(code, 2, "{out}");
+    assert!(out.starts_with("FILE:1:17: error: "), "{out}");
+    // Nesting of any depth is read (the reader does not recurse).
+    let deep = format!(
+        "[{{\"title\": \"A\", \"x\": {}{}}}]",
+        "[".repeat(5000),
+        "]".repeat(5000)
+    );
+    assert_eq!(check(&[], deep).0, 0);
 }

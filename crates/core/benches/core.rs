@@ -3,7 +3,7 @@
 //! the latest). A plain harness, to keep the dependency list short; each figure is the median of
 //! several repetitions.
 
-use papershelf_core::parse::read_document;
+use papershelf_core::stream::read_document;
 use papershelf_core::{Catalog, FilterKind, ViewState};
 use std::time::{Duration, Instant};
 

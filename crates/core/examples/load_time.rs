@@ -7,7 +7,7 @@ fn main() {
         .unwrap_or("../shared/data/conference-papers.json".into());
     let text = std::fs::read_to_string(path).unwrap();
     let t = Instant::now();
-    let doc = papershelf_core::parse::read_document(&text).unwrap();
+    let doc = papershelf_core::stream::read_document(&text).unwrap();
     let read = t.elapsed();
     let t = Instant::now();
     let catalog = papershelf_core::Catalog::from_document(doc);

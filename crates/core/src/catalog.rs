@@ -8,9 +8,11 @@
 use crate::fold::{fold, SearchText};
 use crate::order::{alphabetical, low, pack, places};
 use crate::parse::{
-    read_json, EntrySink, Field, RawDocument, RawEntry, RawLinks, ReadError, TextList,
+    plausible_year, EntrySink, Field, JsonKind, Number, RawDocument, RawEntry, RawLinks, RawPaper,
+    TextList,
 };
 use crate::state::{FilterKind, Sort};
+use crate::stream::{read_json, ReadError};
 use crate::text::{collapse_whitespace, slug};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -136,10 +138,10 @@ impl FoldedNames {
 }
 
 impl Catalog {
-    /// Reads and validates a `publications.json` text.
-    pub fn from_json(text: &str) -> Result<Catalog, ReadError> {
+    /// Reads and validates a whole `publications.json` (text or bytes).
+    pub fn from_json<J: AsRef<[u8]> + ?Sized>(json: &J) -> Result<Catalog, ReadError> {
         let mut builder = CatalogBuilder::default();
-        read_json(text, &mut builder)?;
+        read_json(json.as_ref(), &mut builder)?;
         Ok(builder.finish())
     }
 
@@ -270,6 +272,7 @@ impl EntrySink for CatalogBuilder {
                     kind.describe()
                 ),
             ),
+            RawEntry::Unreadable(why) => self.problem(Severity::Skipped, n, None, "", why),
             RawEntry::Object(raw) => self.add_paper(n, *raw),
         }
     }
@@ -293,14 +296,7 @@ impl CatalogBuilder {
         });
     }
 
-    fn wrong(
-        &mut self,
-        n: usize,
-        title: &str,
-        field: &str,
-        kind: crate::parse::JsonKind,
-        what: &str,
-    ) {
+    fn wrong(&mut self, n: usize, title: &str, field: &str, kind: JsonKind, what: &str) {
         self.problem(
             Severity::Ignored,
             n,
@@ -358,7 +354,7 @@ impl CatalogBuilder {
         }
     }
 
-    fn add_paper(&mut self, n: usize, raw: crate::parse::RawPaper) {
+    fn add_paper(&mut self, n: usize, raw: RawPaper) {
         let title = match raw.title {
             Some(Field::Ok(t)) if !t.trim().is_empty() => collapse_whitespace(&t),
             Some(Field::Ok(_)) => {
@@ -397,16 +393,18 @@ impl CatalogBuilder {
 
         let year = match raw.year {
             None => None,
-            Some(Field::Ok(y)) if (0..=9999).contains(&y) => Some(y as i32),
-            Some(Field::Ok(y)) => {
-                self.problem(
-                    Severity::Ignored,
-                    n,
-                    Some(&title),
-                    "year",
-                    format!("{y} is not a plausible year; ignored"),
-                );
-                None
+            Some(Field::Ok(Number(number))) => {
+                let year = plausible_year(&number);
+                if year.is_none() {
+                    self.problem(
+                        Severity::Ignored,
+                        n,
+                        Some(&title),
+                        "year",
+                        format!("{} is not a plausible year; ignored", shorten(&number)),
+                    );
+                }
+                year
             }
             Some(Field::Wrong(kind)) => {
                 self.wrong(n, &title, "year", kind, "a whole number such as 2024");
@@ -600,6 +598,15 @@ impl CatalogBuilder {
         };
         let (newest, oldest) = (chronological(true), chronological(false));
         c.orders = [newest, oldest, by_name];
+    }
+}
+
+/// A value quoted in a message, cut short when it is long (a number may have a million digits).
+fn shorten(value: &str) -> String {
+    const MAX: usize = 24;
+    match value.char_indices().nth(MAX) {
+        Some((end, _)) => format!("{}…", &value[..end]),
+        None => value.to_owned(),
     }
 }
 

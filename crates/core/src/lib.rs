@@ -4,7 +4,6 @@
 
 pub mod catalog;
 pub mod fold;
-pub mod json;
 pub mod locate;
 pub mod order;
 pub mod parse;
@@ -16,7 +15,7 @@ pub mod text;
 pub mod url;
 
 pub use catalog::{Catalog, CatalogBuilder, Link, Paper, Problem, Severity};
-pub use parse::ReadError;
 pub use search::Query;
 pub use select::{FacetValue, SearchResult, SearchRun, Selection};
 pub use state::{FilterKind, Sort, ViewState};
+pub use stream::{ReadError, StreamReader};

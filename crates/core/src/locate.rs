@@ -2,7 +2,6 @@
 //! by its JSON path (`publications[3].links.pdf`). The checker uses it to point at problems; the
 //! site never needs it. The text must already have parsed as JSON.
 
-use crate::json::Reader;
 use std::collections::HashMap;
 
 /// A 1-based line and column (columns count characters, as editors do).
@@ -149,9 +148,7 @@ impl Scanner<'_> {
                 _ => {}
             }
         }
-        Reader::new(&self.bytes[start..self.pos])
-            .string()
-            .unwrap_or_default()
+        serde_json::from_slice(&self.bytes[start..self.pos]).unwrap_or_default()
     }
 }
 

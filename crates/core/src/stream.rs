@@ -1,13 +1,64 @@
-//! Reading `publications.json` as it arrives, chunk by chunk: each entry is handed to the sink as
-//! soon as its last byte is in, so the page can show its first cards while the rest of a large
-//! file is still downloading, and the file's text is never whole in memory.
+//! Reading `publications.json` as it arrives, chunk by chunk, for the site and the checker alike.
 //!
-//! This only splits the document into its parts; each part is read by the same rules as the
-//! whole text (`parse::entry`, `parse::text`). On anything unexpected the reader reports
-//! failure and the caller reads the whole text instead, which names the exact line and column.
+//! A small boundary scanner walks the document's outer structure (the root object or list, the
+//! `publications` list, the commas between entries) and finds where each entry ends; serde_json
+//! then reads that entry ([`RawPaper`]). So each entry reaches the sink as soon as its last byte
+//! is in, the page shows its first cards while a large file is still downloading, and the file's
+//! text is never whole in memory. The checker hands over the whole file as one chunk: there is one
+//! reader, so the site and the checker accept and reject exactly the same files.
+//!
+//! Errors name the file's line and column (serde_json's position inside an entry plus where the
+//! entry starts) in plain words.
 
-use crate::json::Reader;
-use crate::parse::{entry, text, EntrySink};
+use crate::parse::{EntrySink, Field, JsonKind, Lenient, RawDocument, RawEntry, RawPaper};
+use serde::de::IgnoredAny;
+use std::fmt;
+
+/// A UTF-8 byte-order mark, which some Windows editors write first; it is skipped.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+const CUT_OFF: &str = "the file ends too early (is it cut off?)";
+const EXPECTED_VALUE: &str =
+    "expected a value (text in \"quotes\", a number, true, false, null, a list or an object)";
+const NOT_JSON: &str = "this is not JSON: it should start with [ or {";
+const NOT_UTF8: &str = "text that is not valid UTF-8 (save the file as UTF-8)";
+
+/// Why a file could not be read at all, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadError {
+    /// What is wrong, in plain words.
+    pub message: String,
+    /// 1-based line of the problem.
+    pub line: usize,
+    /// 1-based column of the problem, in characters.
+    pub column: usize,
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} (line {}, column {})",
+            self.message, self.line, self.column
+        )
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// Reads a whole document into memory: tests, benchmarks and the site's first page use it.
+pub fn read_document<J: AsRef<[u8]> + ?Sized>(json: &J) -> Result<RawDocument, ReadError> {
+    let mut doc = RawDocument::default();
+    read_json(json.as_ref(), &mut doc)?;
+    Ok(doc)
+}
+
+/// Reads a whole JSON text into a sink, by the same rules as a stream.
+pub fn read_json<S: EntrySink>(json: &[u8], sink: &mut S) -> Result<(), ReadError> {
+    let mut reader = StreamReader::new();
+    reader.push(json, sink)?;
+    reader.finish()
+}
 
 /// Where a list or object is between its members, so that commas are exactly where JSON wants.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,6 +68,7 @@ enum Sep {
     AfterComma,
 }
 
+/// Where the scanner is in the document's outer structure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum State {
     Root,
@@ -27,7 +79,7 @@ enum State {
     Done,
 }
 
-/// A value being read: where it started in the buffer and how far the scan got.
+/// A value being scanned: where it started in the buffer and how far the scan got.
 #[derive(Debug, Clone, Copy, Default)]
 struct Scan {
     start: usize,
@@ -36,14 +88,45 @@ struct Scan {
     escaped: bool,
 }
 
-/// Why streaming gave up; the caller then reads the whole text for an exact message.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StreamError;
+/// Line and column of the first byte not yet seen, for messages.
+#[derive(Debug, Clone, Copy)]
+struct Position {
+    line: usize,
+    /// Characters since the line began.
+    column: usize,
+}
 
+impl Position {
+    /// Where the text would be after `bytes`.
+    fn after(self, bytes: &[u8]) -> Position {
+        match memchr::memrchr(b'\n', bytes) {
+            Some(last) => Position {
+                line: self.line + memchr::memchr_iter(b'\n', bytes).count(),
+                column: chars(&bytes[last + 1..]),
+            },
+            None => Position {
+                line: self.line,
+                column: self.column + chars(bytes),
+            },
+        }
+    }
+}
+
+/// Characters in UTF-8 bytes (bytes that do not continue a character).
+fn chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
+}
+
+/// Reads `publications.json` chunk by chunk; see the module's documentation.
 #[derive(Debug)]
 pub struct StreamReader {
+    /// The unfinished part of the text: the value in progress, if any.
     buf: Vec<u8>,
     pos: usize,
+    /// Where `buf` begins in the file.
+    start: Position,
+    bom_checked: bool,
+    bom: bool,
     state: State,
     root_is_list: bool,
     key: String,
@@ -57,6 +140,9 @@ impl Default for StreamReader {
         StreamReader {
             buf: Vec::new(),
             pos: 0,
+            start: Position { line: 1, column: 0 },
+            bom_checked: false,
+            bom: false,
             state: State::Root,
             root_is_list: false,
             key: String::new(),
@@ -68,17 +154,31 @@ impl Default for StreamReader {
 }
 
 impl StreamReader {
+    /// A reader at the start of a file.
     pub fn new() -> StreamReader {
         StreamReader::default()
     }
 
     /// Takes the next chunk of the file, handing every part completed by it to `sink`.
-    pub fn push<S: EntrySink>(&mut self, chunk: &[u8], sink: &mut S) -> Result<(), StreamError> {
-        self.buf.extend_from_slice(chunk);
-        let result = self.run(sink);
+    pub fn push<S: EntrySink>(&mut self, chunk: &[u8], sink: &mut S) -> Result<(), ReadError> {
+        let mut buf = std::mem::take(&mut self.buf);
+        // With nothing left over, the chunk is read where it lies: the checker's whole file is
+        // not copied.
+        let in_place = buf.is_empty();
+        if !in_place {
+            buf.extend_from_slice(chunk);
+        }
+        let data = if in_place { chunk } else { &buf[..] };
+        let result = self.run(data, sink);
         // Keep only what is still needed: the value in progress, or nothing.
-        let keep_from = self.value.map_or(self.pos, |v| v.start);
-        self.buf.drain(..keep_from);
+        let keep_from = self.value.map_or(self.pos, |v| v.start).min(data.len());
+        self.start = self.start.after(&data[..keep_from]);
+        if in_place {
+            buf.extend_from_slice(&chunk[keep_from..]);
+        } else {
+            buf.drain(..keep_from);
+        }
+        self.buf = buf;
         self.pos -= keep_from;
         if let Some(v) = self.value.as_mut() {
             v.start = 0;
@@ -87,74 +187,117 @@ impl StreamReader {
     }
 
     /// The file is complete: fails when it ended early or had no list of publications.
-    pub fn finish(self) -> Result<(), StreamError> {
-        let rest_is_blank = self.buf[self.pos..].iter().all(u8::is_ascii_whitespace);
-        if self.state == State::Done && rest_is_blank && (self.root_is_list || self.found_list) {
-            Ok(())
-        } else {
-            Err(StreamError)
+    pub fn finish(self) -> Result<(), ReadError> {
+        let fail = |message: &str| Err(self.error(&self.buf, self.buf.len(), message));
+        match self.state {
+            // Any other byte before the document would have failed already.
+            State::Root if self.bom_checked || self.buf.is_empty() => Err(ReadError {
+                message: "the file is empty".to_owned(),
+                line: 1,
+                column: 1,
+            }),
+            State::Root => fail(NOT_JSON),
+            State::Done if !self.root_is_list && !self.found_list => {
+                fail("the file has no \"publications\" list")
+            }
+            State::Done => Ok(()),
+            _ => fail(CUT_OFF),
         }
     }
 
-    fn run<S: EntrySink>(&mut self, sink: &mut S) -> Result<(), StreamError> {
+    /// An error at byte `at` of `data` (the buffer being read).
+    fn error(&self, data: &[u8], at: usize, message: &str) -> ReadError {
+        let at = self.start.after(&data[..at.min(data.len())]);
+        // The byte-order mark is invisible in editors: columns on the first line start after it.
+        let bom = usize::from(self.bom && at.line == 1);
+        ReadError {
+            message: message.to_owned(),
+            line: at.line,
+            column: at.column + 1 - bom,
+        }
+    }
+
+    fn run<S: EntrySink>(&mut self, data: &[u8], sink: &mut S) -> Result<(), ReadError> {
+        if !self.bom_checked {
+            let head = &data[..data.len().min(BOM.len())];
+            if head.len() < BOM.len() && BOM.starts_with(head) {
+                return Ok(()); // Not enough bytes to tell yet.
+            }
+            self.bom_checked = true;
+            self.bom = head == BOM;
+            self.pos += if self.bom { BOM.len() } else { 0 };
+        }
         loop {
             if let Some(scan) = self.value {
-                let Some(end) = self.scan_value(scan) else {
+                let Some(end) = self.scan_value(data, scan) else {
                     return Ok(());
                 };
                 self.value = None;
                 self.pos = end;
-                // Parsed in place: copying each entry first would churn the allocator.
-                let mut member = Member {
-                    state: &mut self.state,
-                    key: &mut self.key,
-                    sep: &mut self.sep,
-                };
-                member.take(&self.buf[scan.start..end], sink)?;
+                self.take(data, scan.start, end, sink)?;
                 continue;
             }
-            while self.buf.get(self.pos).is_some_and(u8::is_ascii_whitespace) {
+            while data.get(self.pos).is_some_and(|&b| is_whitespace(b)) {
                 self.pos += 1;
             }
-            let Some(&b) = self.buf.get(self.pos) else {
+            let Some(&b) = data.get(self.pos) else {
                 return Ok(());
             };
-            let member_may_start = self.sep != Sep::AfterMember;
-            let may_close = self.sep != Sep::AfterComma;
+            let fail = |message: &str| Err(self.error(data, self.pos, message));
+            let (opened, after_member, after_comma) = (
+                self.sep == Sep::Opened,
+                self.sep == Sep::AfterMember,
+                self.sep == Sep::AfterComma,
+            );
             match (self.state, b) {
                 (State::Root, b'[') => {
                     self.root_is_list = true;
-                    self.pos += 1;
-                    self.state = State::Item;
-                    self.sep = Sep::Opened;
+                    self.open(State::Item);
                 }
-                (State::Root, b'{') => {
-                    self.pos += 1;
-                    self.state = State::Key;
-                    self.sep = Sep::Opened;
+                (State::Root, b'{') => self.open(State::Key),
+                (State::Root, _) => {
+                    return match JsonKind::from_first_byte(b) {
+                        Some(kind) => fail(&format!(
+                            "the file should be a list of publications, or an object with a \
+                             \"publications\" list, but it is {}",
+                            kind.describe()
+                        )),
+                        None => fail(NOT_JSON),
+                    }
                 }
-                (State::Key | State::Item, b',') if self.sep == Sep::AfterMember => {
+                (State::Key | State::Item, b',') if after_member => {
                     self.pos += 1;
                     self.sep = Sep::AfterComma;
                 }
-                (State::Key, b'}') if may_close => {
+                (State::Key, b'}') if after_comma => return fail("remove the comma before }"),
+                (State::Item, b']') if after_comma => return fail("remove the comma before ]"),
+                (State::Key, b'}') => {
                     self.pos += 1;
                     self.state = State::Done;
                 }
-                (State::Key, b'"') if member_may_start => self.start_value(),
+                (State::Key, _) if after_member => return fail("expected , or } after a field"),
+                (State::Key, b'"') => self.start_value(),
+                (State::Key, _) => return fail("expected a field name in \"quotes\""),
                 (State::Colon, b':') => {
                     self.pos += 1;
                     self.state = State::Value;
                 }
+                (State::Colon, _) => return fail("expected : after a field name"),
                 (State::Value, b'[') if self.key == "publications" => {
-                    self.pos += 1;
                     self.found_list = true;
-                    self.state = State::Item;
-                    self.sep = Sep::Opened;
+                    self.open(State::Item);
                 }
-                (State::Value, _) if self.key == "publications" => return Err(StreamError),
+                (State::Value, _) if self.key == "publications" => {
+                    return match JsonKind::from_first_byte(b) {
+                        Some(kind) => fail(&format!(
+                            "\"publications\" should be a list, but it is {}",
+                            kind.describe()
+                        )),
+                        None => fail(EXPECTED_VALUE),
+                    }
+                }
                 (State::Value, _) => self.start_value(),
-                (State::Item, b']') if may_close => {
+                (State::Item, b']') => {
                     self.pos += 1;
                     self.state = if self.root_is_list {
                         State::Done
@@ -163,10 +306,22 @@ impl StreamReader {
                     };
                     self.sep = Sep::AfterMember;
                 }
-                (State::Item, _) if member_may_start => self.start_value(),
-                _ => return Err(StreamError),
+                (State::Item, _) if after_member => {
+                    return fail("expected , or ] after a list element")
+                }
+                (State::Item, _) => {
+                    debug_assert!(opened || after_comma);
+                    self.start_value();
+                }
+                (State::Done, _) => return fail("more text after the end of the JSON document"),
             }
         }
+    }
+
+    fn open(&mut self, state: State) {
+        self.pos += 1;
+        self.state = state;
+        self.sep = Sep::Opened;
     }
 
     fn start_value(&mut self) {
@@ -177,25 +332,35 @@ impl StreamReader {
     }
 
     /// Scans on from where the last chunk ended; the end of the value, once it is all here.
-    fn scan_value(&mut self, mut scan: Scan) -> Option<usize> {
+    /// Only finds the end: serde_json checks everything in between.
+    fn scan_value(&mut self, data: &[u8], mut scan: Scan) -> Option<usize> {
         let mut i = self.pos.max(scan.start);
-        let first = self.buf[scan.start];
-        while let Some(&b) = self.buf.get(i) {
-            i += 1;
+        let first = data[scan.start];
+        while i < data.len() {
             if scan.in_string {
-                match (scan.escaped, b) {
-                    (true, _) => scan.escaped = false,
-                    (false, b'\\') => scan.escaped = true,
-                    (false, b'"') => {
-                        scan.in_string = false;
-                        if scan.depth == 0 {
-                            return Some(i);
-                        }
+                if scan.escaped {
+                    scan.escaped = false;
+                    i += 1;
+                    continue;
+                }
+                // Long abstracts are most of the file: jump to the next quote or backslash.
+                let Some(at) = memchr::memchr2(b'"', b'\\', &data[i..]) else {
+                    i = data.len();
+                    break;
+                };
+                i += at + 1;
+                if data[i - 1] == b'\\' {
+                    scan.escaped = true;
+                } else {
+                    scan.in_string = false;
+                    if scan.depth == 0 {
+                        return Some(i);
                     }
-                    _ => {}
                 }
                 continue;
             }
+            let b = data[i];
+            i += 1;
             match b {
                 b'"' => scan.in_string = true,
                 b'{' | b'[' => scan.depth += 1,
@@ -219,55 +384,151 @@ impl StreamReader {
         self.value = Some(scan);
         None
     }
-}
 
-/// The reader's state a completed member updates (borrowed apart from its buffer).
-struct Member<'a> {
-    state: &'a mut State,
-    key: &'a mut String,
-    sep: &'a mut Sep,
-}
-
-impl Member<'_> {
-    fn take<S: EntrySink>(&mut self, bytes: &[u8], sink: &mut S) -> Result<(), StreamError> {
-        let mut r = Reader::new(bytes);
-        match *self.state {
+    /// Reads the completed value `data[start..end]` for what the scanner expects there.
+    fn take<S: EntrySink>(
+        &mut self,
+        data: &[u8],
+        start: usize,
+        end: usize,
+        sink: &mut S,
+    ) -> Result<(), ReadError> {
+        let bytes = &data[start..end];
+        let text = std::str::from_utf8(bytes)
+            .map_err(|e| self.error(data, start + e.valid_up_to(), NOT_UTF8))?;
+        let syntax = |e: serde_json::Error| {
+            let at = start + offset_in(bytes, &e);
+            self.error(data, at, &plain_message(&e, data, at))
+        };
+        match self.state {
             State::Key => {
-                *self.key = r.string().map_err(|_| StreamError)?;
-                *self.state = State::Colon;
+                self.key = String::decode(text).map_err(syntax)?;
+                self.state = State::Colon;
             }
             State::Value => {
                 if self.key == "title" {
-                    sink.title(text(&mut r).map_err(|_| StreamError)?);
+                    sink.title(serde_json::from_str::<Field<String>>(text).map_err(syntax)?);
                 } else {
-                    r.skip().map_err(|_| StreamError)?;
+                    serde_json::from_str::<IgnoredAny>(text).map_err(syntax)?;
                 }
-                *self.state = State::Key;
-                *self.sep = Sep::AfterMember;
+                self.state = State::Key;
+                self.sep = Sep::AfterMember;
             }
             State::Item => {
-                sink.entry(entry(&mut r).map_err(|_| StreamError)?);
-                *self.sep = Sep::AfterMember;
+                sink.entry(entry(text).map_err(syntax)?);
+                self.sep = Sep::AfterMember;
             }
-            _ => return Err(StreamError),
+            State::Root | State::Colon | State::Done => unreachable!("no value is read here"),
         }
-        r.end().map_err(|_| StreamError)
+        Ok(())
+    }
+}
+
+/// JSON's whitespace: not form feeds or other Unicode spaces.
+fn is_whitespace(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+/// One element of the publications list. An object that is valid JSON but cannot be read as a
+/// publication (a field named twice) costs that entry only.
+fn entry(text: &str) -> serde_json::Result<RawEntry> {
+    let first = text.bytes().next().and_then(JsonKind::from_first_byte);
+    if first == Some(JsonKind::Object) {
+        if let Ok(paper) = serde_json::from_str::<RawPaper>(text) {
+            return Ok(RawEntry::Object(Box::new(paper)));
+        }
+    }
+    serde_json::from_str::<IgnoredAny>(text)?;
+    Ok(match first {
+        Some(JsonKind::Object) => {
+            let e = serde_json::from_str::<RawPaper>(text)
+                .unwrap_err()
+                .to_string();
+            let message = e.split(" at line ").next().unwrap_or_default();
+            RawEntry::Unreadable(match message.strip_prefix("duplicate field ") {
+                Some(field) => format!(
+                    "the field \"{}\" is given twice; keep one",
+                    field.trim_matches('`')
+                ),
+                None => format!("this entry cannot be read: {message}"),
+            })
+        }
+        kind => RawEntry::Other(kind.unwrap_or(JsonKind::Null)),
+    })
+}
+
+/// The byte in `bytes` that serde_json's line and column point at.
+fn offset_in(bytes: &[u8], e: &serde_json::Error) -> usize {
+    let line_start = if e.line() <= 1 {
+        0
+    } else {
+        memchr::memchr_iter(b'\n', bytes)
+            .nth(e.line() - 2)
+            .map_or(bytes.len(), |nl| nl + 1)
+    };
+    // serde_json counts columns in bytes, the offending byte included.
+    let at = (line_start + e.column().saturating_sub(1)).min(bytes.len());
+    // For a control character it points at where the text began to be read instead.
+    if e.to_string().starts_with("control character") {
+        if let Some(control) = bytes[at..].iter().position(|&b| b < 0x20) {
+            return at + control;
+        }
+    }
+    at
+}
+
+/// serde_json's message for an error at `data[at]`, as an instruction in plain words.
+fn plain_message(e: &serde_json::Error, data: &[u8], at: usize) -> String {
+    let full = e.to_string();
+    let message = full.split(" at line ").next().unwrap_or_default();
+    let here = data.get(at).copied();
+    let after_comma = data[..at]
+        .iter()
+        .rev()
+        .find(|&&b| !is_whitespace(b))
+        .is_some_and(|&b| b == b',');
+    let closes_after_comma = after_comma && matches!(here, Some(b']' | b'}'));
+    match message {
+        _ if closes_after_comma => {
+            format!(
+                "remove the comma before {}",
+                char::from(here.unwrap_or(b']'))
+            )
+        }
+        m if m.starts_with("EOF") => EXPECTED_VALUE.to_owned(),
+        "expected value" | "expected ident" => EXPECTED_VALUE.to_owned(),
+        "key must be a string" => "expected a field name in \"quotes\"".to_owned(),
+        "expected `:`" => "expected : after a field name".to_owned(),
+        "expected `,` or `]`" => "expected , or ] after a list element".to_owned(),
+        "expected `,` or `}`" => "expected , or } after a field".to_owned(),
+        "invalid escape" => "an unknown escape after \\ in text".to_owned(),
+        "invalid number" => "a number JSON does not allow (such as 01, 1. or +1)".to_owned(),
+        "trailing characters" => "unexpected text after a value".to_owned(),
+        m if m.starts_with("control character") => {
+            "a line break or control character inside text (write it as \\n)".to_owned()
+        }
+        m if m.contains("hex escape") => "expected four hex digits after \\u".to_owned(),
+        m => m.to_owned(),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::{read_document, RawDocument};
 
     /// Streams `text` in chunks of `size` bytes.
-    fn stream(text: &str, size: usize) -> Result<RawDocument, StreamError> {
+    fn stream(text: impl AsRef<[u8]>, size: usize) -> Result<RawDocument, ReadError> {
         let mut doc = RawDocument::default();
         let mut reader = StreamReader::new();
-        for chunk in text.as_bytes().chunks(size.max(1)) {
+        for chunk in text.as_ref().chunks(size.max(1)) {
             reader.push(chunk, &mut doc)?;
         }
         reader.finish().map(|()| doc)
+    }
+
+    fn error(text: impl AsRef<[u8]>) -> (String, usize, usize) {
+        let e = read_document(text.as_ref()).unwrap_err();
+        (e.message, e.line, e.column)
     }
 
     const SAMPLE: &str = r#" {"x": {"publications": [1]}, "title" : "Lab \"Ü\"",
@@ -279,12 +540,48 @@ mod tests {
     fn gives_what_reading_the_whole_text_gives_in_any_chunking() {
         let whole = read_document(SAMPLE).unwrap();
         assert_eq!(whole.entries.len(), 8);
+        assert_eq!(whole.title, Some(Field::Ok("Lab \"Ü\"".into())));
         for size in [1, 2, 3, 7, 16, 64, 1000] {
             assert_eq!(stream(SAMPLE, size).unwrap(), whole, "chunks of {size}");
         }
         let bare = r#"[{"title":"A"}, {"title":"B"}]"#;
         assert_eq!(stream(bare, 5).unwrap(), read_document(bare).unwrap());
         assert_eq!(stream("[]", 1).unwrap(), RawDocument::default());
+    }
+
+    #[test]
+    fn non_objects_are_entries_of_another_kind() {
+        let doc = read_document(r#"[null, 3, "x", [1], true, {"title":"A"}]"#).unwrap();
+        use JsonKind::*;
+        let kinds: Vec<_> = doc
+            .entries
+            .iter()
+            .map(|e| match e {
+                RawEntry::Other(k) => Some(*k),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                Some(Null),
+                Some(Number),
+                Some(Text),
+                Some(List),
+                Some(Bool),
+                None
+            ]
+        );
+    }
+
+    #[test]
+    fn a_field_given_twice_costs_only_its_entry() {
+        let doc = read_document(r#"[{"title":"A","title":"B"}, {"title":"C"}]"#).unwrap();
+        assert_eq!(
+            doc.entries[0],
+            RawEntry::Unreadable("the field \"title\" is given twice; keep one".into())
+        );
+        assert!(matches!(doc.entries[1], RawEntry::Object(_)));
     }
 
     #[test]
@@ -300,12 +597,93 @@ mod tests {
             r#"{"publications": [1 2]}"#,
             r#"{, "publications": []}"#,
             r#"{"publications": [], }"#,
+            "[1,\x0c2]",
+            "[1\x0c]",
+            "\x0c[]",
             "",
             "42",
         ] {
             assert!(read_document(bad).is_err(), "{bad}");
             assert!(stream(bad, 3).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn errors_are_plain_and_placed() {
+        assert_eq!(
+            error("{\n  \"publications\": [\n    {\"title\": \"A\",}\n  ]\n}"),
+            ("remove the comma before }".into(), 3, 19)
+        );
+        assert_eq!(
+            error("[\n {\"a\": [1,\n   ]}]"),
+            ("remove the comma before ]".into(), 3, 4)
+        );
+        assert_eq!(
+            error("[{\"title\": \"é\" \"x\"}]"),
+            ("expected , or } after a field".into(), 1, 16)
+        );
+        assert_eq!(
+            error("[{\"title\": \"A\"},\n ]"),
+            ("remove the comma before ]".into(), 2, 2)
+        );
+        assert_eq!(error(r#"{"publications":[{"title":"A""#).0, CUT_OFF);
+        assert_eq!(error(" \n").0, "the file is empty");
+        assert_eq!(error(BOM).0, "the file is empty");
+        assert!(error(r#"{"title":"x"}"#)
+            .0
+            .contains("no \"publications\" list"));
+        assert!(error(r#"{"publications":{}}"#)
+            .0
+            .contains("should be a list"));
+        assert!(error("42")
+            .0
+            .contains("object with a \"publications\" list"));
+        assert_eq!(error("<!DOCTYPE html>").0, NOT_JSON);
+        assert_eq!(error(&BOM[..2]).0, NOT_JSON);
+        assert_eq!(
+            error("[\"a\tb\"]"),
+            (
+                "a line break or control character inside text (write it as \\n)".into(),
+                1,
+                4
+            )
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped_in_any_chunking() {
+        let text = [BOM, br#"[{"title":"A"}]"#].concat();
+        let expected = read_document(r#"[{"title":"A"}]"#).unwrap();
+        for size in [1, 2, 3, 4, 100] {
+            assert_eq!(stream(&text, size).unwrap(), expected, "chunks of {size}");
+        }
+        // Columns on the first line count from after the mark, as editors show them.
+        let bad = [BOM, b"[1 2]"].concat();
+        assert_eq!(read_document(&bad).unwrap_err().column, 4);
+        // Only at the very start.
+        assert!(read_document(&[b" ", BOM, b"[]"].concat()).is_err());
+    }
+
+    #[test]
+    fn invalid_utf8_is_reported_where_it_is() {
+        for size in [1, 5, 100] {
+            let e = stream(b"[\n {\"title\": \"caf\xE9\"}]", size).unwrap_err();
+            assert_eq!((e.message.as_str(), e.line, e.column), (NOT_UTF8, 2, 16));
+            // In a field nobody reads, too.
+            assert!(stream(b"[{\"x\": \"\xFF\"}]", size).is_err());
+        }
+    }
+
+    #[test]
+    fn any_depth_is_read_without_recursion() {
+        let deep = format!(
+            "[{{\"x\": {}{}}}]",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        assert_eq!(read_document(&deep).unwrap().entries.len(), 1);
+        let cut = format!("[{}", "[".repeat(100_000));
+        assert_eq!(error(cut).0, CUT_OFF);
     }
 
     #[test]

@@ -1,13 +1,13 @@
 //! Properties that must hold for any input: URLs round-trip, garbage never panics, search never
 //! grows when a term is added, highlighting never loses or reorders text.
 
-use papershelf_core::json::Reader;
-use papershelf_core::parse::{read_document, Field, RawDocument};
-use papershelf_core::stream::StreamReader;
+use papershelf_core::parse::{Field, RawDocument};
+use papershelf_core::stream::{read_document, ReadError, StreamReader};
 use papershelf_core::{Catalog, FilterKind, Query, Sort, ViewState};
 use proptest::prelude::*;
+use serde_json::value::RawValue;
 use serde_json::{json, Value};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Any JSON value, nested a few levels.
 fn any_json() -> impl Strategy<Value = Value> {
@@ -93,42 +93,96 @@ fn sample_catalog() -> Catalog {
     .unwrap()
 }
 
-/// Whether serde_json finds `text` to be one JSON value (numbers are not range-checked when
-/// ignored, as our reader does not check them either).
-fn serde_json_accepts(text: &str) -> bool {
-    serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok()
+/// serde_json's verdict on a whole file: one JSON value (numbers of any size, as JSON allows),
+/// after an optional byte-order mark, that is a list or an object with a "publications" list.
+fn serde_json_accepts(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return false;
+    };
+    let Ok(root) = serde_json::from_str::<&RawValue>(text) else {
+        return false;
+    };
+    let is_list = |raw: &RawValue| raw.get().starts_with('[');
+    is_list(root)
+        || serde_json::from_str::<HashMap<String, &RawValue>>(root.get())
+            .is_ok_and(|fields| fields.get("publications").is_some_and(|p| is_list(p)))
 }
 
-fn reader_accepts(text: &str) -> bool {
-    let mut reader = Reader::new(text.as_bytes());
-    reader.skip().and_then(|()| reader.end()).is_ok()
+/// Reads `bytes` as the site does, in chunks of `size`.
+fn stream(bytes: &[u8], size: usize) -> Result<RawDocument, ReadError> {
+    let mut doc = RawDocument::default();
+    let mut reader = StreamReader::new();
+    bytes
+        .chunks(size.max(1))
+        .try_for_each(|chunk| reader.push(chunk, &mut doc))
+        .and_then(|()| reader.finish())
+        .map(|()| doc)
 }
+
+/// A valid file, and the same file damaged at `at`: a byte dropped, something inserted, cut short.
+fn damaged(valid: &str, at: usize, inserted: &[u8]) -> [Vec<u8>; 4] {
+    let bytes = valid.as_bytes();
+    let at = at % (bytes.len() + 1);
+    let mut dropped = bytes.to_vec();
+    if at < dropped.len() {
+        dropped.remove(at);
+    }
+    let mut added = bytes.to_vec();
+    added.splice(at..at, inserted.iter().copied());
+    [bytes.to_vec(), dropped, added, bytes[..at].to_vec()]
+}
+
+const INSERTS: &[&[u8]] = &[
+    b",",
+    b"]",
+    b"}",
+    b"[",
+    b"{",
+    b":",
+    b"\"",
+    b"\\",
+    b"0",
+    b"-",
+    b".",
+    b"e",
+    b" ",
+    b"x",
+    b"\n",
+    b"\x0c",
+    b"\xff",
+    b"\xc3",
+    b"\xEF\xBB\xBF",
+    b"1e999",
+    // Last: serde_json's grammar allows a lone surrogate escape, but the oracle cannot decode a
+    // field name holding one, so only the chunking test uses it.
+    b"\\ud800",
+];
 
 proptest! {
     #[test]
-    fn the_json_reader_accepts_and_rejects_what_serde_json_does(
-        value in any_json(),
+    fn the_reader_accepts_and_rejects_what_serde_json_does(
+        entries in prop::collection::vec(entry(), 0..4),
+        bare in any::<bool>(),
         pretty in any::<bool>(),
-        at in 0..400usize,
-        inserted in prop::sample::select(&[",", "]", "}", "[", "{", ":", "\"", "\\", "0", "-", ".", "e", " ", "x", "\n"][..]),
+        bom in any::<bool>(),
+        at in 0..600usize,
+        inserted in prop::sample::select(&INSERTS[..INSERTS.len() - 1]),
     ) {
+        let value = if bare { json!(entries) } else { json!({ "title": "T", "publications": entries }) };
         let valid = if pretty { serde_json::to_string_pretty(&value).unwrap() } else { value.to_string() };
-        let bytes = valid.as_bytes();
-        let at = at % (bytes.len() + 1);
-        let mut dropped = bytes.to_vec();
-        if at < dropped.len() {
-            dropped.remove(at);
-        }
-        let mut added = bytes.to_vec();
-        added.splice(at..at, inserted.bytes());
-        for text in [valid.as_bytes(), &dropped, &added, &bytes[..at]] {
-            let text = String::from_utf8_lossy(text);
-            prop_assert_eq!(reader_accepts(&text), serde_json_accepts(&text), "{}", text);
+        let valid = if bom { format!("\u{feff}{valid}") } else { valid };
+        for bytes in damaged(&valid, at, inserted) {
+            prop_assert_eq!(
+                read_document(&bytes).is_ok(),
+                serde_json_accepts(&bytes),
+                "{}", String::from_utf8_lossy(&bytes)
+            );
         }
     }
 
     #[test]
-    fn the_json_reader_decodes_text_as_serde_json_writes_it(title in any::<String>()) {
+    fn the_reader_decodes_text_as_serde_json_writes_it(title in any::<String>()) {
         let text = json!({ "title": title, "publications": [] }).to_string();
         prop_assert_eq!(read_document(&text).unwrap().title, Some(Field::Ok(title)));
     }
@@ -165,32 +219,21 @@ proptest! {
         }
     }
 
+    /// The site reads the file in the chunks the network delivers; the checker reads it whole.
+    /// Both must come to the same entries, or the same error at the same line and column.
     #[test]
-    fn streaming_in_any_chunks_reads_what_the_whole_text_reads(
+    fn the_site_in_any_chunks_reads_what_the_checker_reads(
         entries in prop::collection::vec(entry(), 0..8),
-        cut in 0..200usize,
+        at in 0..400usize,
+        inserted in prop::sample::select(INSERTS),
         size in 1..40usize,
     ) {
         let valid = json!({ "title": "T", "publications": entries }).to_string();
-        // Valid text, and the same text cut short or with a byte dropped: all must agree.
-        let mut dropped = valid.clone().into_bytes();
-        if !dropped.is_empty() {
-            dropped.remove(cut % dropped.len());
-        }
-        let dropped = String::from_utf8_lossy(&dropped).into_owned();
-        let cut_short = valid.chars().take(cut).collect::<String>();
-        for text in [valid.clone(), dropped, cut_short] {
-            let whole = read_document(&text).ok();
-            let mut doc = RawDocument::default();
-            let mut reader = StreamReader::new();
-            let streamed = text
-                .as_bytes()
-                .chunks(size)
-                .try_for_each(|chunk| reader.push(chunk, &mut doc))
-                .and_then(|()| reader.finish())
-                .map(|()| doc)
-                .ok();
-            prop_assert_eq!(streamed, whole, "{}", text);
+        for bytes in damaged(&valid, at, inserted) {
+            let whole = read_document(&bytes);
+            prop_assert_eq!(stream(&bytes, size), whole.clone(), "{}", String::from_utf8_lossy(&bytes));
+            let site = stream(&bytes, size).map(Catalog::from_document);
+            prop_assert_eq!(site, Catalog::from_json(&bytes));
         }
     }
 
