@@ -354,112 +354,90 @@ impl CatalogBuilder {
         }
     }
 
+    /// Validates entry `n` and adds it as a paper, or notes why it cannot be shown.
     fn add_paper(&mut self, n: usize, raw: RawPaper) {
-        let title = match raw.title {
-            Some(Field::Ok(t)) if !t.trim().is_empty() => collapse_whitespace(&t),
-            Some(Field::Ok(_)) => {
-                return self.problem(
-                    Severity::Skipped,
-                    n,
-                    None,
-                    "title",
-                    "the title is blank".into(),
-                )
-            }
-            Some(Field::Wrong(kind)) => {
-                return self.problem(
-                    Severity::Skipped,
-                    n,
-                    None,
-                    "title",
-                    format!("the title should be text, but it is {}", kind.describe()),
-                )
-            }
-            None => {
-                return self.problem(
-                    Severity::Skipped,
-                    n,
-                    None,
-                    "title",
-                    "there is no title".into(),
-                )
-            }
+        let Some(title) = self.title_of(n, raw.title) else {
+            return;
         };
-
         let authors = self.list(n, &title, "authors", raw.authors);
         let topics = self.list(n, &title, "topics", raw.topics);
-        let author_ids = dedup(authors.into_iter().map(|a| self.intern_author(a)));
-        let topic_ids = dedup(topics.into_iter().map(|t| self.intern_topic(t)));
-
-        let year = match raw.year {
-            None => None,
-            Some(Field::Ok(Number(number))) => {
-                let year = plausible_year(&number);
-                if year.is_none() {
-                    self.problem(
-                        Severity::Ignored,
-                        n,
-                        Some(&title),
-                        "year",
-                        format!("{} is not a plausible year; ignored", shorten(&number)),
-                    );
-                }
-                year
-            }
-            Some(Field::Wrong(kind)) => {
-                self.wrong(n, &title, "year", kind, "a whole number such as 2024");
-                None
-            }
-        };
-
+        let authors = dedup(authors.into_iter().map(|a| self.intern_author(a)));
+        let topics = dedup(topics.into_iter().map(|t| self.intern_topic(t)));
+        let year = self.year(n, &title, raw.year);
         let links = self.links(n, &title, raw.links);
-        let id = match raw.id {
-            Some(Field::Ok(id)) => {
-                let id = id.trim().to_owned();
-                if id.is_empty() {
-                    None
-                } else if self.used_ids.contains(&id) {
-                    self.problem(
-                        Severity::Ignored,
-                        n,
-                        Some(&title),
-                        "id",
-                        format!("the id \"{id}\" is already used by an earlier entry; a new one was made"),
-                    );
-                    None
-                } else {
-                    Some(id)
-                }
-            }
-            Some(Field::Wrong(kind)) => {
-                self.wrong(n, &title, "id", kind, "text");
-                None
-            }
-            None => None,
-        };
-        let id = match id {
-            Some(id) => {
-                self.used_ids.insert(id.clone());
-                id
-            }
-            None => {
-                self.needs_id.push(self.catalog.papers.len());
-                String::new()
-            }
-        };
-
+        let id = self.id(n, &title, raw.id);
+        // Checked for the maintainer, not kept (see [`Paper`]).
         self.text(n, &title, "bibtex", raw.bibtex);
         let paper = Paper {
             id,
             abstract_text: self.text(n, &title, "abstract", raw.abstract_text),
             venue: self.text(n, &title, "venue", raw.venue),
             title: SearchText::new(&title),
-            authors: author_ids.into(),
-            topics: topic_ids.into(),
+            authors: authors.into(),
+            topics: topics.into(),
             year,
             links: links.into(),
         };
         self.catalog.papers.push(paper);
+    }
+
+    /// The entry's title, collapsed; without one the entry is skipped.
+    fn title_of(&mut self, n: usize, value: Option<Field<String>>) -> Option<String> {
+        let why = match value {
+            Some(Field::Ok(t)) if !t.trim().is_empty() => return Some(collapse_whitespace(&t)),
+            Some(Field::Ok(_)) => "the title is blank".to_owned(),
+            Some(Field::Wrong(kind)) => {
+                format!("the title should be text, but it is {}", kind.describe())
+            }
+            None => "there is no title".to_owned(),
+        };
+        self.problem(Severity::Skipped, n, None, "title", why);
+        None
+    }
+
+    fn year(&mut self, n: usize, title: &str, value: Option<Field<Number>>) -> Option<i32> {
+        match value? {
+            Field::Ok(Number(number)) => {
+                let year = plausible_year(&number);
+                if year.is_none() {
+                    let message = format!("{} is not a plausible year; ignored", shorten(&number));
+                    self.problem(Severity::Ignored, n, Some(title), "year", message);
+                }
+                year
+            }
+            Field::Wrong(kind) => {
+                self.wrong(n, title, "year", kind, "a whole number such as 2024");
+                None
+            }
+        }
+    }
+
+    /// The data's own id when it has a usable, unused one; otherwise an empty id, made from the
+    /// title once every data id is known (in `finish`).
+    fn id(&mut self, n: usize, title: &str, value: Option<Field<String>>) -> String {
+        let id = match value {
+            Some(Field::Ok(id)) => Some(id.trim().to_owned()).filter(|id| !id.is_empty()),
+            Some(Field::Wrong(kind)) => {
+                self.wrong(n, title, "id", kind, "text");
+                None
+            }
+            None => None,
+        };
+        match id {
+            Some(id) if self.used_ids.insert(id.clone()) => id,
+            Some(id) => {
+                let message = format!(
+                    "the id \"{id}\" is already used by an earlier entry; a new one was made"
+                );
+                self.problem(Severity::Ignored, n, Some(title), "id", message);
+                self.needs_id.push(self.catalog.papers.len());
+                String::new()
+            }
+            None => {
+                self.needs_id.push(self.catalog.papers.len());
+                String::new()
+            }
+        }
     }
 
     fn links(&mut self, n: usize, title: &str, value: Option<Field<RawLinks>>) -> Vec<Link> {
