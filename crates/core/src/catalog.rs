@@ -164,18 +164,25 @@ impl Catalog {
         self.folded_names(kind).get(id)
     }
 
-    /// The ids of authors or topics in alphabetical order.
+    /// The ids of authors or topics in alphabetical order. Years are numbers, not names: none.
     pub(crate) fn alphabetical(&self, kind: FilterKind) -> &[u32] {
         match kind {
             FilterKind::Author => &self.authors_alphabetical,
-            _ => &self.topics_alphabetical,
+            FilterKind::Topic => &self.topics_alphabetical,
+            FilterKind::Year => &[],
         }
     }
 
+    /// Folded author names or topic labels. Years are numbers, not names: none.
     pub(crate) fn folded_names(&self, kind: FilterKind) -> &FoldedNames {
+        static NO_NAMES: FoldedNames = FoldedNames {
+            text: String::new(),
+            starts: Vec::new(),
+        };
         match kind {
             FilterKind::Author => &self.folded_authors,
-            _ => &self.folded_topics,
+            FilterKind::Topic => &self.folded_topics,
+            FilterKind::Year => &NO_NAMES,
         }
     }
 
