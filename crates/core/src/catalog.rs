@@ -17,14 +17,19 @@ use crate::text::{collapse_whitespace, slug};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+/// A paper's place in [`Catalog::papers`].
 pub type PaperIdx = u32;
+/// An author's place in [`Catalog::authors`].
 pub type AuthorId = u32;
+/// A topic's place in [`Catalog::topics`].
 pub type TopicId = u32;
 
+/// A link of a paper: a label such as `pdf` and a URL that is safe to open.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Link {
     /// Shared by every link with the same label: 19,000 links have a handful of labels.
     pub label: Arc<str>,
+    /// Only `http:`, `https:` or `mailto:` (see [`is_safe_url`]).
     pub url: Box<str>,
 }
 
@@ -33,25 +38,37 @@ pub struct Link {
 /// and it would be a third of the catalog's memory.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Paper {
+    /// Unique in the catalog: the data's own id, or one made from the title.
     pub id: String,
+    /// Never blank.
     pub title: SearchText,
+    /// In the data's order, without repeats.
     pub authors: Box<[AuthorId]>,
+    /// The abstract, when it has one.
     pub abstract_text: Option<SearchText>,
+    /// In the data's order, without repeats.
     pub topics: Box<[TopicId]>,
+    /// From 0 to 9999.
     pub year: Option<i32>,
+    /// Where it appeared.
     pub venue: Option<SearchText>,
+    /// In the data's order.
     pub links: Box<[Link]>,
 }
 
 /// Whether a problem cost a whole entry or only part of one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Severity {
+    /// The entry is not shown.
     Skipped,
+    /// The entry is shown without the field.
     Ignored,
 }
 
+/// Something in the data that was not shown, and why: for the visitor's note and the checker.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
+    /// Whether it cost the entry or a field.
     pub severity: Severity,
     /// 0-based position in the publications list.
     pub entry: usize,
@@ -59,22 +76,32 @@ pub struct Problem {
     pub title: Option<String>,
     /// Where in the entry, such as `year` or `links.pdf`; empty for the entry itself.
     pub field: String,
+    /// Why, in plain words.
     pub message: String,
 }
 
 /// A distinct topic: matched case-insensitively, shown in its most common spelling.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Topic {
+    /// The most common spelling in the data.
     pub label: String,
+    /// The folded form every spelling shares (see [`crate::fold::fold`]).
     pub key: String,
 }
 
+/// Every paper that can be shown, validated and indexed once, with the problems found on the way.
+/// Everything the page does (search, filters, facet counts, sorting) reads from it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Catalog {
+    /// The file's own title for the page, if it has one.
     pub title: Option<String>,
+    /// In the file's order.
     pub papers: Vec<Paper>,
+    /// Every author once, in order of first appearance.
     pub authors: Vec<String>,
+    /// Every topic once, in order of first appearance.
     pub topics: Vec<Topic>,
+    /// What was skipped or ignored, in the file's order.
     pub problems: Vec<Problem>,
     author_ids: HashMap<String, AuthorId>,
     topic_ids: HashMap<String, TopicId>,
@@ -110,6 +137,7 @@ impl FoldedNames {
         all
     }
 
+    /// The folded name `id`.
     pub fn get(&self, id: u32) -> &str {
         let start = self.starts[id as usize] as usize;
         let end = self
@@ -145,6 +173,7 @@ impl Catalog {
         Ok(builder.finish())
     }
 
+    /// Validates a document already read (the site's first page, tests).
     pub fn from_document(doc: RawDocument) -> Catalog {
         let mut builder = CatalogBuilder::default();
         if let Some(title) = doc.title {
@@ -156,10 +185,12 @@ impl Catalog {
         builder.finish()
     }
 
+    /// Every paper, in the order of `sort`.
     pub fn order(&self, sort: Sort) -> &[PaperIdx] {
         &self.orders[sort as usize]
     }
 
+    /// The folded name of author or topic `id`, for matching a facet's find box.
     pub fn folded_label(&self, kind: FilterKind, id: u32) -> &str {
         self.folded_names(kind).get(id)
     }
@@ -186,22 +217,27 @@ impl Catalog {
         }
     }
 
+    /// The author's name as shown.
     pub fn author_name(&self, id: AuthorId) -> &str {
         &self.authors[id as usize]
     }
 
+    /// The topic `id`.
     pub fn topic(&self, id: TopicId) -> &Topic {
         &self.topics[id as usize]
     }
 
+    /// The author with exactly this name.
     pub fn author_id(&self, name: &str) -> Option<AuthorId> {
         self.author_ids.get(name).copied()
     }
 
+    /// The topic with this name in any spelling (case, accents, spacing).
     pub fn topic_id(&self, name: &str) -> Option<TopicId> {
         self.topic_ids.get(&topic_key(name)).copied()
     }
 
+    /// The paper with this id (the `#id` of its permalink).
     pub fn paper_index(&self, id: &str) -> Option<PaperIdx> {
         self.papers
             .iter()
@@ -209,10 +245,12 @@ impl Catalog {
             .map(|i| i as PaperIdx)
     }
 
+    /// How many entries are not shown.
     pub fn skipped(&self) -> usize {
         self.count(Severity::Skipped)
     }
 
+    /// How many fields were ignored in entries that are shown.
     pub fn ignored(&self) -> usize {
         self.count(Severity::Ignored)
     }
@@ -519,6 +557,7 @@ impl CatalogBuilder {
         id
     }
 
+    /// The catalog of every entry added: spellings chosen, ids made, indexes built.
     pub fn finish(mut self) -> Catalog {
         for (topic, spellings) in self.catalog.topics.iter_mut().zip(&self.topic_spellings) {
             // Most common spelling; the first seen wins a tie (max_by_key keeps the last maximum).

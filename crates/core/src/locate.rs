@@ -7,10 +7,13 @@ use std::collections::HashMap;
 /// A 1-based line and column (columns count characters, as editors do).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Position {
+    /// From 1.
     pub line: usize,
+    /// From 1, in characters.
     pub column: usize,
 }
 
+/// The positions of a JSON text's values, by path.
 pub struct Locations<'t> {
     text: &'t str,
     offsets: HashMap<String, usize>,
@@ -32,6 +35,7 @@ impl<'t> Locations<'t> {
         }
     }
 
+    /// Where the value at `path` begins, if it was indexed.
     pub fn position(&self, path: &str) -> Option<Position> {
         let offset = *self.offsets.get(path)?;
         let before = &self.text[..offset];
