@@ -89,10 +89,10 @@ pub fn reveal(id: String) {
     });
 }
 
-/// After the update a control just caused, puts focus back on the page if it was lost with the
-/// control (a chip that removed itself leaves focus on `<body>`, and a keyboard user at the top of
-/// the page): on `stay` if it is still there (a control moved rather than removed), else on the
-/// element with id `fallback`.
+/// After the update a control just caused, puts focus back if it went with the control: a chip
+/// that removes itself leaves focus on `<body>`, which sends a keyboard user back to the top of
+/// the page. Focus goes to `stay` if it is still on the page (a control that moved rather than
+/// went), else to the element with id `fallback`.
 pub fn keep_focus(stay: Option<web_sys::HtmlElement>, fallback: String) {
     request_animation_frame(move || {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else {

@@ -3,7 +3,7 @@
 // whitespace-free, every reference must resolve, and `#id` links must still open their papers.
 import { test, expect, status, cards } from "./helpers.mjs";
 
-const long = (words) => `${words} `.repeat(40).trim();
+const long = (words) => `${words} `.repeat(100).trim();
 
 const publications = [
   { id: "smith 2020", title: "A spaced id", year: 2020, topics: ["RL"], abstract: long("spaced") },
@@ -57,8 +57,10 @@ test("every element id is unique and whitespace-free, and every reference resolv
   await expect(status(page)).toHaveText(`${publications.length} publications`);
   await expect(cards(page)).toHaveCount(publications.length);
   // Open everything that can be opened, so references made on demand are checked too.
-  for (const toggle of await page.getByRole("button", { name: "Show abstract" }).all()) await toggle.click();
-  await expect(page.getByRole("button", { name: "Show abstract" })).toHaveCount(0);
+  const closed = page.getByRole("button", { name: "Show abstract" });
+  await expect(closed).toHaveCount(5);
+  while ((await closed.count()) > 0) await closed.first().click();
+  await expect(page.getByRole("button", { name: "Hide abstract" })).toHaveCount(5);
 
   const report = await idReport(page);
   expect(report.duplicated).toEqual([]);

@@ -118,10 +118,10 @@ test("controls that remove themselves hand focus on: to a chip left, the search 
 
   // Two chips: removing one moves focus to the other; removing the last, to the search box.
   await page.getByRole("button", { name: "Karteek Alahari", exact: true }).first().click();
-  await page.locator('button[data-topic="reinforcement learning"]').first().click();
+  await page.locator('button[data-topic="computer vision"]').first().click();
   await active.getByRole("button", { name: "Remove filter Author: Karteek Alahari" }).focus();
   await page.keyboard.press("Enter");
-  const topicChip = active.getByRole("button", { name: "Remove filter Topic: reinforcement learning" });
+  const topicChip = active.getByRole("button", { name: "Remove filter Topic: computer vision" });
   await expect(topicChip).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(active).toHaveCount(0);
@@ -135,7 +135,7 @@ test("a facet value keeps focus when it moves, and hands it to the count when it
   const label = await last.locator(".facet-label").innerText();
   await last.focus();
   await page.keyboard.press("Enter");
-  const moved = authors.getByRole("button", { name: new RegExp(`^${label} `) });
+  const moved = authors.getByRole("button", { name: new RegExp(`^${label} \\d`) });
   await expect(moved).toHaveAttribute("aria-pressed", "true");
   await expect(authors.getByRole("button").first()).toHaveAttribute("aria-pressed", "true");
   await expect(moved).toBeFocused();
