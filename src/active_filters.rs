@@ -1,73 +1,82 @@
-use crate::browser::Record;
-use crate::context::Shelf;
+//! The search and the selected facet values as removable chips.
+
+use crate::browser::{clicked, keep_focus, neighbour, Record};
+use crate::context::ShelfContext;
+use leptos::ev::MouseEvent;
 use leptos::prelude::*;
+use papershelf_core::dom_id::SEARCH;
 use papershelf_core::{FilterKind, ViewState};
 
-/// The search and every selected facet value, each removable, and a way to clear them all.
+/// The search and every selected facet value, each removable, and a way to clear them all. A chip
+/// removes itself when pressed, so focus moves to the chip beside it, or to the search box once
+/// none is left.
 #[component]
 pub fn ActiveFilters() -> impl IntoView {
-    let shelf = Shelf::use_context();
-    let state = shelf.state;
-    let query_chip = {
-        move || {
-            let query = state.with(|s| s.query.trim().to_owned());
-            (!query.is_empty()).then(|| {
-                view! {
-                    <li>
-                        <button
-                            type="button"
-                            class="chip active"
-                            aria-label=format!("Remove search: {query}")
-                            on:click=move |_| {
-                                let next = ViewState { query: String::new(), ..state.get_untracked() };
-                                shelf.navigate(next, Record::Push);
-                            }
-                        >
-                            <span class="chip-kind">"Search: "</span>
-                            {query.clone()}
-                            <span class="chip-x" aria-hidden="true">" ×"</span>
-                        </button>
-                    </li>
-                }
-            })
+    let shelf = expect_context::<ShelfContext>();
+    let state = shelf.state();
+    let hand_on_focus = |ev: &MouseEvent| {
+        let beside = clicked(ev).and_then(|chip| neighbour(&chip));
+        keep_focus(beside, SEARCH.to_owned());
+    };
+    let query_chip = move || {
+        let query = state.with(|s| s.query.trim().to_owned());
+        (!query.is_empty()).then(|| {
+            view! {
+                <li>
+                    <button
+                        type="button"
+                        class="chip active"
+                        aria-label=format!("Remove search: {query}")
+                        on:click=move |ev| {
+                            hand_on_focus(&ev);
+                            let next = ViewState { query: String::new(), ..state.get_untracked() };
+                            shelf.navigate(next, Record::Push);
+                        }
+                    >
+                        <span class="chip-kind">"Search: "</span>
+                        {query.clone()}
+                        <span class="chip-x" aria-hidden="true">" ×"</span>
+                    </button>
+                </li>
+            }
+        })
+    };
+    let facet_chip = move |(kind, value): (FilterKind, String)| {
+        let label = format!("Remove filter {}: {value}", kind.label());
+        let shown = match kind {
+            FilterKind::Year => value.replace('-', "–"),
+            FilterKind::Author | FilterKind::Topic => value.clone(),
+        };
+        view! {
+            <li>
+                <button
+                    type="button"
+                    class="chip active"
+                    aria-label=label
+                    on:click=move |ev| {
+                        hand_on_focus(&ev);
+                        shelf.toggle(kind, &value);
+                    }
+                >
+                    <span class="chip-kind">{kind.label()}": "</span>
+                    {shown}
+                    <span class="chip-x" aria-hidden="true">" ×"</span>
+                </button>
+            </li>
         }
+    };
+    let clear = move |_| {
+        keep_focus(None, SEARCH.to_owned());
+        shelf.navigate(state.get_untracked().cleared(), Record::Push);
     };
     view! {
         <Show when=move || state.with(ViewState::is_filtered)>
             <div class="active-filters" role="group" aria-label="Active filters">
                 <ul>
                     {query_chip}
-                    <For each=move || state.with(ViewState::active) key=|item| item.clone() let:item>
-                        {
-                            let (kind, value) = item;
-
-                            let label = format!("Remove filter {}: {value}", kind.label());
-                            let shown = match kind {
-                                FilterKind::Year => value.replace('-', "–"),
-                                _ => value.clone(),
-                            };
-                            view! {
-                                <li>
-                                    <button
-                                        type="button"
-                                        class="chip active"
-                                        aria-label=label
-                                        on:click=move |_| shelf.toggle(kind, &value)
-                                    >
-                                        <span class="chip-kind">{kind.label()}": "</span>
-                                        {shown}
-                                        <span class="chip-x" aria-hidden="true">" ×"</span>
-                                    </button>
-                                </li>
-                            }
-                        }
-                    </For>
+                    <For each=move || state.with(ViewState::active) key=|item| item.clone() children=facet_chip />
                 </ul>
-                <button
-                    type="button"
-                    class="link-button"
-                    on:click=move |_| shelf.navigate(state.get_untracked().cleared(), Record::Push)
-                >
+                <button type="button" class="link-button" on:click=clear>
                     "Clear filters"
                 </button>
             </div>

@@ -2,9 +2,9 @@
 //! scrolling and focus, and the clipboard. Kept here so components read as plain Leptos.
 
 use leptos::prelude::*;
-use papershelf_core::url::decode_component;
+use papershelf_core::url::{decode_fragment, encode_component};
 use papershelf_core::ViewState;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// How a view change is recorded: typing replaces the current entry, a click adds one so that
 /// Back returns to the previous view.
@@ -27,13 +27,14 @@ pub fn view_from_address() -> ViewState {
 /// The paper id in the address bar's `#fragment`, if any.
 pub fn target_from_address() -> Option<String> {
     let hash = location().and_then(|l| l.hash().ok()).unwrap_or_default();
-    let id = decode_component(hash.trim_start_matches('#'));
+    let id = decode_fragment(hash.trim_start_matches('#'));
     (!id.is_empty()).then_some(id)
 }
 
-/// Writes a view into the address bar and history. The fragment is dropped: it named the paper
-/// the visitor arrived at, and they have moved on.
-pub fn record_view(state: &ViewState, record: Record) {
+/// Writes a view into the address bar and history, with `target` (a paper id) as the fragment.
+/// Without one the fragment is dropped: it named the paper the visitor arrived at, and they have
+/// moved on.
+pub fn record_view(state: &ViewState, record: Record, target: Option<&str>) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -41,7 +42,10 @@ pub fn record_view(state: &ViewState, record: Record) {
         return;
     };
     let path = window.location().pathname().unwrap_or_default();
-    let url = format!("{path}{}", state.to_query());
+    let fragment = target
+        .map(|id| format!("#{}", encode_component(id)))
+        .unwrap_or_default();
+    let url = format!("{path}{}{fragment}", state.to_query());
     let _ = match record {
         Record::Push => history.push_state_with_url(&JsValue::NULL, "", Some(&url)),
         Record::Replace => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
@@ -55,10 +59,7 @@ pub fn permalink(id: &str) -> String {
     };
     let origin = location.origin().unwrap_or_default();
     let path = location.pathname().unwrap_or_default();
-    format!(
-        "{origin}{path}#{}",
-        papershelf_core::url::encode_component(id)
-    )
+    format!("{origin}{path}#{}", encode_component(id))
 }
 
 /// Copies text; `false` when the browser refused (no clipboard outside secure contexts).
@@ -70,20 +71,64 @@ pub async fn copy_text(text: &str) -> bool {
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
 
-/// Brings an element into view and gives it keyboard focus, after the next paint so that a card
-/// rendered in this same update exists.
+fn element(id: &str) -> Option<web_sys::HtmlElement> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into().ok())
+}
+
+/// Brings the element with id `id` into view and gives it keyboard focus, after the next paint so
+/// that a card rendered in this same update exists.
 pub fn reveal(id: String) {
     request_animation_frame(move || {
-        let element = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&id));
-        if let Some(element) = element {
+        if let Some(element) = element(&id) {
             element.scroll_into_view();
-            if let Ok(html) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
-                let _ = html.focus();
-            }
+            let _ = element.focus();
         }
     });
+}
+
+/// After the update a control just caused, puts focus back if it went with the control: a chip
+/// that removes itself leaves focus on `<body>`, which sends a keyboard user back to the top of
+/// the page. Focus goes to `stay` if it is still on the page (a control that moved rather than
+/// went), else to the element with id `fallback`.
+pub fn keep_focus(stay: Option<web_sys::HtmlElement>, fallback: String) {
+    request_animation_frame(move || {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let lost = document
+            .active_element()
+            .is_none_or(|active| Some(active) == document.body().map(Into::into));
+        if !lost {
+            return;
+        }
+        let kept = stay.filter(|e| e.is_connected());
+        if let Some(next) = kept.or_else(|| element(&fallback)) {
+            let _ = next.focus();
+        }
+    });
+}
+
+/// The element a click handler is attached to.
+pub fn clicked(ev: &web_sys::MouseEvent) -> Option<web_sys::HtmlElement> {
+    ev.current_target().and_then(|t| t.dyn_into().ok())
+}
+
+/// The control in the list item after `control`'s, or else before it: where focus goes when
+/// `control` removes its own item.
+pub fn neighbour(control: &web_sys::HtmlElement) -> Option<web_sys::HtmlElement> {
+    let item = control.closest("li").ok().flatten()?;
+    let beside = item
+        .next_element_sibling()
+        .or_else(|| item.previous_element_sibling())?;
+    beside
+        .query_selector("button")
+        .ok()
+        .flatten()?
+        .dyn_into()
+        .ok()
 }
 
 /// Resolves after the browser has had a chance to paint and handle input: long work in slices

@@ -1,7 +1,13 @@
-use crate::browser::{record_view, Record};
+//! The state every part of the shelf shares, provided as a Leptos context. Components read it
+//! through signals and change it only through the named methods here, so that the view, the
+//! address bar, the search and the rendered window always move together.
+
+use crate::browser::{now, record_view, reveal, view_from_address, yield_to_browser, Record};
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
-use papershelf_core::{Catalog, FilterKind, Query, SearchResult, ViewState};
+use leptos::task::spawn_local;
+use papershelf_core::dom_id::{paper_part, Part};
+use papershelf_core::{Catalog, FilterKind, Query, SearchResult, Selection, ViewState};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -16,53 +22,100 @@ pub const MAX_RENDERED: usize = 6 * PAGE;
 /// milliseconds a call, a good part of a keystroke's budget.
 const ADDRESS_PAUSE: Duration = Duration::from_millis(250);
 
-/// What every part of the shelf shares: the catalog, the view (which is the URL), the latest
-/// search result and its query (for highlighting), how many cards are rendered, and the paper a
-/// `#id` link points at.
+/// Papers scanned between checks of the clock while searching.
+const SEARCH_SLICE: usize = 500;
+
+/// Milliseconds a search runs before letting the browser paint and take keys: one frame. Most
+/// searches of 10,000 papers then finish in one go (a hop to the browser costs a few ms more).
+const SEARCH_BUDGET_MS: f64 = 16.0;
+
+/// The catalog, the view (which is the URL), the latest search result, the selection, the window
+/// of rendered cards and the paper a `#id` link points at.
 #[derive(Clone, Copy)]
-pub struct Shelf {
-    pub catalog: StoredValue<Arc<Catalog>>,
-    pub state: RwSignal<ViewState>,
-    /// The view without its search text: what facets, chips and the selection follow, so that
-    /// typing does not redo them before the search is done.
-    pub filters: Memo<ViewState>,
+pub struct ShelfContext {
+    catalog: StoredValue<Arc<Catalog>>,
+    state: RwSignal<ViewState>,
+    filters: Memo<ViewState>,
     /// The papers the search matches. It lags the search box while a search runs, and the cards
     /// highlight its `query`, so what is shown and what is highlighted always agree.
-    pub found: RwSignal<SearchResult>,
-    pub query: Memo<Query>,
+    found: RwSignal<SearchResult>,
+    query: Memo<Query>,
+    selection: Memo<Selection>,
     /// The rendered cards are `shown[start..start + limit]`: a `#id` link far down the list
     /// renders the page around its paper rather than everything above it.
-    pub start: RwSignal<usize>,
-    pub limit: RwSignal<usize>,
-    pub target: RwSignal<Option<String>>,
+    start: RwSignal<usize>,
+    limit: RwSignal<usize>,
+    target: RwSignal<Option<String>>,
     /// A typed view not yet written to the address bar.
     pending_address: StoredValue<Option<TimeoutHandle>>,
+    /// Bumped by every new search, so that a slower, older one never overwrites its result.
+    search_generation: StoredValue<u64>,
 }
 
-impl Shelf {
-    pub fn new(catalog: Arc<Catalog>, initial: ViewState) -> Shelf {
+impl ShelfContext {
+    /// The shared state for `catalog`, showing `initial`, with the search kept following the view.
+    pub fn new(catalog: Arc<Catalog>, initial: ViewState) -> ShelfContext {
         let found = RwSignal::new(catalog.search(Query::parse(&initial.query), None));
         let state = RwSignal::new(initial);
-        Shelf {
+        // The view without its search text: what facets, chips and the selection follow, so that
+        // typing does not redo them before the search is done.
+        let filters = Memo::new(move |_| {
+            state.with(|s| ViewState {
+                query: String::new(),
+                ..s.clone()
+            })
+        });
+        let selection = {
+            let catalog = catalog.clone();
+            Memo::new(move |_| filters.with(|s| found.with(|f| catalog.select_searched(s, f))))
+        };
+        let shelf = ShelfContext {
             catalog: StoredValue::new(catalog),
             state,
-            filters: Memo::new(move |_| {
-                state.with(|s| ViewState {
-                    query: String::new(),
-                    ..s.clone()
-                })
-            }),
+            filters,
             found,
             query: Memo::new(move |_| found.with(|f| f.query.clone())),
+            selection,
             start: RwSignal::new(0),
             limit: RwSignal::new(PAGE),
             target: RwSignal::new(None),
             pending_address: StoredValue::new(None),
-        }
+            search_generation: StoredValue::new(0),
+        };
+        shelf.follow_search();
+        shelf
     }
 
-    pub fn use_context() -> Shelf {
-        expect_context::<Shelf>()
+    pub fn catalog(&self) -> Arc<Catalog> {
+        self.catalog.get_value()
+    }
+
+    /// The view as the search box and the address bar have it.
+    pub fn state(&self) -> ReadSignal<ViewState> {
+        self.state.read_only()
+    }
+
+    pub fn filters(&self) -> Memo<ViewState> {
+        self.filters
+    }
+
+    /// The query the shown papers were found with, for highlighting.
+    pub fn query(&self) -> Memo<Query> {
+        self.query
+    }
+
+    pub fn selection(&self) -> Memo<Selection> {
+        self.selection
+    }
+
+    /// Where the rendered window of cards starts, and how many it holds.
+    pub fn window(&self) -> (ReadSignal<usize>, ReadSignal<usize>) {
+        (self.start.read_only(), self.limit.read_only())
+    }
+
+    /// The data id of the paper a `#id` link points at.
+    pub fn target(&self) -> ReadSignal<Option<String>> {
+        self.target.read_only()
     }
 
     /// Moves to another view, recording it in the address bar and history.
@@ -73,7 +126,7 @@ impl Shelf {
         match record {
             Record::Push => {
                 self.write_pending_address();
-                record_view(&next, Record::Push);
+                record_view(&next, Record::Push, None);
             }
             Record::Replace => {
                 self.cancel_pending_address();
@@ -81,7 +134,7 @@ impl Shelf {
                 let pending = self.pending_address;
                 let write = move || {
                     pending.set_value(None);
-                    record_view(&state.get_untracked(), Record::Replace);
+                    record_view(&state.get_untracked(), Record::Replace, None);
                 };
                 let handle = set_timeout_with_handle(write, ADDRESS_PAUSE).ok();
                 self.pending_address.set_value(handle);
@@ -91,10 +144,88 @@ impl Shelf {
         self.reset_window();
     }
 
+    /// Adds or removes one facet value, matched in any spelling the catalog treats as the same
+    /// (a click: Back undoes it).
+    pub fn toggle(&self, kind: FilterKind, value: &str) {
+        let next = self
+            .catalog
+            .with_value(|c| self.state.with_untracked(|s| c.toggled(s, kind, value)));
+        self.navigate(next, Record::Push);
+    }
+
+    /// Takes the view from the address bar after Back or Forward.
+    pub fn restore(&self) {
+        self.cancel_pending_address();
+        let next = view_from_address();
+        if self.state.with_untracked(|s| *s != next) {
+            self.state.set(next);
+            self.reset_window();
+        }
+    }
+
+    /// Opens the card of the paper with data id `id`: drops whatever in the view hides it, renders
+    /// the page of cards around it, and brings it into view with focus. An unknown id is ignored.
+    pub fn open(&self, id: &str) {
+        let catalog = self.catalog();
+        let Some(idx) = catalog.paper_index(id) else {
+            return;
+        };
+        let next = self
+            .state
+            .with_untracked(|state| catalog.revealing(state, idx));
+        if self.state.with_untracked(|s| *s != next) {
+            self.cancel_pending_address();
+            record_view(&next, Record::Replace, Some(id));
+            self.state.set(next);
+        }
+        // The selection must hold the paper now, not after a search in slices: search at once.
+        let wanted = self.state.with_untracked(|s| Query::parse(&s.query));
+        if self.found.with_untracked(|f| f.query != wanted) {
+            self.search_generation.update_value(|g| *g += 1);
+            self.found.set(catalog.search(wanted, None));
+        }
+        let position = self
+            .selection
+            .with_untracked(|s| s.shown.iter().position(|&i| i == idx));
+        if let Some(position) = position {
+            let (start, limit) = (self.start.get_untracked(), self.limit.get_untracked());
+            if !(start..start + limit).contains(&position) {
+                self.start.set(position / PAGE * PAGE);
+                self.limit.set(PAGE);
+            }
+        }
+        self.target.set(Some(id.to_owned()));
+        reveal(paper_part(Part::Card, id));
+    }
+
+    /// Renders the next page of cards, dropping the earliest once too many are rendered.
+    pub fn show_more(&self) {
+        if self.limit.get_untracked() + PAGE > MAX_RENDERED {
+            self.start.update(|s| *s += PAGE);
+        } else {
+            self.limit.update(|l| *l += PAGE);
+        }
+    }
+
+    /// Renders the page of cards before the window.
+    pub fn show_earlier(&self) {
+        let step = self.start.get_untracked().min(PAGE);
+        self.start.update(|s| *s -= step);
+        if self.limit.get_untracked() + step <= MAX_RENDERED {
+            self.limit.update(|l| *l += step);
+        }
+    }
+
+    /// Back to the first page of cards, as after any change of view.
+    fn reset_window(&self) {
+        self.start.set(0);
+        self.limit.set(PAGE);
+    }
+
     /// Writes a typed view into the current history entry now (before a click adds the next).
     fn write_pending_address(&self) {
         if self.cancel_pending_address() {
-            record_view(&self.state.get_untracked(), Record::Replace);
+            record_view(&self.state.get_untracked(), Record::Replace, None);
         }
     }
 
@@ -113,22 +244,41 @@ impl Shelf {
         }
     }
 
-    /// Back to the first page of cards, as after any change of view.
-    pub fn reset_window(&self) {
-        self.start.set(0);
-        self.limit.set(PAGE);
-    }
-
-    /// Renders the page of cards holding list position `position`.
-    pub fn window_around(&self, position: usize) {
-        self.start.set(position / PAGE * PAGE);
-        self.limit.set(PAGE);
-    }
-
-    /// Adds or removes one facet value (a click: Back undoes it).
-    pub fn toggle(&self, kind: FilterKind, value: &str) {
-        let mut next = self.state.get_untracked();
-        next.toggle(kind, value);
-        self.navigate(next, Record::Push);
+    /// Searches again whenever the view's query changes. The result is kept apart from the
+    /// facets: a facet click does not search again, and a refined query (one more letter) scans
+    /// only the previous matches. A long scan runs in slices between which the browser paints and
+    /// takes keys; a newer query abandons it. Until it is done, the list and the highlights stay as
+    /// they were: one update per search, not two.
+    fn follow_search(&self) {
+        let (state, found, catalog) = (self.state, self.found, self.catalog);
+        let generation = self.search_generation;
+        let wanted = Memo::new(move |_| state.with(|s| Query::parse(&s.query)));
+        Effect::new(move |_| {
+            let query = wanted.get();
+            generation.update_value(|g| *g += 1);
+            // Already found: the first search, or one `open` ran at once.
+            if found.with_untracked(|f| f.query == query) {
+                return;
+            }
+            let mine = generation.get_value();
+            let catalog = catalog.get_value();
+            spawn_local(async move {
+                let earlier = found.get_untracked();
+                let mut run = catalog.start_search(query, Some(&earlier));
+                let mut slice_start = now();
+                while !run.step(SEARCH_SLICE) {
+                    if now() - slice_start > SEARCH_BUDGET_MS {
+                        yield_to_browser().await;
+                        if generation.get_value() != mine {
+                            return;
+                        }
+                        slice_start = now();
+                    }
+                }
+                if generation.get_value() == mine {
+                    found.set(run.finish());
+                }
+            });
+        });
     }
 }

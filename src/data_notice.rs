@@ -1,4 +1,6 @@
-use crate::context::Shelf;
+//! A note on what the data got wrong.
+
+use crate::context::ShelfContext;
 use leptos::prelude::*;
 use papershelf_core::text::{count_label, group_digits};
 use papershelf_core::{Problem, Severity};
@@ -7,7 +9,7 @@ use papershelf_core::{Problem, Severity};
 /// fields were ignored, expandable to the list (entry number, title, reason).
 #[component]
 pub fn DataNotice() -> impl IntoView {
-    let catalog = Shelf::use_context().catalog.get_value();
+    let catalog = expect_context::<ShelfContext>().catalog();
     if catalog.problems.is_empty() {
         return None;
     }

@@ -1,22 +1,23 @@
-use crate::context::Shelf;
+//! The author, topic and year facets.
+
+use crate::browser::{clicked, keep_focus};
+use crate::context::ShelfContext;
 use leptos::prelude::*;
+use papershelf_core::dom_id::{facet_heading, COUNT, FACET_GROUPS};
 use papershelf_core::text::group_digits;
-use papershelf_core::{FilterKind, Selection};
+use papershelf_core::FilterKind;
 
 /// Author, topic and year facets: beside the list on wide screens, a collapsible panel above it
 /// on phones.
 #[component]
-pub fn Facets(selection: Memo<Selection>) -> impl IntoView {
-    let shelf = Shelf::use_context();
-    let state = shelf.state;
+pub fn Facets() -> impl IntoView {
+    let shelf = expect_context::<ShelfContext>();
+    let state = shelf.state();
     // A facet the data never fills (no paper has a year, say) is left out rather than shown empty.
-    let (has_authors, has_topics, has_years) = shelf.catalog.with_value(|c| {
-        (
-            !c.authors.is_empty(),
-            !c.topics.is_empty(),
-            c.papers.iter().any(|p| p.year.is_some()),
-        )
-    });
+    let catalog = shelf.catalog();
+    let has_authors = !catalog.authors.is_empty();
+    let has_topics = !catalog.topics.is_empty();
+    let has_years = catalog.papers.iter().any(|p| p.year.is_some());
     let open = RwSignal::new(false);
     let active = move || state.with(|s| s.active().len());
     view! {
@@ -25,7 +26,7 @@ pub fn Facets(selection: Memo<Selection>) -> impl IntoView {
                 type="button"
                 class="facets-toggle"
                 aria-expanded=move || open.get().to_string()
-                aria-controls="facet-groups"
+                aria-controls=FACET_GROUPS
                 on:click=move |_| open.update(|o| *o = !*o)
             >
                 "Filters"
@@ -34,15 +35,15 @@ pub fn Facets(selection: Memo<Selection>) -> impl IntoView {
                     n => format!(" ({n} active)"),
                 }}
             </button>
-            <div id="facet-groups" class="facet-groups">
+            <div id=FACET_GROUPS class="facet-groups">
                 {has_authors.then(|| view! {
-                    <FacetGroup kind=FilterKind::Author title="Authors" find="Find an author" limit=10 selection />
+                    <FacetGroup kind=FilterKind::Author title="Authors" find="Find an author" limit=10 />
                 })}
                 {has_topics.then(|| view! {
-                    <FacetGroup kind=FilterKind::Topic title="Topics" find="Find a topic" limit=12 selection />
+                    <FacetGroup kind=FilterKind::Topic title="Topics" find="Find a topic" limit=12 />
                 })}
                 {has_years.then(|| view! {
-                    <FacetGroup kind=FilterKind::Year title="Years" find="" limit=usize::MAX selection />
+                    <FacetGroup kind=FilterKind::Year title="Years" find="" limit=usize::MAX />
                 })}
             </div>
         </aside>
@@ -58,19 +59,18 @@ fn FacetGroup(
     /// Label of the find box; empty for none.
     find: &'static str,
     limit: usize,
-    selection: Memo<Selection>,
 ) -> impl IntoView {
-    let shelf = Shelf::use_context();
-    let filters = shelf.filters;
+    let shelf = expect_context::<ShelfContext>();
+    let (filters, selection) = (shelf.filters(), shelf.selection());
     let typed = RwSignal::new(String::new());
     let values = {
-        let catalog = shelf.catalog.get_value();
+        let catalog = shelf.catalog();
         Memo::new(move |_| {
             let typed = typed.get();
             selection.with(|sel| filters.with(|s| catalog.facet(kind, s, sel, &typed, limit)))
         })
     };
-    let heading_id = format!("facet-{}", kind.label().to_ascii_lowercase());
+    let heading_id = facet_heading(&kind.label().to_ascii_lowercase());
     let labelled_by = heading_id.clone();
     let no_values = move || values.with(Vec::is_empty);
     view! {
@@ -107,7 +107,12 @@ fn FacetGroup(
                                     class="facet-value"
                                     class:zero=move || count() == 0
                                     aria-pressed=move || current.get().1.to_string()
-                                    on:click=move |_| shelf.toggle(kind, &value)
+                                    on:click=move |ev| {
+                                        // The value moves when it is selected, and goes when it
+                                        // is released with no papers: keep focus on the page.
+                                        keep_focus(clicked(&ev), COUNT.to_owned());
+                                        shelf.toggle(kind, &value);
+                                    }
                                 >
                                     <span class="facet-label">{v.label.clone()}</span>
                                     <span class="facet-count">

@@ -1,8 +1,11 @@
+//! One paper's card, with its author list, abstract and permalink.
+
 use crate::browser::{copy_text, permalink};
-use crate::context::Shelf;
+use crate::context::ShelfContext;
 use crate::highlight::{highlighted, highlighted_text};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use papershelf_core::dom_id::{paper_part, Part};
 use papershelf_core::fold::SearchText;
 use papershelf_core::text::{group_digits, preview};
 use papershelf_core::{FilterKind, Paper};
@@ -15,17 +18,16 @@ const PREVIEW_CHARS: usize = 240;
 /// and a permalink. Matches of the search are highlighted.
 #[component]
 pub fn PaperCard(idx: u32) -> impl IntoView {
-    let shelf = Shelf::use_context();
-    let catalog = shelf.catalog.get_value();
+    let shelf = expect_context::<ShelfContext>();
+    let catalog = shelf.catalog();
     let paper: &Paper = &catalog.papers[idx as usize];
-    let query = shelf.query;
-    let filters = shelf.filters;
+    let (query, filters) = (shelf.query(), shelf.filters());
     let id = paper.id.clone();
-    let heading_id = format!("{id}-title");
+    let heading_id = paper_part(Part::Title, &id);
     let labelled_by = heading_id.clone();
     let targeted = {
         let id = id.clone();
-        let target = shelf.target;
+        let target = shelf.target();
         Signal::derive(move || target.with(|t| t.as_deref() == Some(id.as_str())))
     };
     let meta = [
@@ -49,11 +51,11 @@ pub fn PaperCard(idx: u32) -> impl IntoView {
         .map(|&t| {
             let label = catalog.topic(t).label.clone();
             let pressed = {
-                let catalog = catalog.clone();
+                let (catalog, label) = (catalog.clone(), label.clone());
                 move || {
-                    let on =
-                        filters.with(|s| s.topics.iter().any(|v| catalog.topic_id(v) == Some(t)));
-                    on.to_string()
+                    filters
+                        .with(|s| catalog.selects(s, FilterKind::Topic, &label))
+                        .to_string()
                 }
             };
             let value = label.clone();
@@ -90,7 +92,7 @@ pub fn PaperCard(idx: u32) -> impl IntoView {
     let open_at_start = targeted.get_untracked();
     view! {
         <article
-            id=id.clone()
+            id=paper_part(Part::Card, &id)
             class="paper"
             class:targeted=targeted
             tabindex="-1"
@@ -119,8 +121,8 @@ const AUTHORS_SHOWN: usize = 10;
 /// The authors, each a button that filters by that author.
 #[component]
 fn Authors(names: Vec<String>) -> impl IntoView {
-    let shelf = Shelf::use_context();
-    let (filters, query) = (shelf.filters, shelf.query);
+    let shelf = expect_context::<ShelfContext>();
+    let (filters, query) = (shelf.filters(), shelf.query());
     let all = RwSignal::new(false);
     let total = names.len();
     let collapsible = total > AUTHORS_SHOWN + 2;
@@ -191,8 +193,8 @@ fn Abstract(
     open_at_start: bool,
     targeted: Signal<bool>,
 ) -> impl IntoView {
-    let query = Shelf::use_context().query;
-    let abstract_id = format!("{id}-abstract");
+    let query = expect_context::<ShelfContext>().query();
+    let abstract_id = paper_part(Part::Abstract, &id);
     let Some(short) = preview(&text.shown(), PREVIEW_CHARS) else {
         return view! {
             <p class="abstract" id=abstract_id dir="auto">{move || highlighted_text(&text, &query.get())}</p>

@@ -1,9 +1,12 @@
-use crate::context::{Shelf, MAX_RENDERED, PAGE};
+//! The list of shown papers, rendered a window at a time.
+
+use crate::browser::keep_focus;
+use crate::context::{ShelfContext, PAGE};
 use crate::paper_card::PaperCard;
 use leptos::html::Button;
 use leptos::prelude::*;
+use papershelf_core::dom_id::{paper_part, Part, COUNT};
 use papershelf_core::text::group_digits;
-use papershelf_core::Selection;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -22,27 +25,28 @@ fn window_end(len: usize, end: usize) -> usize {
 /// the button) and the earliest go, so a 100,000-paper catalog costs the DOM no more than a few
 /// pages of cards.
 #[component]
-pub fn PaperList(selection: Memo<Selection>) -> impl IntoView {
-    let shelf = Shelf::use_context();
-    let (start, limit) = (shelf.start, shelf.limit);
+pub fn PaperList() -> impl IntoView {
+    let shelf = expect_context::<ShelfContext>();
+    let selection = shelf.selection();
+    let (start, limit) = shelf.window();
     let end = move || selection.with(|s| window_end(s.shown.len(), start.get() + limit.get()));
     let rendered = move || selection.with(|s| s.shown[start.get().min(end())..end()].to_vec());
     let remaining = move || selection.with(|s| s.shown.len() - end());
-    let more = move || {
-        if limit.get_untracked() + PAGE > MAX_RENDERED {
-            start.update(|s| *s += PAGE);
-        } else {
-            limit.update(|l| *l += PAGE);
+    let more = move || shelf.show_more();
+    // A button that shows the last cards it can goes away: focus moves to the first card it
+    // brought in, or, above the list, to the count.
+    let more_pressed = move || {
+        let first_new = untrack(move || selection.with(|s| s.shown.get(end()).copied()));
+        more();
+        if let Some(idx) = first_new {
+            let id = shelf.catalog().papers[idx as usize].id.clone();
+            keep_focus(None, paper_part(Part::Card, &id));
         }
     };
-    let earlier = move || {
-        let step = start.get_untracked().min(PAGE);
-        start.update(|s| *s -= step);
-        if limit.get_untracked() + step <= MAX_RENDERED {
-            limit.update(|l| *l += step);
-        }
+    let earlier_pressed = move || {
+        shelf.show_earlier();
+        keep_focus(None, COUNT.to_owned());
     };
-
     let button = NodeRef::<Button>::new();
     // Load more when the button scrolls near the viewport; the button stays for keyboards.
     Effect::new(move |_| {
@@ -73,7 +77,7 @@ pub fn PaperList(selection: Memo<Selection>) -> impl IntoView {
 
     view! {
         <Show when=move || { start.get() > 0 }>
-            <button type="button" class="button more" on:click=move |_| earlier()>
+            <button type="button" class="button more" on:click=move |_| earlier_pressed()>
                 {move || format!("Show earlier ({} above)", group_digits(start.get()))}
             </button>
         </Show>
@@ -83,7 +87,7 @@ pub fn PaperList(selection: Memo<Selection>) -> impl IntoView {
             </For>
         </div>
         <Show when=move || { remaining() > 0 }>
-            <button type="button" class="button more" node_ref=button on:click=move |_| more()>
+            <button type="button" class="button more" node_ref=button on:click=move |_| more_pressed()>
                 {move || format!("Show more ({} not shown yet)", group_digits(remaining()))}
             </button>
         </Show>

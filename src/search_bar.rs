@@ -1,15 +1,18 @@
+//! The search box and the sort order.
+
 use crate::browser::Record;
-use crate::context::Shelf;
+use crate::context::ShelfContext;
 use leptos::html::Input;
 use leptos::prelude::*;
+use papershelf_core::dom_id::SEARCH;
 use papershelf_core::Sort;
 use std::time::Duration;
 
 /// The search box (filters as you type) and the sort order.
 #[component]
 pub fn SearchBar() -> impl IntoView {
-    let shelf = Shelf::use_context();
-    let state = shelf.state;
+    let shelf = expect_context::<ShelfContext>();
+    let state = shelf.state();
     let input = NodeRef::<Input>::new();
     // The keystroke itself only updates the box; the search runs in a task of its own, so the
     // browser can paint the key first. Keys typed before it runs share one search.
@@ -39,9 +42,9 @@ pub fn SearchBar() -> impl IntoView {
     };
     view! {
         <div class="toolbar" role="search">
-            <label class="visually-hidden" for="search">"Search"</label>
+            <label class="visually-hidden" for=SEARCH>"Search"</label>
             <input
-                id="search"
+                id=SEARCH
                 node_ref=input
                 type="search"
                 placeholder="Search titles, authors, abstracts…"

@@ -3,6 +3,7 @@
 //! and all of it is tested natively.
 
 pub mod catalog;
+pub mod dom_id;
 pub mod fold;
 pub mod locate;
 pub mod order;

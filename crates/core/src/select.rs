@@ -6,7 +6,7 @@
 //! Within a facet, selected values are alternatives (OR); across facets and the search, all must
 //! hold (AND).
 
-use crate::catalog::{AuthorId, Catalog, PaperIdx};
+use crate::catalog::{AuthorId, Catalog, Paper, PaperIdx};
 use crate::fold::{fold, SearchText};
 use crate::order::{low, pack};
 use crate::search::Query;
@@ -161,6 +161,39 @@ fn any_of(wanted: &Option<Vec<u32>>, has: &[u32]) -> bool {
         .is_none_or(|ids| has.iter().any(|id| ids.contains(id)))
 }
 
+/// A view's facet selections resolved once, and tested per paper.
+struct Facets {
+    authors: Option<Vec<AuthorId>>,
+    topics: Option<Vec<u32>>,
+    years: Option<Vec<(i32, i32)>>,
+}
+
+impl Facets {
+    fn new(catalog: &Catalog, state: &ViewState) -> Facets {
+        Facets {
+            authors: resolve(&state.authors, |a| catalog.author_id(a)),
+            topics: resolve(&state.topics, |t| catalog.topic_id(t)),
+            years: resolve(&state.years, parse_years),
+        }
+    }
+
+    fn author_ok(&self, paper: &Paper) -> bool {
+        any_of(&self.authors, &paper.authors)
+    }
+
+    fn topic_ok(&self, paper: &Paper) -> bool {
+        any_of(&self.topics, &paper.topics)
+    }
+
+    fn year_ok(&self, paper: &Paper) -> bool {
+        self.years.as_ref().is_none_or(|ranges| {
+            paper
+                .year
+                .is_some_and(|y| ranges.iter().any(|&(from, to)| (from..=to).contains(&y)))
+        })
+    }
+}
+
 impl Catalog {
     /// Searches and selects in one go (tests, the checker); the site keeps the search result
     /// between keystrokes and calls [`Catalog::select_searched`].
@@ -170,14 +203,7 @@ impl Catalog {
     }
 
     pub fn select_searched(&self, state: &ViewState, search: &SearchResult) -> Selection {
-        let authors = resolve(&state.authors, |a| self.author_id(a));
-        let topics = resolve(&state.topics, |t| self.topic_id(t));
-        let years = resolve(&state.years, parse_years);
-        let year_ok = |year: Option<i32>| {
-            years.as_ref().is_none_or(|ranges| {
-                year.is_some_and(|y| ranges.iter().any(|&(from, to)| (from..=to).contains(&y)))
-            })
-        };
+        let facets = Facets::new(self, state);
 
         // Counting visits the matches in catalog order, which reads the papers front to back
         // (in sort order it would jump around 100,000 of them); the list then follows the sort.
@@ -187,9 +213,9 @@ impl Catalog {
         let mut is_shown = vec![false; self.papers.len()];
         let mut visit = |idx: PaperIdx| {
             let paper = &self.papers[idx as usize];
-            let a = any_of(&authors, &paper.authors);
-            let t = any_of(&topics, &paper.topics);
-            let y = year_ok(paper.year);
+            let a = facets.author_ok(paper);
+            let t = facets.topic_ok(paper);
+            let y = facets.year_ok(paper);
             is_shown[idx as usize] = a && t && y;
             if t && y {
                 for &id in &paper.authors {
@@ -278,40 +304,22 @@ impl Catalog {
                     selected: false,
                 })
                 .collect(),
-            FilterKind::Author | FilterKind::Topic => {
-                let counts = match kind {
-                    FilterKind::Author => &sel.author_counts,
-                    _ => &sel.topic_counts,
-                };
-                let label = |id: u32| self.facet_label(kind, id);
-                let alphabetical = self.alphabetical(kind);
-                // Most papers first, ties by name: the count (inverted) then the alphabetical place.
-                let mut keys: Vec<u64> = alphabetical
-                    .iter()
-                    .enumerate()
-                    .filter(|&(_, &id)| counts[id as usize] > 0)
-                    .filter(|&(_, &id)| !is_selected(label(id)))
-                    .filter(|&(_, &id)| {
-                        find.is_empty() || self.folded_label(kind, id).contains(find.as_str())
-                    })
-                    .map(|(place, &id)| pack(u32::MAX - counts[id as usize], place as u32))
-                    .collect();
-                // Only the top `limit` need ordering: 18,000 authors are not sorted on each key.
-                if keys.len() > limit {
-                    keys.select_nth_unstable(limit);
-                }
-                keys.truncate(limit);
-                keys.sort_unstable();
-                keys.into_iter()
-                    .map(|key| alphabetical[low(key) as usize])
-                    .map(|id| FacetValue {
-                        label: label(id).to_owned(),
-                        value: label(id).to_owned(),
-                        count: counts[id as usize],
-                        selected: false,
-                    })
-                    .collect()
-            }
+            FilterKind::Author => self.named_values(
+                kind,
+                &sel.author_counts,
+                |id| self.author_name(id),
+                &is_selected,
+                &find,
+                limit,
+            ),
+            FilterKind::Topic => self.named_values(
+                kind,
+                &sel.topic_counts,
+                |id| &self.topic(id).label,
+                &is_selected,
+                &find,
+                limit,
+            ),
         };
         out.extend(others);
         out
@@ -319,11 +327,99 @@ impl Catalog {
 }
 
 impl Catalog {
-    fn facet_label(&self, kind: FilterKind, id: u32) -> &str {
-        match kind {
-            FilterKind::Author => self.author_name(id as AuthorId),
-            _ => &self.topic(id).label,
+    /// Up to `limit` unselected authors or topics with papers whose folded label contains `find`,
+    /// most papers first.
+    fn named_values<'c>(
+        &'c self,
+        kind: FilterKind,
+        counts: &[u32],
+        label: impl Fn(u32) -> &'c str,
+        is_selected: &dyn Fn(&str) -> bool,
+        find: &str,
+        limit: usize,
+    ) -> Vec<FacetValue> {
+        let alphabetical = self.alphabetical(kind);
+        // Most papers first, ties by name: the count (inverted) then the alphabetical place.
+        let mut keys: Vec<u64> = alphabetical
+            .iter()
+            .enumerate()
+            .filter(|&(_, &id)| counts[id as usize] > 0)
+            .filter(|&(_, &id)| !is_selected(label(id)))
+            .filter(|&(_, &id)| find.is_empty() || self.folded_label(kind, id).contains(find))
+            .map(|(place, &id)| pack(u32::MAX - counts[id as usize], place as u32))
+            .collect();
+        // Only the top `limit` need ordering: 18,000 authors are not sorted on each key.
+        if keys.len() > limit {
+            keys.select_nth_unstable(limit);
         }
+        keys.truncate(limit);
+        keys.sort_unstable();
+        keys.into_iter()
+            .map(|key| alphabetical[low(key) as usize])
+            .map(|id| FacetValue {
+                label: label(id).to_owned(),
+                value: label(id).to_owned(),
+                count: counts[id as usize],
+                selected: false,
+            })
+            .collect()
+    }
+
+    /// Whether two values of a facet name the same thing: a topic in any spelling the catalog
+    /// folds together (`rl`, `RL`), an author or a year as written.
+    pub fn same_value(&self, kind: FilterKind, a: &str, b: &str) -> bool {
+        match kind {
+            FilterKind::Topic => match (self.topic_id(a), self.topic_id(b)) {
+                (Some(x), Some(y)) => x == y,
+                _ => a == b,
+            },
+            FilterKind::Author | FilterKind::Year => a == b,
+        }
+    }
+
+    /// Whether the view selects `value`, in whatever spelling it was selected.
+    pub fn selects(&self, state: &ViewState, kind: FilterKind, value: &str) -> bool {
+        state
+            .values(kind)
+            .iter()
+            .any(|v| self.same_value(kind, v, value))
+    }
+
+    /// The view with `value` deselected (every spelling of it) when it is selected, else added.
+    pub fn toggled(&self, state: &ViewState, kind: FilterKind, value: &str) -> ViewState {
+        let mut next = state.clone();
+        if self.selects(state, kind, value) {
+            next.retain(kind, |v| !self.same_value(kind, v, value));
+        } else {
+            next.toggle(kind, value);
+        }
+        next
+    }
+
+    /// The view with whatever hides paper `idx` taken away: the search when the paper does not
+    /// match it, and each facet whose selection leaves it out. What still holds for the paper
+    /// stays, as does the sort, so a `#id` link shows its paper among as much of the view as
+    /// agrees with it.
+    pub fn revealing(&self, state: &ViewState, idx: PaperIdx) -> ViewState {
+        let paper = &self.papers[idx as usize];
+        let facets = Facets::new(self, state);
+        let mut next = state.clone();
+        if !self
+            .start_search(Query::parse(&state.query), None)
+            .matches_paper(idx)
+        {
+            next.query.clear();
+        }
+        if !facets.author_ok(paper) {
+            next.authors.clear();
+        }
+        if !facets.topic_ok(paper) {
+            next.topics.clear();
+        }
+        if !facets.year_ok(paper) {
+            next.years.clear();
+        }
+        next
     }
 }
 
@@ -446,6 +542,47 @@ mod tests {
         let years = c.facet(FilterKind::Year, &state, &sel, "", 10);
         let counts: Vec<_> = years.iter().map(|v| (v.label.as_str(), v.count)).collect();
         assert_eq!(counts, [("2021", 1), ("2020", 1)]);
+    }
+
+    #[test]
+    fn a_topic_is_deselected_in_any_spelling() {
+        let c = sample();
+        let state = ViewState::from_query("q=a&topic=rl&topic=Rl&author=Bo");
+        assert!(c.selects(&state, FilterKind::Topic, "RL"));
+        assert!(!c.selects(&state, FilterKind::Topic, "Vision"));
+        let released = c.toggled(&state, FilterKind::Topic, "RL");
+        assert_eq!(released, ViewState::from_query("q=a&author=Bo"));
+        let added = c.toggled(&released, FilterKind::Topic, "RL");
+        assert_eq!(added, ViewState::from_query("q=a&author=Bo&topic=RL"));
+        // Unknown topics and authors compare as written.
+        let unknown = ViewState::from_query("topic=Nothing&author=bo");
+        assert!(c.selects(&unknown, FilterKind::Topic, "Nothing"));
+        assert!(!c.selects(&unknown, FilterKind::Topic, "nothing"));
+        assert!(!c.selects(&unknown, FilterKind::Author, "Bo"));
+    }
+
+    #[test]
+    fn revealing_a_paper_drops_only_what_hides_it() {
+        let c = sample();
+        let gamma = c.paper_index(&c.papers[2].id).unwrap();
+        assert_eq!(c.papers[gamma as usize].title.shown(), "Gamma");
+        let state = ViewState::from_query("q=offline&topic=RL&year=2019&author=Zo%C3%AB&sort=old");
+        let next = c.revealing(&state, gamma);
+        assert_eq!(
+            next,
+            ViewState::from_query("topic=RL&author=Zo%C3%AB&sort=old")
+        );
+        assert!(c.select(&next).shown.contains(&gamma));
+        // A view that already shows the paper is kept as it is.
+        assert_eq!(c.revealing(&next, gamma), next);
+        let searched = ViewState::from_query("q=neurips+zoe&author=Ann");
+        assert_eq!(
+            c.revealing(&searched, gamma),
+            ViewState::from_query("q=neurips+zoe")
+        );
+        // Unknown values hide every paper, so they go too.
+        let unknown = ViewState::from_query("year=someday&topic=Nothing");
+        assert_eq!(c.revealing(&unknown, gamma), ViewState::default());
     }
 
     #[test]

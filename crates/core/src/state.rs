@@ -122,7 +122,12 @@ impl ViewState {
     }
 
     pub fn remove(&mut self, kind: FilterKind, value: &str) {
-        self.values_mut(kind).retain(|v| v != value);
+        self.retain(kind, |v| v != value);
+    }
+
+    /// Keeps only the values of `kind` that `keep` accepts.
+    pub fn retain(&mut self, kind: FilterKind, keep: impl Fn(&str) -> bool) {
+        self.values_mut(kind).retain(|v| keep(v));
     }
 
     /// Whether anything narrows the list (the sort order does not).

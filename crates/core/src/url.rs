@@ -1,4 +1,5 @@
-//! Percent-encoding for query strings, without web dependencies (the CLI shares this crate).
+//! Percent-encoding for query strings and fragments, without web dependencies (the CLI shares
+//! this crate).
 
 /// Encodes everything but unreserved characters (RFC 3986), so values survive any URL context.
 pub fn encode_component(s: &str) -> String {
@@ -13,15 +14,25 @@ pub fn encode_component(s: &str) -> String {
     out
 }
 
-/// Decodes `%XX` escapes and `+` (as forms write spaces). Malformed escapes stay as written and
-/// invalid UTF-8 becomes U+FFFD: a hand-edited URL is never an error.
+/// Decodes a query-string value: `%XX` escapes, and `+` as forms write spaces. Malformed escapes
+/// stay as written and invalid UTF-8 becomes U+FFFD: a hand-edited URL is never an error.
 pub fn decode_component(s: &str) -> String {
+    percent_decode(s, true)
+}
+
+/// Decodes a `#fragment`. Only `%XX` escapes: forms never write fragments, so a `+` is a plus
+/// (`#c++` names the paper `c++`).
+pub fn decode_fragment(s: &str) -> String {
+    percent_decode(s, false)
+}
+
+fn percent_decode(s: &str, plus_is_space: bool) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
-            b'+' => out.push(b' '),
+            b'+' if plus_is_space => out.push(b' '),
             b'%' => {
                 let escaped = bytes
                     .get(i + 1..i + 3)
@@ -61,5 +72,17 @@ mod tests {
         assert_eq!(decode_component("%FF"), "\u{FFFD}");
         assert_eq!(decode_component("%"), "%");
         assert_eq!(decode_component("%+1"), "% 1");
+        assert_eq!(decode_fragment("%zz+%"), "%zz+%");
+    }
+
+    #[test]
+    fn a_fragment_keeps_its_plus_signs() {
+        assert_eq!(decode_fragment("c++"), "c++");
+        assert_eq!(decode_fragment("a+b%2Bc%20d"), "a+b+c d");
+        assert_eq!(
+            decode_fragment(&encode_component("smith 2020")),
+            "smith 2020"
+        );
+        assert_eq!(decode_fragment("smith%202020"), "smith 2020");
     }
 }

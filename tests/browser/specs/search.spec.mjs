@@ -95,7 +95,7 @@ test("a #id link opens its card, expanded, in view, focused and highlighted", as
   // A paper far down the default (newest first) order, with a long abstract.
   const target = papers.find((p) => p.year === 1988 && (p.abstract ?? "").length > 600);
   await page.goto(`./#${target.id}`);
-  const card = page.locator(`article[id="${target.id}"]`);
+  const card = page.getByRole("article", { name: target.title, exact: true });
   await expect(card).toBeFocused();
   await expect(card).toBeInViewport();
   await expect(card).toHaveClass(/targeted/);
@@ -130,4 +130,97 @@ test("a search typed just before a facet click is kept in history: Back returns 
   await expect(page).toHaveURL(/[?&]q=kernel/);
   await expect(search(page)).toHaveValue("kernel");
   await expect(status(page)).toHaveText(countText(typed.length));
+});
+
+/** A paper no other paper shares a title with, so its card is found by its accessible name. */
+const uniquelyTitled = (test) =>
+  papers.find((p) => test(p) && papers.filter((q) => q.title === p.title).length === 1);
+const card = (page, paper) => page.getByRole("article", { name: paper.title, exact: true });
+
+test("a #id link with a search and facets hiding its paper drops only those; box, URL, count, chips and cards agree", async ({ page }) => {
+  const topic = "Reinforcement Learning";
+  const target = uniquelyTitled(
+    (p) => (p.topics ?? []).includes(topic) && p.year && p.year !== 2024 && matching([p], { q: "kernel" }).length === 0,
+  );
+  await page.goto(`./?q=kernel&topic=${encodeURIComponent(topic)}&year=2024#${target.id}`);
+  await expect(card(page, target)).toBeFocused();
+  await expect(card(page, target)).toHaveClass(/targeted/);
+  // The search and the year hid the paper and are gone; the topic holds and stays.
+  const expected = matching(papers, { topics: [topic] });
+  await expect(status(page)).toHaveText(countText(expected.length));
+  await expect(search(page)).toHaveValue("");
+  await expect(page).toHaveURL(new RegExp(`/papers/\\?topic=Reinforcement%20Learning#${target.id}$`));
+  const active = page.getByRole("group", { name: "Active filters" });
+  await expect(active.getByRole("button", { name: /^Remove/ })).toHaveText([/Topic: Reinforcement Learning/]);
+  await expect(facet(page, "Topics").getByRole("button", { name: new RegExp(`^${topic} \\d`) })).toHaveAttribute("aria-pressed", "true");
+  await expect(facet(page, "Years").getByRole("button", { pressed: true })).toHaveCount(0);
+  for (const shown of await cards(page).all()) {
+    await expect(shown.getByRole("list", { name: "Topics" })).toContainText(/reinforcement learning/i);
+  }
+  // Typing afterwards searches within the view the page shows.
+  await search(page).fill("policy");
+  await expect(status(page)).toHaveText(countText(matching(papers, { q: "policy", topics: [topic] }).length));
+});
+
+test("a later #id change brings in a card above the rendered window", async ({ page }) => {
+  const far = uniquelyTitled((p) => p.year === 1988);
+  const top = uniquelyTitled((p) => p.year === 2015);
+  await page.goto(`./#${far.id}`);
+  await expect(card(page, far)).toBeFocused();
+  await expect(page.getByRole("button", { name: /^Show earlier \(/ })).toBeVisible();
+  await expect(card(page, top)).toHaveCount(0);
+
+  await page.evaluate((id) => {
+    location.hash = id;
+  }, top.id);
+  await expect(card(page, top)).toBeFocused();
+  await expect(card(page, top)).toBeInViewport();
+  await expect(card(page, top)).toHaveClass(/targeted/);
+  await expect(page.locator("article.targeted")).toHaveCount(1);
+  await expect(status(page)).toHaveText(countText(papers.length));
+});
+
+test("a topic chip pressed through another spelling releases the filter and keeps the search", async ({ page }) => {
+  await page.goto("./?q=policy&topic=REINFORCEMENT%20learning");
+  const filtered = matching(papers, { q: "policy", topics: ["reinforcement learning"] });
+  await expect(status(page)).toHaveText(countText(filtered.length));
+  const chip = cards(page)
+    .first()
+    .getByRole("list", { name: "Topics" })
+    .getByRole("button", { name: "Reinforcement Learning", exact: true });
+  await expect(chip).toHaveAttribute("aria-pressed", "true");
+
+  await chip.click();
+  await expect(status(page)).toHaveText(countText(matching(papers, { q: "policy" }).length));
+  await expect(page).not.toHaveURL(/topic=/);
+  await expect(page).toHaveURL(/[?&]q=policy/);
+  await expect(search(page)).toHaveValue("policy");
+  const active = page.getByRole("group", { name: "Active filters" });
+  await expect(active.getByRole("button", { name: /^Remove/ })).toHaveText([/Search: policy/]);
+
+  // Pressed again, the chip selects the topic once, in the data's spelling.
+  await cards(page).getByRole("button", { name: "Reinforcement Learning", exact: true }).first().click();
+  await expect(status(page)).toHaveText(countText(filtered.length));
+  await expect(page).toHaveURL(/[?&]topic=Reinforcement%20Learning(&|$)/);
+});
+
+test('"Show earlier" that shows the last earlier page leaves focus on the count', async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto("./");
+  await page.getByRole("button", { name: /^Show more/ }).click();
+  // The permalink of the eleventh paper in the list: opened, it renders the second page of cards.
+  const eleventh = cards(page).nth(10);
+  const title = (await eleventh.getByRole("heading").textContent()).trim();
+  await eleventh.getByRole("button", { name: /^Copy link to / }).click();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  await page.goto("about:blank");
+  await page.goto(link);
+  await expect(page.getByRole("article", { name: title, exact: true })).toBeFocused();
+  const earlier = page.getByRole("button", { name: "Show earlier (8 above)" });
+  await earlier.focus();
+  await page.keyboard.press("Enter");
+  await expect(earlier).toHaveCount(0);
+  await expect(status(page)).toBeFocused();
+  await expect(status(page)).toHaveText(countText(papers.length));
+  await expect(cards(page).nth(10).getByRole("heading")).toHaveText(title);
 });

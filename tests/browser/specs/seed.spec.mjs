@@ -13,7 +13,7 @@ test("shows one card per paper, fetched from under the sub-path", async ({ page 
   await expect(page.getByText("Starting the publications page…")).toHaveCount(0);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Publications");
   for (const p of papers) {
-    const card = page.locator(`article[id="${p.id}"]`);
+    const card = page.getByRole("article", { name: p.title, exact: true });
     await expect(card.getByRole("heading", { level: 2 })).toHaveText(p.title);
     for (const name of p.authors ?? []) {
       await expect(card.getByRole("button", { name, exact: true })).toBeVisible();
@@ -105,4 +105,48 @@ test("a topic chip filters by topic, and clearing restores every paper", async (
   await page.getByRole("button", { name: "Clear filters" }).click();
   await expect(cards(page)).toHaveCount(12);
   await expect(status(page)).toHaveText("12 publications");
+});
+
+test("controls that remove themselves hand focus on: to a chip left, the search box or the count", async ({ page }) => {
+  const searchBox = page.getByRole("searchbox", { name: "Search", exact: true });
+  const active = page.getByRole("group", { name: "Active filters" });
+  await page.getByRole("button", { name: "Karteek Alahari", exact: true }).first().click();
+  await active.getByRole("button", { name: "Clear filters" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(active).toHaveCount(0);
+  await expect(searchBox).toBeFocused();
+
+  // Two chips: removing one moves focus to the other; removing the last, to the search box.
+  await page.getByRole("button", { name: "Karteek Alahari", exact: true }).first().click();
+  await page.locator('button[data-topic="computer vision"]').first().click();
+  await active.getByRole("button", { name: "Remove filter Author: Karteek Alahari" }).focus();
+  await page.keyboard.press("Enter");
+  const topicChip = active.getByRole("button", { name: "Remove filter Topic: computer vision" });
+  await expect(topicChip).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(active).toHaveCount(0);
+  await expect(searchBox).toBeFocused();
+});
+
+test("a facet value keeps focus when it moves, and hands it to the count when it goes", async ({ page }) => {
+  const authors = page.getByRole("region", { name: "Authors", exact: true });
+  // The last value listed moves to the top once selected.
+  const last = authors.getByRole("button").last();
+  const label = await last.locator(".facet-label").innerText();
+  await last.focus();
+  await page.keyboard.press("Enter");
+  const moved = authors.getByRole("button", { name: new RegExp(`^${label} \\d`) });
+  await expect(moved).toHaveAttribute("aria-pressed", "true");
+  await expect(authors.getByRole("button").first()).toHaveAttribute("aria-pressed", "true");
+  await expect(moved).toBeFocused();
+
+  // An unknown author from the URL is listed while selected, with 0 papers, and goes when released.
+  await page.goto("./?author=Nobody%20Atall");
+  await expect(status(page)).toHaveText("0 publications");
+  const nobody = authors.getByRole("button", { name: /^Nobody Atall 0 papers$/ });
+  await nobody.focus();
+  await page.keyboard.press("Enter");
+  await expect(nobody).toHaveCount(0);
+  await expect(status(page)).toHaveText("12 publications");
+  await expect(status(page)).toBeFocused();
 });
