@@ -11,7 +11,7 @@
 //! entry starts) in plain words.
 
 use crate::parse::{EntrySink, Field, JsonKind, Lenient, RawDocument, RawEntry, RawPaper};
-use serde::de::IgnoredAny;
+use serde_json::value::RawValue;
 use std::fmt;
 
 /// A UTF-8 byte-order mark, which some Windows editors write first; it is skipped.
@@ -409,7 +409,7 @@ impl StreamReader {
                 if self.key == "title" {
                     sink.title(serde_json::from_str::<Field<String>>(text).map_err(syntax)?);
                 } else {
-                    serde_json::from_str::<IgnoredAny>(text).map_err(syntax)?;
+                    valid(text).map_err(syntax)?;
                 }
                 self.state = State::Key;
                 self.sep = Sep::AfterMember;
@@ -433,28 +433,34 @@ fn is_whitespace(b: u8) -> bool {
 /// publication (a field named twice) costs that entry only.
 fn entry(text: &str) -> serde_json::Result<RawEntry> {
     let first = text.bytes().next().and_then(JsonKind::from_first_byte);
-    if first == Some(JsonKind::Object) {
-        if let Ok(paper) = serde_json::from_str::<RawPaper>(text) {
-            return Ok(RawEntry::Object(Box::new(paper)));
+    let unreadable = match first {
+        Some(JsonKind::Object) => match serde_json::from_str::<RawPaper>(text) {
+            Ok(paper) => return Ok(RawEntry::Object(Box::new(paper))),
+            Err(e) => e,
+        },
+        _ => {
+            valid(text)?;
+            return Ok(RawEntry::Other(first.unwrap_or(JsonKind::Null)));
         }
-    }
-    serde_json::from_str::<IgnoredAny>(text)?;
-    Ok(match first {
-        Some(JsonKind::Object) => {
-            let e = serde_json::from_str::<RawPaper>(text)
-                .unwrap_err()
-                .to_string();
-            let message = e.split(" at line ").next().unwrap_or_default();
-            RawEntry::Unreadable(match message.strip_prefix("duplicate field ") {
-                Some(field) => format!(
-                    "the field \"{}\" is given twice; keep one",
-                    field.trim_matches('`')
-                ),
-                None => format!("this entry cannot be read: {message}"),
-            })
-        }
-        kind => RawEntry::Other(kind.unwrap_or(JsonKind::Null)),
-    })
+    };
+    // A syntax error further on is the file's problem, not this entry's.
+    valid(text)?;
+    let message = unreadable.to_string();
+    let message = message.split(" at line ").next().unwrap_or_default();
+    Ok(RawEntry::Unreadable(
+        match message.strip_prefix("duplicate field ") {
+            Some(field) => format!(
+                "the field \"{}\" is given twice; keep one",
+                field.trim_matches('`')
+            ),
+            None => format!("this entry cannot be read: {message}"),
+        },
+    ))
+}
+
+/// Checks that `text` is one JSON value, without building it.
+fn valid(text: &str) -> serde_json::Result<()> {
+    serde_json::from_str::<&RawValue>(text).map(drop)
 }
 
 /// The byte in `bytes` that serde_json's line and column point at.
