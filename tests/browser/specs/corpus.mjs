@@ -1,14 +1,12 @@
 // An independent, plain-JavaScript statement of the search and facet rules, used by the browser
 // tests to compute the counts the page must show. It follows the written rules, not the Rust code.
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-
-export const corpusPath = fileURLToPath(new URL("../../../../shared/data/conference-papers.json", import.meta.url));
+import { corpusPath } from "../../../data/corpus.mjs";
 
 let cached;
 export function corpus() {
   if (!cached) {
-    const text = readFileSync(corpusPath, "utf8");
+    const text = readFileSync(corpusPath(), "utf8");
     cached = { text, papers: JSON.parse(text).publications };
   }
   return cached;
