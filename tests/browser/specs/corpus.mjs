@@ -15,12 +15,16 @@ export function corpus() {
 export const fold = (s) =>
   s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
 
+/** At most this many distinct terms of a search count; later ones are ignored. */
+export const MAX_TERMS = 32;
+
 export function terms(query) {
   const out = [];
   const re = /"([^"]*)"?|(\S+)/g;
   for (const m of query.matchAll(re)) {
     const t = fold(m[1] ?? m[2]);
     if (t && !out.includes(t)) out.push(t);
+    if (out.length === MAX_TERMS) break;
   }
   return out;
 }
