@@ -1,15 +1,19 @@
 # Papershelf: `make serve` to see the site, `make test` to run every test.
-# Both install whatever is missing first (tools/setup.sh; idempotent).
+# Both install whatever is missing first (tools/setup.sh; idempotent): serving and building need
+# only the build tools, tests and benchmarks also need Playwright's runner and Chromium.
 
 SHELL := /bin/bash
 export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PUBLIC_URL ?= /papers/
 PORT ?= 8080
 
-.PHONY: setup serve build test test-native test-browser check-data lint bench fuzz clean
+.PHONY: setup setup-test serve build test test-native test-browser check-data lint bench fuzz clean
 
 setup:
 	@bash tools/setup.sh
+
+setup-test:
+	@bash tools/setup.sh test
 
 ## Serve the site locally with the bundled data, rebuilding on change.
 serve: setup
@@ -21,7 +25,7 @@ build: setup
 
 ## Every test: formatting and lints, native unit and property tests, the checker on the shipped
 ## data, then browser tests on the release build.
-test: setup lint test-native check-data build test-browser
+test: setup-test lint test-native check-data build test-browser
 
 lint:
 	cargo fmt --all -- --check
@@ -40,7 +44,7 @@ test-browser:
 
 ## Benchmarks (not tests): core micro-benchmarks, then the release site against a List.js page
 ## on the 10k and a generated 100k corpus; writes BENCHMARKS.md.
-bench: setup build
+bench: setup-test build
 	cargo bench -p papershelf-core --bench core > bench/core-latest.md
 	cd bench && npm ci --no-audit --no-fund && node run.mjs
 

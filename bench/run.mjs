@@ -19,12 +19,13 @@ import { fileURLToPath } from "node:url";
 import { execSync } from "node:child_process";
 import { startServer } from "../tests/browser/serve.mjs";
 import { makeCorpus } from "./make-corpus.mjs";
+import { corpusPath } from "../tests/data/corpus.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const repo = join(here, "..");
 const dist = join(repo, "dist");
 const out = join(here, ".out");
-const source = process.env.CORPUS ?? join(repo, "../shared/data/conference-papers.json");
+const source = process.env.CORPUS ?? corpusPath();
 const RUNS = Number(process.env.RUNS ?? 3);
 const QUERIES = ["variational inference", "reinforcement", "neural network"];
 

@@ -1,8 +1,18 @@
 #!/usr/bin/env bash
-# Installs what building and testing Papershelf needs, skipping whatever is already there.
-# Safe to run again and again; `make serve` and `make test` run it first.
+# Installs what building Papershelf needs, skipping whatever is already there; with `test`, also
+# what the browser tests and benchmarks need (Playwright's runner, Debian's Chromium).
+# Safe to run again and again; `make serve` and `make build` run `tools/setup.sh`, `make test`
+# and `make bench` run `tools/setup.sh test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+case "${1:-build}" in
+  build) browser=false ;;
+  test) browser=true ;;
+  *) echo "usage: tools/setup.sh [build|test]" >&2; exit 2 ;;
+esac
+# Playwright's configuration reads the same variable.
+CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 
 TRUNK_VERSION=0.21.14
 # wasm-bindgen-cli must match the wasm-bindgen crate that Cargo.lock pins.
@@ -33,19 +43,24 @@ if [ ! -x tools/node_modules/.bin/wasm-opt ]; then
   (cd tools && npm ci --no-audit --no-fund)
 fi
 
+if ! $browser; then
+  say "build tools ready"
+  exit 0
+fi
+
 # Browser-test dependencies (Playwright's test runner; it drives Debian's Chromium).
 if [ ! -d tests/browser/node_modules/@playwright/test ]; then
   say "installing the browser-test runner from npm"
   (cd tests/browser && npm ci --no-audit --no-fund)
 fi
 
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-  say "installing Debian's chromium and chromium-driver"
+if [ ! -x "$CHROMIUM" ]; then
+  say "installing Debian's chromium"
   sudo_cmd=""
   [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
   export DEBIAN_FRONTEND=noninteractive
-  $sudo_cmd apt-get install -y chromium chromium-driver ||
-    { $sudo_cmd apt-get update && $sudo_cmd apt-get install -y chromium chromium-driver; }
+  $sudo_cmd apt-get install -y chromium ||
+    { $sudo_cmd apt-get update && $sudo_cmd apt-get install -y chromium; }
 fi
 
-say "tools ready"
+say "build and test tools ready"

@@ -22,10 +22,11 @@ const types = {
 const compressible = new Set([".html", ".js", ".mjs", ".css", ".json", ".wasm", ".svg", ".txt"]);
 const gzipCache = new Map();
 
-function notFound(res) {
-  res.writeHead(404, { "content-type": "text/plain" });
-  res.end("Not found");
+function answer(res, status, text) {
+  res.writeHead(status, { "content-type": "text/plain; charset=utf-8" });
+  res.end(text);
 }
+const notFound = (res) => answer(res, 404, "Not found");
 
 /** Serves the directory `root` at `prefix` on `port`; resolves with the server once listening.
  * `warm` lists files (relative to root) to compress ahead, so a first request is not slowed by
@@ -39,7 +40,7 @@ export async function startServer({ root, prefix = "/papers/", port = 4173, warm
   }
 
   async function findFile(urlPath) {
-    const relative = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, "");
+    const relative = normalize(urlPath).replace(/^([/\\])+/, "");
     const path = join(root, relative);
     if (!path.startsWith(root)) return null;
     try {
@@ -51,13 +52,21 @@ export async function startServer({ root, prefix = "/papers/", port = 4173, warm
   }
 
   const server = createServer(async (req, res) => {
-    const url = new URL(req.url, "http://localhost");
-    if (url.pathname === prefix.replace(/\/$/, "") || url.pathname === "/") {
+    // A request line that is not a valid URL, or a path whose percent-encoding is not UTF-8,
+    // is the client's error: answer it, and keep serving.
+    let url, pathname;
+    try {
+      url = new URL(req.url, "http://localhost");
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      return answer(res, 400, "Bad request: malformed URL");
+    }
+    if (pathname === prefix.replace(/\/$/, "") || pathname === "/") {
       res.writeHead(302, { location: prefix + url.search + url.hash });
       return res.end();
     }
-    if (!url.pathname.startsWith(prefix)) return notFound(res);
-    const path = await findFile(url.pathname.slice(prefix.length - 1));
+    if (!pathname.startsWith(prefix)) return notFound(res);
+    const path = await findFile(pathname.slice(prefix.length - 1));
     if (!path) return notFound(res);
     const ext = extname(path);
     let body = await readFile(path);

@@ -7,6 +7,8 @@ use papershelf_core::stream::read_document;
 use papershelf_core::{Catalog, FilterKind, ViewState};
 use std::time::{Duration, Instant};
 
+mod corpus;
+
 fn median_time(reps: usize, mut f: impl FnMut()) -> Duration {
     let mut times: Vec<Duration> = (0..reps)
         .map(|_| {
@@ -19,14 +21,9 @@ fn median_time(reps: usize, mut f: impl FnMut()) -> Duration {
     times[reps / 2]
 }
 
-/// The shared corpus, replicated to `n` papers with fresh ids and shifted years (as bench/run.mjs).
-fn corpus(n: usize) -> String {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/data/conference-papers.json"
-    );
-    let text = std::fs::read_to_string(path).expect("../shared/data/conference-papers.json");
-    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+/// The corpus, replicated to `n` papers with fresh ids and shifted years (as bench/run.mjs).
+fn replicated(n: usize) -> String {
+    let doc: serde_json::Value = serde_json::from_str(&corpus::text()).unwrap();
     let source = doc["publications"].as_array().unwrap();
     let mut out = Vec::with_capacity(n);
     for copy in 0.. {
@@ -56,7 +53,7 @@ fn main() {
     println!("| Papers | Parse (read) | Catalog (validate + index) | Query \"variational inference\" | Query \"v\" | Facets (author + topic + year lists) |");
     println!("|---:|---:|---:|---:|---:|---:|");
     for &n in sizes {
-        let text = corpus(n);
+        let text = replicated(n);
         let reps = if n > 50_000 { 3 } else { 7 };
         let parse = median_time(reps, || {
             read_document(&text).unwrap();

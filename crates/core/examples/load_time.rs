@@ -1,11 +1,15 @@
-//! Times reading and validating the shared corpus, step by step (a profiling aid).
+//! Times reading and validating the corpus (or the JSON file named on the command line), step by
+//! step (a profiling aid).
 use std::time::Instant;
 
+#[path = "../benches/corpus/mod.rs"]
+mod corpus;
+
 fn main() {
-    let path = std::env::args()
-        .nth(1)
-        .unwrap_or("../shared/data/conference-papers.json".into());
-    let text = std::fs::read_to_string(path).unwrap();
+    let text = match std::env::args().nth(1) {
+        Some(path) => std::fs::read_to_string(path).unwrap(),
+        None => corpus::text(),
+    };
     let t = Instant::now();
     let doc = papershelf_core::stream::read_document(&text).unwrap();
     let read = t.elapsed();

@@ -16,12 +16,9 @@ pub fn set_char_folder(folder: CharFolder) {
     let _ = CHAR_FOLDER.set(folder);
 }
 
-/// Folds one character, pushing its folded form (possibly empty, possibly several chars).
+/// Folds one non-ASCII character, pushing its folded form (possibly empty, possibly several
+/// chars, possibly whitespace).
 fn fold_char(c: char, out: &mut String) {
-    if c.is_ascii() {
-        out.push(c.to_ascii_lowercase());
-        return;
-    }
     match CHAR_FOLDER.get() {
         Some(folder) => folder(c, out),
         None => unicode_fold_char(c, out),
@@ -50,26 +47,43 @@ pub fn fold(text: &str) -> String {
     fold_mapped(text, |_, _| {})
 }
 
-/// Folds `text`, reporting for every folded byte the byte offset of the original char it came
-/// from (through `map(folded_len_before, original_offset)` once per original char), so that a
-/// match found in the folded text can be highlighted in the original.
+/// Folds `text`, reporting where each original char's folded form starts (through
+/// `map(folded_len_before, original_offset)`), so that a match found in the folded text can be
+/// highlighted in the original. A char that folds to nothing, such as a combining accent, is not
+/// reported: it belongs to the char before it. Whitespace is collapsed after folding, because
+/// some chars decompose into a space (a spacing accent, `´`, is a space and a combining mark).
 fn fold_mapped(text: &str, mut map: impl FnMut(usize, usize)) -> String {
     let mut out = String::with_capacity(text.len());
+    let mut ascii = [0; 4];
+    let mut scratch = String::new();
     // Where the current run of whitespace began, if it is to become one space.
     let mut pending_space = None;
     for (offset, c) in text.char_indices() {
-        if c.is_whitespace() {
-            if pending_space.is_none() && !out.is_empty() {
-                pending_space = Some(offset);
+        let folded: &str = if c.is_ascii() {
+            c.to_ascii_lowercase().encode_utf8(&mut ascii)
+        } else {
+            scratch.clear();
+            fold_char(c, &mut scratch);
+            &scratch
+        };
+        let mut reported = false;
+        for f in folded.chars() {
+            if f.is_whitespace() {
+                if pending_space.is_none() && !out.is_empty() {
+                    pending_space = Some(offset);
+                }
+                continue;
             }
-            continue;
+            if let Some(space_offset) = pending_space.take() {
+                map(out.len(), space_offset);
+                out.push(' ');
+            }
+            if !reported {
+                map(out.len(), offset);
+                reported = true;
+            }
+            out.push(f);
         }
-        if let Some(space_offset) = pending_space.take() {
-            map(out.len(), space_offset);
-            out.push(' ');
-        }
-        map(out.len(), offset);
-        fold_char(c, &mut out);
     }
     out
 }
@@ -234,6 +248,11 @@ mod tests {
         assert_eq!(fold("  many\n\tspaces  here "), "many spaces here");
         assert_eq!(fold("İstanbul"), "istanbul");
         assert_eq!(fold("Dvořák naïve café"), "dvorak naive cafe");
+        // Spacing accents decompose to a space and a combining mark: that space is whitespace
+        // like any other, collapsed and trimmed.
+        assert_eq!(fold("\u{b4}"), "");
+        assert_eq!(fold(" x \u{b4}y\u{a8} "), "x y");
+        assert_eq!(fold("x\u{b4}y"), "x y");
     }
 
     #[test]
@@ -247,6 +266,16 @@ mod tests {
         let at = m.folded.find("a paris").unwrap();
         let (s, e) = m.original_range(at, at + "a paris".len());
         assert_eq!(&text[s..e], "à Paris");
+        let text = "cafe\u{301} au lait";
+        let (s, e) = Mapped::new(text).original_range(0, 4);
+        assert_eq!(
+            &text[s..e],
+            "cafe\u{301}",
+            "a combining mark goes with its letter"
+        );
+        let text = "x \u{b4}y";
+        let (s, e) = Mapped::new(text).original_range(0, 3);
+        assert_eq!(&text[s..e], text);
         let (s, e) = Mapped::new("ﬁx").original_range(1, 2);
         assert_eq!(
             &"ﬁx"[s..e],

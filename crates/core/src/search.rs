@@ -5,6 +5,10 @@
 use crate::fold::{fold, Mapped, SearchText};
 use crate::order::{high, low, pack};
 
+/// At most this many distinct terms of a search count; later ones are ignored. Every term costs a
+/// scan of the catalog, and a link's `?q=` can hold as many as anyone cares to write.
+pub const MAX_TERMS: usize = 32;
+
 /// A parsed search: folded terms, all of which must match.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
@@ -29,8 +33,14 @@ impl Query {
                 }
             };
             let folded = fold(term);
+            // A term can fold to nothing: a lone accent, or a spacing one (`´`, a dead key
+            // pressed alone), which folds to a space that would match and mark every space.
+            // Looking through at most MAX_TERMS kept terms keeps this linear in the input.
             if !folded.is_empty() && !terms.contains(&folded) {
                 terms.push(folded);
+                if terms.len() == MAX_TERMS {
+                    break;
+                }
             }
             rest = after;
         }
@@ -209,6 +219,57 @@ mod tests {
         );
         let runs = q.highlight_text(&SearchText::new("A DEEP dive"));
         assert_eq!(runs[1], ("DEEP".into(), true));
+    }
+
+    #[test]
+    fn a_decomposed_accent_is_highlighted_with_its_letter() {
+        // "café" spelled with a combining acute (U+0301) after the e, as macOS file names and
+        // some scraped pages have it.
+        let text = "Un cafe\u{301} noir";
+        let runs = Query::parse("cafe").highlight(text);
+        assert_eq!(
+            runs,
+            [("Un ", false), ("cafe\u{301}", true), (" noir", false)]
+        );
+        let runs = Query::parse("caf\u{e9}").highlight_text(&SearchText::new(text));
+        assert_eq!(runs[1], ("cafe\u{301}".into(), true));
+        let runs = Query::parse("cafe noir").highlight("cafe\u{301}");
+        assert_eq!(runs, [("cafe\u{301}", true)], "a mark at the very end");
+    }
+
+    #[test]
+    fn a_term_that_folds_to_whitespace_is_dropped() {
+        // A spacing accent (a dead key pressed alone) decomposes to a space and a combining mark.
+        assert!(Query::parse("\u{b4}").is_empty());
+        assert!(Query::parse("\u{b4} \u{a8} \"\u{2dc}\"").is_empty());
+        assert_eq!(terms("deep \u{b4}"), ["deep"]);
+        assert_eq!(
+            Query::parse("\u{b4} a").highlight("a b c"),
+            [("a", true), (" b c", false)],
+            "no space is marked"
+        );
+        let catalog = crate::Catalog::from_json(r#"[{"title": "x y"}, {"title": "z"}]"#).unwrap();
+        let shown = |q: &str| {
+            catalog
+                .select(&crate::ViewState {
+                    query: q.into(),
+                    ..Default::default()
+                })
+                .shown
+                .len()
+        };
+        assert_eq!(shown("\u{b4} z"), 1, "only the other term counts");
+    }
+
+    #[test]
+    fn a_crafted_query_keeps_a_bounded_number_of_terms() {
+        let many: Vec<String> = (0..20_000).map(|i| format!("t{i}")).collect();
+        let q = Query::parse(&many.join(" "));
+        assert_eq!(q.terms.len(), MAX_TERMS);
+        assert_eq!(q.terms, many[..MAX_TERMS], "the first terms are kept");
+        // Repeats count once and do not use up the allowance.
+        let repeated = format!("{} last", "same Same SAME ".repeat(100_000));
+        assert_eq!(terms(&repeated), ["same", "last"]);
     }
 
     #[test]

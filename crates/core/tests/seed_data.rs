@@ -1,6 +1,6 @@
 //! The shipped `public/publications.json` agrees with the page it was made from
-//! (`../shared/seeds/publications-page.txt`): same titles in the same order, the same listed
-//! authors, abstracts healed of the scrape's "… (see more)" marker and otherwise unchanged.
+//! (`tests/data/publications-page.txt`, see `tests/data/README.md`): same titles in the same order, the same
+//! listed authors, abstracts healed of the scrape's "… (see more)" marker and otherwise unchanged.
 
 use papershelf_core::Catalog;
 use std::collections::HashSet;
@@ -34,7 +34,7 @@ fn heal(seed_abstract: &str) -> String {
 
 #[test]
 fn shipped_data_matches_the_seed_page() {
-    let seed = repo_file("../shared/seeds/publications-page.txt");
+    let seed = repo_file("tests/data/publications-page.txt");
     let json: serde_json::Value =
         serde_json::from_str(&repo_file("public/publications.json")).unwrap();
     let papers = json["publications"].as_array().unwrap();

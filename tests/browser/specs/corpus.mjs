@@ -1,14 +1,12 @@
 // An independent, plain-JavaScript statement of the search and facet rules, used by the browser
 // tests to compute the counts the page must show. It follows the written rules, not the Rust code.
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-
-export const corpusPath = fileURLToPath(new URL("../../../../shared/data/conference-papers.json", import.meta.url));
+import { corpusPath } from "../../data/corpus.mjs";
 
 let cached;
 export function corpus() {
   if (!cached) {
-    const text = readFileSync(corpusPath, "utf8");
+    const text = readFileSync(corpusPath(), "utf8");
     cached = { text, papers: JSON.parse(text).publications };
   }
   return cached;
@@ -17,12 +15,16 @@ export function corpus() {
 export const fold = (s) =>
   s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
 
+/** At most this many distinct terms of a search count; later ones are ignored. */
+export const MAX_TERMS = 32;
+
 export function terms(query) {
   const out = [];
   const re = /"([^"]*)"?|(\S+)/g;
   for (const m of query.matchAll(re)) {
     const t = fold(m[1] ?? m[2]);
     if (t && !out.includes(t)) out.push(t);
+    if (out.length === MAX_TERMS) break;
   }
   return out;
 }
