@@ -7,8 +7,11 @@
 //! papers, or two parts of one paper, never share an element id.
 
 /// The page's own element ids. None of them starts with a [`Part`]'s prefix.
+/// The search box.
 pub const SEARCH: &str = "search";
+/// The result count, where focus goes when the control that had it is gone.
 pub const COUNT: &str = "result-count";
+/// The facets' panel, which the Filters toggle controls on narrow screens.
 pub const FACET_GROUPS: &str = "facet-groups";
 
 /// A facet's heading, by the facet's name (`author`, `topic`, `year`).
@@ -19,8 +22,11 @@ pub fn facet_heading(name: &str) -> String {
 /// The parts of a paper's card that other elements refer to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
+    /// The card (`<article>`), the target of a `#id` link.
     Card,
+    /// The card's heading, which names the card.
     Title,
+    /// The collapsible abstract, which its toggle controls.
     Abstract,
 }
 

@@ -10,8 +10,8 @@ pub type CharFolder = fn(char, &mut String);
 static CHAR_FOLDER: OnceLock<CharFolder> = OnceLock::new();
 
 /// Installs another implementation of the same folding, before any text is folded. The site uses
-/// the browser's own NFKD (`String.prototype.normalize`), which keeps about 300 KB of Unicode
-/// tables out of its bundle; native builds use the `unicode-normalization` crate.
+/// the browser's own NFKD (`String.prototype.normalize`), which keeps the Unicode tables out
+/// of its bundle; native builds use the `unicode-normalization` crate.
 pub fn set_char_folder(folder: CharFolder) {
     let _ = CHAR_FOLDER.set(folder);
 }
@@ -36,7 +36,7 @@ fn unicode_fold_char(c: char, out: &mut String) {
 }
 
 /// Without Unicode tables and without an installed folder, non-ASCII characters stay as they
-/// are (Rust's own `to_lowercase` would bring its case tables, 15 KB, into the site's bundle).
+/// are (Rust's own `to_lowercase` would bring its case tables into the site's bundle).
 #[cfg(not(feature = "unicode"))]
 fn unicode_fold_char(c: char, out: &mut String) {
     out.push(c);
@@ -90,6 +90,7 @@ fn fold_mapped(text: &str, mut map: impl FnMut(usize, usize)) -> String {
 
 /// Folded text with, for each original char, where its folded form starts.
 pub struct Mapped {
+    /// The folded text, which a search matches against.
     pub folded: String,
     /// (folded byte offset, original byte offset), ascending in both.
     starts: Vec<(usize, usize)>,
@@ -97,6 +98,7 @@ pub struct Mapped {
 }
 
 impl Mapped {
+    /// Folds `text`, noting where each character went.
     pub fn new(text: &str) -> Mapped {
         let mut starts = Vec::new();
         let folded = fold_mapped(text, |f, o| starts.push((f, o)));
@@ -142,6 +144,7 @@ enum Shown {
 }
 
 impl SearchText {
+    /// Stores `text` (whitespace collapsed) for searching and showing.
     pub fn new(text: &str) -> SearchText {
         let collapsed = crate::text::collapse_whitespace(text);
         if collapsed.is_ascii() {
@@ -160,6 +163,7 @@ impl SearchText {
         }
     }
 
+    /// The folded form, which a search matches against.
     pub fn folded(&self) -> &str {
         &self.folded
     }

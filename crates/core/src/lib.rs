@@ -1,6 +1,7 @@
 //! Papershelf's pure core: the publication schema, lenient parsing and validation, filtering and
 //! counts. No web dependencies, so the site and the command-line tool share one implementation
 //! and all of it is tested natively.
+#![warn(missing_docs)]
 
 pub mod catalog;
 pub mod dom_id;

@@ -1,15 +1,17 @@
 //! Orderings as packed integer keys. Every sort in the core sorts plain `u64`s, so the wasm
-//! bundle carries one copy of the sort routine; a sort by closure is a copy of its own (2–3 KB).
+//! bundle carries one copy of the sort routine; a sort by closure is a copy of its own.
 
 /// `high` decides the order; `low` breaks ties and, being unique, says which item the key is.
 pub fn pack(high: u32, low: u32) -> u64 {
     (u64::from(high) << 32) | u64::from(low)
 }
 
+/// The part of a key that sorts first.
 pub fn high(key: u64) -> u32 {
     (key >> 32) as u32
 }
 
+/// The part of a key that breaks ties.
 pub fn low(key: u64) -> u32 {
     key as u32
 }

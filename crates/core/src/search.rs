@@ -12,10 +12,12 @@ pub const MAX_TERMS: usize = 32;
 /// A parsed search: folded terms, all of which must match.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
+    /// Folded, distinct, never blank; every one must match.
     pub terms: Vec<String>,
 }
 
 impl Query {
+    /// The query a search box's text means: words and `"quoted phrases"`, folded.
     pub fn parse(input: &str) -> Query {
         let mut terms = Vec::new();
         let mut rest = input;
@@ -47,6 +49,7 @@ impl Query {
         Query { terms }
     }
 
+    /// Whether it has no terms, so that it matches everything.
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()
     }

@@ -17,6 +17,7 @@ use memchr::memmem::Finder;
 /// letter typed) scans only these.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SearchResult {
+    /// The query searched for, which the cards highlight.
     pub query: Query,
     /// `None` when the query is empty (everything matches).
     matches: Option<Vec<PaperIdx>>,
@@ -79,6 +80,7 @@ impl SearchRun<'_> {
         self.next == self.total()
     }
 
+    /// Runs the rest of the search at once.
     pub fn finish(mut self) -> SearchResult {
         while !self.step(usize::MAX) {}
         let matches = (!self.query.is_empty()).then_some(self.matches);
@@ -129,6 +131,7 @@ impl Catalog {
     }
 }
 
+/// What a view shows: the papers in order, and how many papers each facet value would give.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Selection {
     /// The matching papers, in the view's sort order.
@@ -142,10 +145,13 @@ pub struct Selection {
 /// One value of a facet as the sidebar shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct FacetValue {
+    /// As shown: the name, the topic's common spelling, the year.
     pub label: String,
     /// What toggling this value adds to or removes from the view state.
     pub value: String,
+    /// Papers it would give with the other facets and the search.
     pub count: u32,
+    /// Whether the view has it selected.
     pub selected: bool,
 }
 
@@ -202,6 +208,7 @@ impl Catalog {
         self.select_searched(state, &search)
     }
 
+    /// The selection of `state`, given the result of searching for its query.
     pub fn select_searched(&self, state: &ViewState, search: &SearchResult) -> Selection {
         let facets = Facets::new(self, state);
 

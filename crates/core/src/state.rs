@@ -6,17 +6,23 @@
 
 use crate::url::{decode_component, encode_component};
 
+/// The order of the list.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum Sort {
+    /// Newest year first; papers without a year last.
     #[default]
     Newest,
+    /// Oldest year first; papers without a year last.
     Oldest,
+    /// By title, A to Z.
     Title,
 }
 
 impl Sort {
+    /// Every order, as the sort menu lists them.
     pub const ALL: [Sort; 3] = [Sort::Newest, Sort::Oldest, Sort::Title];
 
+    /// Its `sort=` value in the URL.
     pub fn param(self) -> &'static str {
         match self {
             Sort::Newest => "new",
@@ -25,6 +31,7 @@ impl Sort {
         }
     }
 
+    /// Its name in the sort menu.
     pub fn label(self) -> &'static str {
         match self {
             Sort::Newest => "Newest first",
@@ -33,19 +40,25 @@ impl Sort {
         }
     }
 
+    /// The order a `sort=` value names.
     pub fn from_param(s: &str) -> Option<Sort> {
         Sort::ALL.into_iter().find(|sort| sort.param() == s)
     }
 }
 
+/// What a filter narrows by: each is a facet and a URL parameter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FilterKind {
+    /// `author=`: a name, exactly as in the data.
     Author,
+    /// `topic=`: a topic in any spelling (case, accents, spacing).
     Topic,
+    /// `year=`: a year or a range such as `2019-2021`.
     Year,
 }
 
 impl FilterKind {
+    /// Its name on the page.
     pub fn label(self) -> &'static str {
         match self {
             FilterKind::Author => "Author",
@@ -80,18 +93,23 @@ pub fn parse_years(value: &str) -> Option<(i32, i32)> {
     }
 }
 
+/// The view: the search, the filters and the sort. It is the URL's query string, both ways.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ViewState {
     /// The search box, as typed.
     pub query: String,
+    /// Selected authors, any of which a paper may have.
     pub authors: Vec<String>,
+    /// Selected topics, any of which a paper may have.
     pub topics: Vec<String>,
     /// Single years or ranges, as in the URL (`2019`, `2019-2021`).
     pub years: Vec<String>,
+    /// The order of the list.
     pub sort: Sort,
 }
 
 impl ViewState {
+    /// The selected values of one kind.
     pub fn values(&self, kind: FilterKind) -> &[String] {
         match kind {
             FilterKind::Author => &self.authors,
@@ -108,6 +126,7 @@ impl ViewState {
         }
     }
 
+    /// Whether `value` is selected exactly as written.
     pub fn has(&self, kind: FilterKind, value: &str) -> bool {
         self.values(kind).iter().any(|v| v == value)
     }
@@ -121,6 +140,7 @@ impl ViewState {
         }
     }
 
+    /// Deselects `value`.
     pub fn remove(&mut self, kind: FilterKind, value: &str) {
         self.retain(kind, |v| v != value);
     }
