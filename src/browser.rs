@@ -27,7 +27,8 @@ pub fn view_from_address() -> ViewState {
 /// The paper id in the address bar's `#fragment`, if any.
 pub fn target_from_address() -> Option<String> {
     let hash = location().and_then(|l| l.hash().ok()).unwrap_or_default();
-    let id = decode_fragment(hash.trim_start_matches('#'));
+    // Only the fragment's own `#`: a paper's id may begin with `#` too.
+    let id = decode_fragment(hash.strip_prefix('#').unwrap_or(&hash));
     (!id.is_empty()).then_some(id)
 }
 

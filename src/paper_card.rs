@@ -1,11 +1,11 @@
 //! One paper's card, with its author list, abstract and permalink.
 
-use crate::browser::{copy_text, permalink};
+use crate::browser::{clicked, copy_text, keep_focus, permalink};
 use crate::context::ShelfContext;
 use crate::highlight::{highlighted, highlighted_text};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use papershelf_core::dom_id::{paper_part, Part};
+use papershelf_core::dom_id::{paper_part, Part, COUNT};
 use papershelf_core::fold::SearchText;
 use papershelf_core::text::{group_digits, preview};
 use papershelf_core::{FilterKind, Paper};
@@ -67,7 +67,10 @@ pub fn PaperCard(idx: u32) -> impl IntoView {
                         class="chip topic"
                         data-topic=data_topic
                         aria-pressed=pressed
-                        on:click=move |_| shelf.toggle(FilterKind::Topic, &value)
+                        on:click=move |ev| {
+                            shelf.toggle(FilterKind::Topic, &value);
+                            keep_focus(clicked(&ev), COUNT.to_owned());
+                        }
                     >
                         {label}
                     </button>
@@ -142,7 +145,10 @@ fn Authors(names: Vec<String>) -> impl IntoView {
                     class="author"
                     dir="auto"
                     aria-pressed=pressed
-                    on:click=move |_| shelf.toggle(FilterKind::Author, &value)
+                    on:click=move |ev| {
+                        shelf.toggle(FilterKind::Author, &value);
+                        keep_focus(clicked(&ev), COUNT.to_owned());
+                    }
                 >
                     {move || highlighted(&name, &query.get())}
                 </button>

@@ -69,7 +69,12 @@ fn follow_address() {
     };
     open_target();
     let on_hash = window_event_listener(ev::hashchange, move |_| open_target());
-    let on_history = window_event_listener(ev::popstate, move |_| shelf.restore());
+    // Back or Forward to an entry with a `#id` fires only popstate in Chromium: the restored view
+    // must still bring its paper in.
+    let on_history = window_event_listener(ev::popstate, move |_| {
+        shelf.restore();
+        open_target();
+    });
     on_cleanup(move || {
         on_hash.remove();
         on_history.remove();

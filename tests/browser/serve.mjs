@@ -28,6 +28,12 @@ function answer(res, status, text) {
 }
 const notFound = (res) => answer(res, 404, "Not found");
 
+/** A file's compressed form is reused until the file changes: a rebuild may keep its length. */
+async function cacheKey(path) {
+  const { size, mtimeMs } = await stat(path);
+  return `${path}:${size}:${mtimeMs}`;
+}
+
 /** Serves the directory `root` at `prefix` on `port`; resolves with the server once listening.
  * `warm` lists files (relative to root) to compress ahead, so a first request is not slowed by
  * compressing a large file, as it would not be on a real host. */
@@ -35,8 +41,7 @@ export async function startServer({ root, prefix = "/papers/", port = 4173, warm
   root = resolve(root);
   for (const file of warm) {
     const path = join(root, file);
-    const body = await readFile(path);
-    gzipCache.set(`${path}:${body.length}`, gzipSync(body));
+    gzipCache.set(await cacheKey(path), gzipSync(await readFile(path)));
   }
 
   async function findFile(urlPath) {
@@ -72,7 +77,7 @@ export async function startServer({ root, prefix = "/papers/", port = 4173, warm
     let body = await readFile(path);
     const headers = { "content-type": types[ext] ?? "application/octet-stream", "cache-control": "no-cache" };
     if (compressible.has(ext) && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
-      const key = `${path}:${body.length}`;
+      const key = await cacheKey(path);
       if (!gzipCache.has(key)) gzipCache.set(key, gzipSync(body));
       body = gzipCache.get(key);
       headers["content-encoding"] = "gzip";

@@ -86,7 +86,7 @@ fn say(line: &str) {
 fn escape_controls(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     for c in line.chars() {
-        let reorders = matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        let reorders = matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
         if c.is_control() || reorders {
             out.extend(c.escape_unicode());
         } else {

@@ -83,16 +83,19 @@ fn syntax_errors_exit_2_with_position() {
 
 #[test]
 fn terminal_escapes_from_the_data_are_printed_escaped() {
-    let json = r#"[{"title": "A\u001b[2J\u001b]0;pwned\u0007", "year": "x", "id": "\u202eid"},
+    let json = r#"[{"title": "A\u001b[2J\u001b]0;pwned\u0007\u061c", "year": "x", "id": "\u202eid"},
                    {"title": "B", "id": "\u202eid"}]"#;
     let (code, out) = check(&["--strict"], json);
     assert_eq!(code, 1, "{out}");
     assert!(
-        !out.contains('\u{1b}') && !out.contains('\u{7}') && !out.contains('\u{202e}'),
+        !out.contains('\u{1b}')
+            && !out.contains('\u{7}')
+            && !out.contains('\u{202e}')
+            && !out.contains('\u{61c}'),
         "{out:?}"
     );
     assert!(
-        out.contains(r#"("A\u{1b}[2J\u{1b}]0;pwned\u{7}")"#),
+        out.contains(r#"("A\u{1b}[2J\u{1b}]0;pwned\u{7}\u{61c}")"#),
         "{out}"
     );
     assert!(

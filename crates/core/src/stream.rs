@@ -21,6 +21,8 @@ const CUT_OFF: &str = "the file ends too early (is it cut off?)";
 const EXPECTED_VALUE: &str =
     "expected a value (text in \"quotes\", a number, true, false, null, a list or an object)";
 const NOT_JSON: &str = "this is not JSON: it should start with [ or {";
+const LONE_SURROGATE: &str =
+    "a \\u escape that is half of a character (a lone surrogate); write the character itself";
 const NOT_UTF8: &str = "text that is not valid UTF-8 (save the file as UTF-8)";
 
 /// Why a file could not be read at all, and where.
@@ -283,6 +285,9 @@ impl StreamReader {
                     self.state = State::Value;
                 }
                 (State::Colon, _) => return fail("expected : after a field name"),
+                (State::Value, _) if self.key == "publications" && self.found_list => {
+                    return fail("the file has a second \"publications\" list; keep one")
+                }
                 (State::Value, b'[') if self.key == "publications" => {
                     self.found_list = true;
                     self.open(State::Item);
@@ -306,6 +311,7 @@ impl StreamReader {
                     };
                     self.sep = Sep::AfterMember;
                 }
+                (State::Item, b'}') => return fail("expected ] to close the list before }"),
                 (State::Item, _) if after_member => {
                     return fail("expected , or ] after a list element")
                 }
@@ -397,8 +403,8 @@ impl StreamReader {
         let text = std::str::from_utf8(bytes)
             .map_err(|e| self.error(data, start + e.valid_up_to(), NOT_UTF8))?;
         let syntax = |e: serde_json::Error| {
-            let at = start + offset_in(bytes, &e);
-            self.error(data, at, &plain_message(&e, data, at))
+            let at = offset_in(bytes, &e);
+            self.error(data, start + at, &plain_message(&e, bytes, at))
         };
         match self.state {
             State::Key => {
@@ -453,6 +459,7 @@ fn entry(text: &str) -> serde_json::Result<RawEntry> {
                 "the field \"{}\" is given twice; keep one",
                 field.trim_matches('`')
             ),
+            None if message.contains("hex escape") => LONE_SURROGATE.to_owned(),
             None => format!("this entry cannot be read: {message}"),
         },
     ))
@@ -483,12 +490,13 @@ fn offset_in(bytes: &[u8], e: &serde_json::Error) -> usize {
     at
 }
 
-/// serde_json's message for an error at `data[at]`, as an instruction in plain words.
-fn plain_message(e: &serde_json::Error, data: &[u8], at: usize) -> String {
+/// serde_json's message for an error at `value[at]`, as an instruction in plain words. Only the
+/// value itself is looked at: a stream may have let go of what came before it.
+fn plain_message(e: &serde_json::Error, value: &[u8], at: usize) -> String {
     let full = e.to_string();
     let message = full.split(" at line ").next().unwrap_or_default();
-    let here = data.get(at).copied();
-    let after_comma = data[..at]
+    let here = value.get(at).copied();
+    let after_comma = value[..at]
         .iter()
         .rev()
         .find(|&&b| !is_whitespace(b))
@@ -513,7 +521,7 @@ fn plain_message(e: &serde_json::Error, data: &[u8], at: usize) -> String {
         m if m.starts_with("control character") => {
             "a line break or control character inside text (write it as \\n)".to_owned()
         }
-        m if m.contains("hex escape") => "expected four hex digits after \\u".to_owned(),
+        m if m.contains("hex escape") => LONE_SURROGATE.to_owned(),
         m => m.to_owned(),
     }
 }
@@ -588,6 +596,49 @@ mod tests {
             RawEntry::Unreadable("the field \"title\" is given twice; keep one".into())
         );
         assert!(matches!(doc.entries[1], RawEntry::Object(_)));
+    }
+
+    #[test]
+    fn the_message_does_not_depend_on_where_chunks_end() {
+        let text = "{\"publications\": [{\"title\": \"A\"},\n}";
+        let whole = read_document(text).unwrap_err();
+        assert_eq!(whole.message, "expected ] to close the list before }");
+        assert_eq!((whole.line, whole.column), (2, 1));
+        for size in 1..text.len() {
+            assert_eq!(stream(text, size).unwrap_err(), whole, "chunks of {size}");
+        }
+        let inside = "[{\"title\": \"A\",\n }]";
+        for size in 1..inside.len() {
+            assert_eq!(
+                stream(inside, size).unwrap_err().message,
+                "remove the comma before }"
+            );
+        }
+    }
+
+    #[test]
+    fn a_second_publications_list_is_refused() {
+        let (message, line, column) =
+            error("{\"publications\": [{\"title\": \"A\"}],\n \"publications\": []}");
+        assert_eq!(
+            (message.as_str(), line, column),
+            (
+                "the file has a second \"publications\" list; keep one",
+                2,
+                18
+            )
+        );
+    }
+
+    #[test]
+    fn a_lone_surrogate_costs_only_its_entry() {
+        let doc = read_document(r#"[{"title":"a\ud800b"}, {"title":"C"}]"#).unwrap();
+        assert_eq!(doc.entries[0], RawEntry::Unreadable(LONE_SURROGATE.into()));
+        assert!(matches!(doc.entries[1], RawEntry::Object(_)));
+        assert_eq!(
+            error(r#"{"\udc00": 1, "publications": []}"#).0,
+            LONE_SURROGATE
+        );
     }
 
     #[test]

@@ -1,0 +1,70 @@
+// #id links meeting history and the card's own filter buttons, on a list longer than the
+// rendered window: the paper a history entry names comes back, and focus never falls to <body>.
+import { test, expect, status } from "./helpers.mjs";
+
+// 200 papers, then X: the oldest, so it sorts last, far outside the first rendered page.
+const papers = Array.from({ length: 200 }, (_, i) => ({
+  id: `p${i}`,
+  title: `Paper number ${i}`,
+  year: 2000 + (i % 20),
+  authors: [i % 2 ? "Ann Odd" : "Bo Even"],
+  topics: [i % 2 ? "RL" : "Vision"],
+}));
+papers.push({ id: "X", title: "Xylophone study", year: 1990, authors: ["Zoë Solo"], topics: ["RL"] });
+papers.push({ id: "#x", title: "Hash-led id", year: 1991 });
+papers.push({ id: "x", title: "Plain x", year: 1992 });
+
+test.beforeEach(async ({ page }) => {
+  await page.route("**/publications.json", (route) =>
+    route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify({ publications: papers }) }),
+  );
+});
+
+const xylophone = (page) => page.getByRole("article", { name: "Xylophone study" });
+
+test("Back and Forward to a #id entry bring its paper back into view", async ({ page }) => {
+  await page.goto("./#X");
+  await expect(xylophone(page)).toBeFocused();
+
+  await xylophone(page).getByRole("button", { name: "RL", exact: true }).click();
+  await expect(status(page)).toHaveText("101 publications");
+  await page.goBack();
+  await expect(page).toHaveURL(/#X$/);
+  await expect(status(page)).toHaveText("203 publications");
+  await expect(xylophone(page)).toBeInViewport();
+
+  // A fragment set by script, then left and returned to through history.
+  await page.goto("./?q=zzz");
+  await expect(status(page)).toHaveText("0 publications");
+  await page.evaluate(() => (location.hash = "X"));
+  await expect(xylophone(page)).toBeFocused();
+  await page.goBack();
+  await page.goForward();
+  await expect(page).toHaveURL(/#X$/);
+  await expect(xylophone(page)).toBeInViewport();
+});
+
+test("a card's author and topic buttons keep focus on the page when the card leaves", async ({ page }) => {
+  await page.goto("./?author=Zo%C3%AB%20Solo#X");
+  await expect(status(page)).toHaveText("1 publication");
+  const author = xylophone(page).getByRole("button", { name: "Zoë Solo" });
+  await author.focus();
+  await page.keyboard.press("Enter");
+  await expect(status(page)).toHaveText("203 publications");
+  await expect(xylophone(page)).toHaveCount(0);
+  await expect(status(page)).toBeFocused();
+
+  await page.goto("./#X");
+  await expect(xylophone(page)).toBeFocused();
+  await xylophone(page).getByRole("button", { name: "RL", exact: true }).focus();
+  await page.keyboard.press("Enter");
+  await expect(status(page)).toHaveText("101 publications");
+  await expect(page.locator("body")).not.toBeFocused();
+});
+
+test("a fragment's own # is all that is taken off: ##x opens the paper whose id is #x", async ({ page }) => {
+  await page.goto("./##x");
+  await expect(page.getByRole("article", { name: "Hash-led id" })).toBeFocused();
+  await page.goto("./#x");
+  await expect(page.getByRole("article", { name: "Plain x" })).toBeFocused();
+});
