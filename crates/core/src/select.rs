@@ -155,6 +155,16 @@ pub struct FacetValue {
     pub selected: bool,
 }
 
+/// A year value as the facet shows it: `2019` for `02019` or `2019-2019`, `2019–2021` for a range
+/// in either order; a value that is no year as written.
+fn year_label(value: &str) -> String {
+    match parse_years(value) {
+        Some((from, to)) if from == to => from.to_string(),
+        Some((from, to)) => format!("{from}–{to}"),
+        None => value.to_owned(),
+    }
+}
+
 /// A facet's selection, resolved against the catalog: `None` when nothing is selected, else the
 /// accepted ids (empty when every selected value is unknown, which then matches nothing).
 fn resolve<T>(values: &[String], lookup: impl Fn(&str) -> Option<T>) -> Option<Vec<T>> {
@@ -271,9 +281,15 @@ impl Catalog {
         find: &str,
         limit: usize,
     ) -> Vec<FacetValue> {
-        let selected = state.values(kind);
+        // One entry per value, however many spellings of it the URL holds (`rl` and `RL`).
+        let mut selected: Vec<&String> = Vec::new();
+        for value in state.values(kind) {
+            if !selected.iter().any(|v| self.same_value(kind, v, value)) {
+                selected.push(value);
+            }
+        }
         let mut out: Vec<FacetValue> = selected
-            .iter()
+            .into_iter()
             .map(|value| {
                 let (label, count) = match kind {
                     FilterKind::Author => (
@@ -285,7 +301,7 @@ impl Catalog {
                         Some(id) => (self.topic(id).label.clone(), sel.topic_counts[id as usize]),
                         None => (value.clone(), 0),
                     },
-                    FilterKind::Year => (value.replace('-', "–"), sel.count_years(value)),
+                    FilterKind::Year => (year_label(value), sel.count_years(value)),
                 };
                 FacetValue {
                     label,
@@ -297,7 +313,7 @@ impl Catalog {
             .collect();
 
         let find = fold(find);
-        let is_selected = |label: &str| out.iter().any(|v| v.label == label);
+        let is_selected = |label: &str| out.iter().any(|v| self.same_value(kind, &v.value, label));
         let others: Vec<FacetValue> = match kind {
             FilterKind::Year => sel
                 .year_counts
@@ -380,7 +396,11 @@ impl Catalog {
                 (Some(x), Some(y)) => x == y,
                 _ => a == b,
             },
-            FilterKind::Author | FilterKind::Year => a == b,
+            FilterKind::Year => match (parse_years(a), parse_years(b)) {
+                (Some(x), Some(y)) => x == y,
+                _ => a == b,
+            },
+            FilterKind::Author => a == b,
         }
     }
 
@@ -566,6 +586,38 @@ mod tests {
         assert!(c.selects(&unknown, FilterKind::Topic, "Nothing"));
         assert!(!c.selects(&unknown, FilterKind::Topic, "nothing"));
         assert!(!c.selects(&unknown, FilterKind::Author, "Bo"));
+    }
+
+    #[test]
+    fn a_value_spelled_two_ways_is_one_facet_entry() {
+        let c = sample();
+        let state = ViewState::from_query("topic=rl&topic=RL&year=02019&year=2019-2019");
+        let sel = c.select(&state);
+        let labels = |kind| {
+            c.facet(kind, &state, &sel, "", 10)
+                .into_iter()
+                .map(|v| (v.label, v.selected))
+                .collect::<Vec<_>>()
+        };
+        let topics = labels(FilterKind::Topic);
+        assert_eq!(
+            topics.iter().filter(|(l, _)| l == "RL").count(),
+            1,
+            "{topics:?}"
+        );
+        let years = labels(FilterKind::Year);
+        assert_eq!(
+            years.iter().filter(|(l, _)| l == "2019").count(),
+            1,
+            "{years:?}"
+        );
+        assert_eq!(years[0], ("2019".to_owned(), true));
+        // Pressing 2019 releases the filter however it was written.
+        let released = c.toggled(&state, FilterKind::Year, "2019");
+        assert!(released.years.is_empty(), "{released:?}");
+        let range = ViewState::from_query("year=2021-2019");
+        let range_facet = c.facet(FilterKind::Year, &range, &c.select(&range), "", 10);
+        assert_eq!(range_facet[0].label, "2019–2021");
     }
 
     #[test]
