@@ -257,6 +257,9 @@ impl StreamReader {
                     self.open(State::Item);
                 }
                 (State::Root, b'{') => self.open(State::Key),
+                (State::Root, 0xFE | 0xFF) => {
+                    return fail("the file is saved as UTF-16; save it as UTF-8")
+                }
                 (State::Root, _) => {
                     return match JsonKind::from_first_byte(b) {
                         Some(kind) => fail(&format!(
@@ -697,6 +700,9 @@ mod tests {
             .contains("object with a \"publications\" list"));
         assert_eq!(error("<!DOCTYPE html>").0, NOT_JSON);
         assert_eq!(error(&BOM[..2]).0, NOT_JSON);
+        for utf16 in [&b"\xFF\xFE[\x00]\x00"[..], b"\xFE\xFF\x00[\x00]"] {
+            assert_eq!(error(utf16).0, "the file is saved as UTF-16; save it as UTF-8");
+        }
         assert_eq!(
             error("[\"a\tb\"]"),
             (
