@@ -701,7 +701,10 @@ mod tests {
         assert_eq!(error("<!DOCTYPE html>").0, NOT_JSON);
         assert_eq!(error(&BOM[..2]).0, NOT_JSON);
         for utf16 in [&b"\xFF\xFE[\x00]\x00"[..], b"\xFE\xFF\x00[\x00]"] {
-            assert_eq!(error(utf16).0, "the file is saved as UTF-16; save it as UTF-8");
+            assert_eq!(
+                error(utf16).0,
+                "the file is saved as UTF-16; save it as UTF-8"
+            );
         }
         assert_eq!(
             error("[\"a\tb\"]"),
