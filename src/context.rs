@@ -2,7 +2,9 @@
 //! through signals and change it only through the named methods here, so that the view, the
 //! address bar, the search and the rendered window always move together.
 
-use crate::browser::{now, record_view, reveal, view_from_address, yield_to_browser, Record};
+use crate::browser::{
+    now, record_view, reveal, target_from_address, view_from_address, yield_to_browser, Record,
+};
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -48,6 +50,8 @@ pub struct ShelfContext {
     target: RwSignal<Option<String>>,
     /// A typed view not yet written to the address bar.
     pending_address: StoredValue<Option<TimeoutHandle>>,
+    /// What the address bar shows while a typed view waits to be written.
+    address_before_typing: StoredValue<Option<ViewState>>,
     /// Bumped by every new search, so that a slower, older one never overwrites its result.
     search_generation: StoredValue<u64>,
 }
@@ -80,6 +84,7 @@ impl ShelfContext {
             limit: RwSignal::new(PAGE),
             target: RwSignal::new(None),
             pending_address: StoredValue::new(None),
+            address_before_typing: StoredValue::new(None),
             search_generation: StoredValue::new(0),
         };
         shelf.follow_search();
@@ -129,7 +134,10 @@ impl ShelfContext {
                 record_view(&next, Record::Push, None);
             }
             Record::Replace => {
-                self.cancel_pending_address();
+                if !self.cancel_pending_address() {
+                    let shown = self.state.get_untracked();
+                    self.address_before_typing.set_value(Some(shown));
+                }
                 let state = self.state;
                 let pending = self.pending_address;
                 let write = move || {
@@ -155,8 +163,22 @@ impl ShelfContext {
 
     /// Takes the view from the address bar after Back or Forward.
     pub fn restore(&self) {
-        self.cancel_pending_address();
         let next = view_from_address();
+        let before_typing = self
+            .address_before_typing
+            .try_update_value(Option::take)
+            .flatten();
+        if self.cancel_pending_address() && before_typing.as_ref() == Some(&next) {
+            // Only the fragment moved (a `#id` link) while typing waited to be written: the typed
+            // view stays, and goes into the address with the new fragment.
+            let target = target_from_address();
+            record_view(
+                &self.state.get_untracked(),
+                Record::Replace,
+                target.as_deref(),
+            );
+            return;
+        }
         if self.state.with_untracked(|s| *s != next) {
             self.state.set(next);
             self.reset_window();

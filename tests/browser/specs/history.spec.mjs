@@ -68,3 +68,16 @@ test("a fragment's own # is all that is taken off: ##x opens the paper whose id 
   await page.goto("./#x");
   await expect(page.getByRole("article", { name: "Plain x" })).toBeFocused();
 });
+
+test("a #id link followed while a typed search waits to reach the address keeps the search", async ({ page }) => {
+  await page.goto("./");
+  await expect(status(page)).toHaveText("203 publications");
+  const search = page.getByRole("searchbox", { name: "Search", exact: true });
+  await search.fill("Xylo");
+  // At once: the typed view is written to the address only once typing pauses.
+  await page.evaluate(() => (location.hash = "X"));
+  await expect(xylophone(page)).toBeFocused();
+  await expect(page).toHaveURL(/\?q=Xylo#X$/);
+  await expect(search).toHaveValue("Xylo");
+  await expect(status(page)).toHaveText("1 publication");
+});
