@@ -454,8 +454,7 @@ fn entry(text: &str) -> serde_json::Result<RawEntry> {
     };
     // A syntax error further on is the file's problem, not this entry's.
     valid(text)?;
-    let message = unreadable.to_string();
-    let message = message.split(" at line ").next().unwrap_or_default();
+    let message = bare_message(&unreadable);
     Ok(RawEntry::Unreadable(
         match message.strip_prefix("duplicate field ") {
             Some(field) => format!(
@@ -466,6 +465,16 @@ fn entry(text: &str) -> serde_json::Result<RawEntry> {
             None => format!("this entry cannot be read: {message}"),
         },
     ))
+}
+
+/// serde_json's message without the position it appends (" at line 1 column 5"): the reader
+/// reports the file's own position instead.
+fn bare_message(e: &serde_json::Error) -> String {
+    let mut message = e.to_string();
+    if let Some(at) = message.find(" at line ") {
+        message.truncate(at);
+    }
+    message
 }
 
 /// Checks that `text` is one JSON value, without building it.
@@ -485,7 +494,7 @@ fn offset_in(bytes: &[u8], e: &serde_json::Error) -> usize {
     // serde_json counts columns in bytes, the offending byte included.
     let at = (line_start + e.column().saturating_sub(1)).min(bytes.len());
     // For a control character it points at where the text began to be read instead.
-    if e.to_string().starts_with("control character") {
+    if bare_message(e).starts_with("control character") {
         if let Some(control) = bytes[at..].iter().position(|&b| b < 0x20) {
             return at + control;
         }
@@ -496,8 +505,7 @@ fn offset_in(bytes: &[u8], e: &serde_json::Error) -> usize {
 /// serde_json's message for an error at `value[at]`, as an instruction in plain words. Only the
 /// value itself is looked at: a stream may have let go of what came before it.
 fn plain_message(e: &serde_json::Error, value: &[u8], at: usize) -> String {
-    let full = e.to_string();
-    let message = full.split(" at line ").next().unwrap_or_default();
+    let message = bare_message(e);
     let here = value.get(at).copied();
     let after_comma = value[..at]
         .iter()
@@ -505,7 +513,7 @@ fn plain_message(e: &serde_json::Error, value: &[u8], at: usize) -> String {
         .find(|&&b| !is_whitespace(b))
         .is_some_and(|&b| b == b',');
     let closes_after_comma = after_comma && matches!(here, Some(b']' | b'}'));
-    match message {
+    match message.as_str() {
         _ if closes_after_comma => {
             format!(
                 "remove the comma before {}",
