@@ -3,7 +3,8 @@
 //! address bar, the search and the rendered window always move together.
 
 use crate::browser::{
-    now, record_view, reveal, target_from_address, view_from_address, yield_to_browser, Record,
+    now, record_view, remember, remembered, reveal, target_from_address, view_from_address,
+    yield_to_browser, Record,
 };
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
@@ -54,7 +55,12 @@ pub struct ShelfContext {
     address_before_typing: StoredValue<Option<ViewState>>,
     /// Bumped by every new search, so that a slower, older one never overwrites its result.
     search_generation: StoredValue<u64>,
+    /// Whether every abstract is expanded: the visitor's choice, remembered between visits.
+    abstracts_open: RwSignal<bool>,
 }
+
+/// Where the "Expand all abstracts" choice is kept.
+const ABSTRACTS_KEY: &str = "papershelf-abstracts";
 
 impl ShelfContext {
     /// The shared state for `catalog`, showing `initial`, with the search kept following the view.
@@ -86,6 +92,7 @@ impl ShelfContext {
             pending_address: StoredValue::new(None),
             address_before_typing: StoredValue::new(None),
             search_generation: StoredValue::new(0),
+            abstracts_open: RwSignal::new(remembered(ABSTRACTS_KEY).as_deref() == Some("open")),
         };
         shelf.follow_search();
         shelf
@@ -121,6 +128,20 @@ impl ShelfContext {
     /// The data id of the paper a `#id` link points at.
     pub fn target(&self) -> ReadSignal<Option<String>> {
         self.target.read_only()
+    }
+
+    /// Whether every abstract is expanded (each card can still be toggled on its own).
+    pub fn abstracts_open(&self) -> ReadSignal<bool> {
+        self.abstracts_open.read_only()
+    }
+
+    /// Expands or collapses every abstract; `remembered` keeps the choice for the next visit
+    /// (printing expands them without changing it).
+    pub fn set_abstracts_open(&self, open: bool, remembered: bool) {
+        if remembered {
+            remember(ABSTRACTS_KEY, if open { "open" } else { "closed" });
+        }
+        self.abstracts_open.set(open);
     }
 
     /// Moves to another view, recording it in the address bar and history.

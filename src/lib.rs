@@ -12,6 +12,7 @@ mod paper_card;
 mod paper_list;
 mod search_bar;
 mod shelf;
+mod theme_toggle;
 
 pub use app::App;
 

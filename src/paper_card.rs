@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use papershelf_core::dom_id::{paper_part, Part, COUNT};
 use papershelf_core::fold::SearchText;
-use papershelf_core::text::{group_digits, preview};
+use papershelf_core::text::{group_digits, preview, sentence_around};
 use papershelf_core::{FilterKind, Paper};
 use std::time::Duration;
 
@@ -17,7 +17,11 @@ const PREVIEW_CHARS: usize = 240;
 /// One paper: title, authors and topics (each a filter button), venue and year, abstract, links
 /// and a permalink. Matches of the search are highlighted.
 #[component]
-pub fn PaperCard(idx: u32) -> impl IntoView {
+pub fn PaperCard(
+    idx: u32,
+    /// Under a year heading (`h2`), the title is an `h3`.
+    grouped: bool,
+) -> impl IntoView {
     let shelf = expect_context::<ShelfContext>();
     let catalog = shelf.catalog();
     let paper: &Paper = &catalog.papers[idx as usize];
@@ -101,7 +105,7 @@ pub fn PaperCard(idx: u32) -> impl IntoView {
             tabindex="-1"
             aria-labelledby=labelled_by
         >
-            <h2 id=heading_id class="paper-title" dir="auto">{move || highlighted_text(&title, &query.get())}</h2>
+            {heading(grouped, heading_id, move || highlighted_text(&title, &query.get()))}
             {(author_count > 0).then(|| view! { <Authors names=author_names /> })}
             {(!meta.is_empty()).then(|| view! { <p class="meta">{meta}</p> })}
             {(!paper.topics.is_empty()).then(|| view! {
@@ -115,6 +119,15 @@ pub fn PaperCard(idx: u32) -> impl IntoView {
                 <li><CopyLink id=id.clone() title=paper.title.shown() /></li>
             </ul>
         </article>
+    }
+}
+
+/// The card's title, one level below a year heading when there is one.
+fn heading(grouped: bool, id: String, content: impl IntoView + 'static) -> AnyView {
+    if grouped {
+        view! { <h3 id=id class="paper-title" dir="auto">{content}</h3> }.into_any()
+    } else {
+        view! { <h2 id=id class="paper-title" dir="auto">{content}</h2> }.into_any()
     }
 }
 
@@ -191,7 +204,8 @@ fn Authors(names: Vec<String>) -> impl IntoView {
 }
 
 /// A collapsed preview with a toggle; short abstracts are shown whole, without one. Opens by
-/// itself when a `#id` link points at its paper.
+/// itself when a `#id` link points at its paper, and follows "Expand all abstracts". While
+/// collapsed, a match of the search that the preview hides is shown in its sentence.
 #[component]
 fn Abstract(
     id: String,
@@ -199,7 +213,8 @@ fn Abstract(
     open_at_start: bool,
     targeted: Signal<bool>,
 ) -> impl IntoView {
-    let query = expect_context::<ShelfContext>().query();
+    let shelf = expect_context::<ShelfContext>();
+    let (query, all_open) = (shelf.query(), shelf.abstracts_open());
     let abstract_id = paper_part(Part::Abstract, &id);
     let Some(short) = preview(&text.shown(), PREVIEW_CHARS) else {
         return view! {
@@ -207,24 +222,55 @@ fn Abstract(
         }
         .into_any();
     };
-    let open = RwSignal::new(open_at_start);
+    let open = RwSignal::new(open_at_start || all_open.get_untracked());
     Effect::new(move |_| {
         if targeted.get() {
             open.set(true);
         }
     });
-    // A match hidden beyond the preview still shows in the preview's highlight when opened.
+    // "Expand all" and "Collapse all" reach every card; after that each toggles on its own.
+    Effect::new(move |seen: Option<()>| {
+        let all = all_open.get();
+        if seen.is_some() {
+            open.set(all);
+        }
+    });
+    // The preview is the text's start, then "…": what lies past it is hidden while collapsed.
+    let hidden_from = short.len() - '…'.len_utf8();
+    let text = StoredValue::new(text);
     let shown = move || {
         let q = query.get();
         if open.get() {
-            highlighted_text(&text, &q)
+            text.with_value(|t| highlighted_text(t, &q))
         } else {
             highlighted(&short, &q)
         }
     };
+    let hidden_match = move || {
+        if open.get() {
+            return None;
+        }
+        let full = text.with_value(SearchText::shown);
+        query.with(|q| {
+            let at = q.first_match_from(&full, hidden_from)?;
+            let (passage, before, after) = sentence_around(&full, at, PREVIEW_CHARS);
+            let passage = format!(
+                "{}{passage}{}",
+                if before { "…" } else { "" },
+                if after { "…" } else { "" }
+            );
+            Some(view! {
+                <p class="abstract-match" dir="auto">
+                    <span class="visually-hidden">"Matching sentence: "</span>
+                    {highlighted(&passage, q)}
+                </p>
+            })
+        })
+    };
     view! {
         <div class="abstract-block">
             <p class="abstract" id=abstract_id.clone() dir="auto" class:collapsed=move || !open.get()>{shown}</p>
+            {hidden_match}
             <button
                 type="button"
                 class="toggle"
@@ -274,9 +320,11 @@ fn link_label(label: &str) -> String {
         "arxiv" => "arXiv".into(),
         "code" => "Code".into(),
         "page" | "html" => "Page".into(),
+        "project" => "Project".into(),
         "video" => "Video".into(),
         "slides" => "Slides".into(),
         "poster" => "Poster".into(),
+        "openreview" => "OpenReview".into(),
         _ => label.to_owned(),
     }
 }

@@ -7,6 +7,7 @@ use leptos::html::Button;
 use leptos::prelude::*;
 use papershelf_core::dom_id::{paper_part, Part, COUNT};
 use papershelf_core::text::group_digits;
+use papershelf_core::Sort;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -20,6 +21,15 @@ fn window_end(len: usize, end: usize) -> usize {
     }
 }
 
+/// One item of the rendered list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Row {
+    /// The heading over a year's papers, when the list is sorted by year.
+    Year(Option<i32>),
+    /// A paper, and whether it is under a year heading (its title is then a level lower).
+    Paper(u32, bool),
+}
+
 /// The shown papers as cards, keyed by paper so unchanged cards are kept across updates. Only a
 /// window of them is rendered; more follow as the visitor nears the end of the list (or presses
 /// the button) and the earliest go, so a 100,000-paper catalog costs the DOM no more than a few
@@ -30,7 +40,27 @@ pub fn PaperList() -> impl IntoView {
     let selection = shelf.selection();
     let (start, limit) = shelf.window();
     let end = move || selection.with(|s| window_end(s.shown.len(), start.get() + limit.get()));
-    let rendered = move || selection.with(|s| s.shown[start.get().min(end())..end()].to_vec());
+    let grouped = move || shelf.state().with(|s| s.sort != Sort::Title);
+    let rendered = move || {
+        let catalog = shelf.catalog();
+        let grouped = grouped();
+        let year = |idx: u32| catalog.papers[idx as usize].year;
+        selection.with(|s| {
+            let mut rows = Vec::new();
+            for &idx in &s.shown[start.get().min(end())..end()] {
+                // The window may start inside a year: its first card gets the heading too.
+                let new_year = rows.last().is_none_or(|row| match row {
+                    Row::Paper(before, _) => year(*before) != year(idx),
+                    Row::Year(_) => false,
+                });
+                if grouped && new_year {
+                    rows.push(Row::Year(year(idx)));
+                }
+                rows.push(Row::Paper(idx, grouped));
+            }
+            rows
+        })
+    };
     let remaining = move || selection.with(|s| s.shown.len() - end());
     let more = move || shelf.show_more();
     // A button that shows the last cards it can goes away: focus moves to the first card it
@@ -82,8 +112,16 @@ pub fn PaperList() -> impl IntoView {
             </button>
         </Show>
         <div class="papers">
-            <For each=rendered key=|idx| *idx let:idx>
-                <PaperCard idx />
+            <For each=rendered key=|row| *row let:row>
+                {match row {
+                    Row::Year(year) => view! {
+                        <h2 class="year-heading">
+                            {year.map_or_else(|| "Year not given".to_owned(), |y| y.to_string())}
+                        </h2>
+                    }
+                    .into_any(),
+                    Row::Paper(idx, grouped) => view! { <PaperCard idx grouped /> }.into_any(),
+                }}
             </For>
         </div>
         <Show when=move || { remaining() > 0 }>

@@ -3,18 +3,21 @@
 //! facets and cards.
 
 use crate::active_filters::ActiveFilters;
+use crate::browser::Record;
 use crate::browser::{target_from_address, view_from_address};
 use crate::context::ShelfContext;
 use crate::data_notice::DataNotice;
 use crate::facets::Facets;
 use crate::paper_list::PaperList;
 use crate::search_bar::SearchBar;
+use crate::theme_toggle::ThemeToggle;
 use leptos::ev;
 use leptos::prelude::*;
-use papershelf_core::dom_id::COUNT;
+use papershelf_core::dom_id::{COUNT, SEARCH};
 use papershelf_core::text::count_label;
 use papershelf_core::Catalog;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 /// The shelf for `catalog`. While `loading`, only the first page of a file still streaming in is
 /// shown: no search or facets yet, as their counts would be wrong.
@@ -29,7 +32,10 @@ pub fn Shelf(catalog: Arc<Catalog>, loading: bool) -> impl IntoView {
     if loading {
         return view! {
             <header class="masthead">
-                <h1>{title}</h1>
+                <div class="masthead-top">
+                    <h1>{title}</h1>
+                    <ThemeToggle />
+                </div>
             </header>
             <section class="results" aria-label="Publications">
                 <p class="count loading" role="status">"Loading publications…"</p>
@@ -39,9 +45,14 @@ pub fn Shelf(catalog: Arc<Catalog>, loading: bool) -> impl IntoView {
         .into_any();
     }
     follow_address();
+    follow_keys();
+    follow_printing();
     view! {
         <header class="masthead">
-            <h1>{title}</h1>
+            <div class="masthead-top">
+                <h1>{title}</h1>
+                <ThemeToggle />
+            </div>
             <SearchBar />
         </header>
         <div class="layout">
@@ -81,6 +92,88 @@ fn follow_address() {
     });
 }
 
+/// `/` focuses the search box (as on GitHub and MDN); `Esc` clears the search, unless the key
+/// belongs to another field or to an open dialog.
+fn follow_keys() {
+    let shelf = expect_context::<ShelfContext>();
+    let on_key = window_event_listener(ev::keydown, move |ev| {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || ev.default_prevented() {
+            return;
+        }
+        let target = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let in_search = target.as_ref().is_some_and(|t| t.id() == SEARCH);
+        let in_field = target.as_ref().is_some_and(|t| {
+            matches!(t.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || t.closest("dialog").ok().flatten().is_some()
+        });
+        match ev.key().as_str() {
+            "/" if !in_field => {
+                ev.prevent_default();
+                focus_search();
+            }
+            "Escape" if in_search || !in_field => {
+                let state = shelf.state();
+                if state.with_untracked(|s| !s.query.is_empty()) {
+                    ev.prevent_default();
+                    let mut next = state.get_untracked();
+                    next.query.clear();
+                    shelf.navigate(next, Record::Replace);
+                }
+            }
+            _ => {}
+        }
+    });
+    on_cleanup(move || on_key.remove());
+}
+
+fn focus_search() {
+    if let Some(input) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(SEARCH))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        let _ = input.focus();
+        input.select();
+    }
+}
+
+/// Printing expands every abstract (and hides the controls, in the stylesheet); afterwards the
+/// visitor's choice returns.
+fn follow_printing() {
+    let shelf = expect_context::<ShelfContext>();
+    let before = StoredValue::new(false);
+    let on_before = window_event_listener(ev::beforeprint, move |_| {
+        before.set_value(shelf.abstracts_open().get_untracked());
+        shelf.set_abstracts_open(true, false);
+    });
+    let on_after = window_event_listener(ev::afterprint, move |_| {
+        shelf.set_abstracts_open(before.get_value(), false);
+    });
+    on_cleanup(move || {
+        on_before.remove();
+        on_after.remove();
+    });
+}
+
+/// Expands or collapses every abstract; the choice is remembered.
+#[component]
+fn ExpandAll() -> impl IntoView {
+    let shelf = expect_context::<ShelfContext>();
+    let open = shelf.abstracts_open();
+    view! {
+        <button
+            type="button"
+            class="link-button expand-all"
+            aria-pressed=move || open.get().to_string()
+            on:click=move |_| shelf.set_abstracts_open(!open.get_untracked(), true)
+        >
+            "Expand all abstracts"
+        </button>
+    }
+}
+
 /// The live count, notes on the data, active filters, a word when nothing matches, and the cards.
 #[component]
 fn Results() -> impl IntoView {
@@ -100,9 +193,12 @@ fn Results() -> impl IntoView {
     view! {
         <section class="results" aria-label="Publications">
             // Focusable: where focus goes when the control that had it removes itself.
-            <p class="count" id=COUNT role="status" tabindex="-1">
-                {move || count_label(selection.with(|s| s.shown.len()), "publication", "publications")}
-            </p>
+            <div class="results-bar">
+                <p class="count" id=COUNT role="status" tabindex="-1">
+                    {move || count_label(selection.with(|s| s.shown.len()), "publication", "publications")}
+                </p>
+                <ExpandAll />
+            </div>
             <DataNotice />
             <ActiveFilters />
             {empty_message}

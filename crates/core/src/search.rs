@@ -92,6 +92,20 @@ impl Query {
         runs(text, ranges)
     }
 
+    /// Where in `text` the first match at or after byte `from` starts, if any: a collapsed
+    /// abstract shows the sentence of a match its preview hides.
+    pub fn first_match_from(&self, text: &str, from: usize) -> Option<usize> {
+        if self.terms.is_empty() {
+            return None;
+        }
+        let mapped = Mapped::new(text);
+        self.ranges(&mapped.folded)
+            .into_iter()
+            .map(|(s, e)| mapped.original_range(s, e).0)
+            .filter(|&start| start >= from)
+            .min()
+    }
+
     /// A stored text as shown, cut into runs as [`Query::highlight`] does.
     pub fn highlight_text(&self, text: &SearchText) -> Vec<(String, bool)> {
         let (shown, ranges) = text.shown_ranges(self.ranges(text.folded()));
@@ -280,5 +294,19 @@ mod tests {
         let runs = Query::parse("abc bcd").highlight("xabcdx");
         assert_eq!(runs, [("x", false), ("abcd", true), ("x", false)]);
         assert_eq!(Query::parse("zzz").highlight("abc"), [("abc", false)]);
+    }
+
+    #[test]
+    fn the_first_match_after_a_point() {
+        let q = Query::parse("gradient");
+        let text = "Gradient methods. We use GRADIENT descent.";
+        assert_eq!(q.first_match_from(text, 0), Some(0));
+        assert_eq!(q.first_match_from(text, 1), Some(25));
+        assert_eq!(q.first_match_from(text, 26), None);
+        assert_eq!(Query::parse("").first_match_from(text, 0), None);
+        assert_eq!(
+            Query::parse("élan").first_match_from("Un Elan vital", 0),
+            Some(3)
+        );
     }
 }

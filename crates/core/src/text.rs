@@ -89,6 +89,41 @@ pub fn preview(text: &str, max_chars: usize) -> Option<String> {
     ))
 }
 
+/// The sentence of `text` around byte `at` (a char boundary), at most about `max_chars` long: a
+/// match hidden in a collapsed abstract is shown in context. Sentences end at `.`, `!` or `?`
+/// followed by a space; a sentence longer than `max_chars` is cut around `at` at word boundaries.
+/// Returns the passage and whether text was left out before and after it.
+pub fn sentence_around(text: &str, at: usize, max_chars: usize) -> (&str, bool, bool) {
+    let ends_sentence = |i: usize| {
+        text[..i].ends_with(['.', '!', '?']) && text[i..].starts_with(char::is_whitespace)
+    };
+    let start = (1..=at)
+        .rev()
+        .find(|&i| text.is_char_boundary(i) && ends_sentence(i))
+        .map_or(0, |i| i + text[i..].len() - text[i..].trim_start().len());
+    let end = (at..text.len())
+        .find(|&i| text.is_char_boundary(i) && ends_sentence(i))
+        .unwrap_or(text.len());
+    let (mut start, mut end) = (start, end);
+    // Too long: keep about half the room on each side of the match, cut at spaces.
+    let half = max_chars / 2;
+    if text[start..end].chars().count() > max_chars {
+        let before = text[start..at]
+            .char_indices()
+            .rev()
+            .nth(half)
+            .map(|(i, _)| start + i);
+        if let Some(cut) = before {
+            start = text[cut..at].find(' ').map_or(cut, |s| cut + s + 1);
+        }
+        let after = text[at..end].char_indices().nth(half).map(|(i, _)| at + i);
+        if let Some(cut) = after {
+            end = text[at..cut].rfind(' ').map_or(cut, |s| at + s);
+        }
+    }
+    (&text[start..end], start > 0, end < text.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,5 +170,41 @@ mod tests {
             count_label(12, "publication", "publications"),
             "12 publications"
         );
+    }
+
+    #[test]
+    fn sentences_around_a_match() {
+        let text = "First one. The second has the word here! Third? Last";
+        let at = text.find("word").unwrap();
+        assert_eq!(
+            sentence_around(text, at, 100),
+            ("The second has the word here!", true, true)
+        );
+        assert_eq!(sentence_around(text, 0, 100), ("First one.", false, true));
+        let last = text.find("Last").unwrap();
+        assert_eq!(sentence_around(text, last, 100), ("Last", true, false));
+        // "e.g. this" is not split when no space follows the period; a decimal neither.
+        let text = "We get 0.5 gain, i.e.,the best. Next";
+        assert_eq!(
+            sentence_around(text, text.find("gain").unwrap(), 100).0,
+            "We get 0.5 gain, i.e.,the best."
+        );
+    }
+
+    #[test]
+    fn a_long_sentence_is_cut_around_the_match() {
+        let text = format!("{} needle {}", "word ".repeat(200), "more ".repeat(200));
+        let at = text.find("needle").unwrap();
+        let (passage, before, after) = sentence_around(&text, at, 40);
+        assert!(passage.contains("needle"), "{passage}");
+        assert!(passage.chars().count() <= 42, "{passage}");
+        assert!(
+            !passage.starts_with(' ') && !passage.ends_with(' '),
+            "{passage:?}"
+        );
+        assert!(before && after);
+        let accents = format!("{}é needle é{}", "é".repeat(300), "é".repeat(300));
+        let at = accents.find("needle").unwrap();
+        assert!(sentence_around(&accents, at, 40).0.contains("needle"));
     }
 }
