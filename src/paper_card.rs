@@ -252,7 +252,7 @@ fn Abstract(
         }
         let full = text.with_value(SearchText::shown);
         query.with(|q| {
-            let at = q.first_match_from(&full, hidden_from)?;
+            let at = q.hidden_match(&full, hidden_from)?;
             let (passage, before, after) = sentence_around(&full, at, PREVIEW_CHARS);
             let passage = format!(
                 "{}{passage}{}",

@@ -92,17 +92,18 @@ impl Query {
         runs(text, ranges)
     }
 
-    /// Where in `text` the first match at or after byte `from` starts, if any: a collapsed
-    /// abstract shows the sentence of a match its preview hides.
-    pub fn first_match_from(&self, text: &str, from: usize) -> Option<usize> {
-        if self.terms.is_empty() {
-            return None;
-        }
+    /// Where in `text` a term first matches when it matches nowhere in the first `visible`
+    /// bytes: a collapsed abstract shows the sentence of a match its preview hides. Of several
+    /// such terms, the earliest match wins.
+    pub fn hidden_match(&self, text: &str, visible: usize) -> Option<usize> {
         let mapped = Mapped::new(text);
-        self.ranges(&mapped.folded)
-            .into_iter()
-            .map(|(s, e)| mapped.original_range(s, e).0)
-            .filter(|&start| start >= from)
+        self.terms
+            .iter()
+            .filter_map(|term| {
+                let at = mapped.folded.find(term.as_str())?;
+                let start = mapped.original_range(at, at + term.len()).0;
+                (start >= visible).then_some(start)
+            })
             .min()
     }
 
@@ -297,16 +298,22 @@ mod tests {
     }
 
     #[test]
-    fn the_first_match_after_a_point() {
-        let q = Query::parse("gradient");
-        let text = "Gradient methods. We use GRADIENT descent.";
-        assert_eq!(q.first_match_from(text, 0), Some(0));
-        assert_eq!(q.first_match_from(text, 1), Some(25));
-        assert_eq!(q.first_match_from(text, 26), None);
-        assert_eq!(Query::parse("").first_match_from(text, 0), None);
+    fn a_match_the_preview_hides() {
+        let text = "Gradient methods. We use GRADIENT descent on a needle.";
+        let q = |s| Query::parse(s);
         assert_eq!(
-            Query::parse("élan").first_match_from("Un Elan vital", 0),
-            Some(3)
+            q("gradient").hidden_match(text, 17),
+            None,
+            "seen in the preview"
         );
+        assert_eq!(q("descent").hidden_match(text, 17), Some(34));
+        assert_eq!(
+            q("needle gradient descent").hidden_match(text, 17),
+            Some(34)
+        );
+        assert_eq!(q("descent").hidden_match(text, 40), None, "now in view");
+        assert_eq!(q("absent").hidden_match(text, 0), None);
+        assert_eq!(q("").hidden_match(text, 0), None);
+        assert_eq!(q("élan").hidden_match("Un Elan vital", 2), Some(3));
     }
 }

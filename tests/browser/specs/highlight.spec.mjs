@@ -24,7 +24,7 @@ for (const q of ["cafe", "café", "CAFE\u0301"]) {
   test(`searching ${q} marks the whole decomposed "café", accent included`, async ({ page }) => {
     await search(page).fill(q);
     await expect(status(page)).toHaveText("1 publication");
-    const heading = cards(page).getByRole("heading", { level: 2 });
+    const heading = cards(page).getByRole("heading", { level: 3 });
     await expect(heading).toHaveText(`Un ${DECOMPOSED} noir`);
     const marks = heading.locator("mark");
     await expect(marks).toHaveCount(1);

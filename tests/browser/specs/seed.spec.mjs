@@ -14,7 +14,7 @@ test("shows one card per paper, fetched from under the sub-path", async ({ page 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Publications");
   for (const p of papers) {
     const card = page.getByRole("article", { name: p.title, exact: true });
-    await expect(card.getByRole("heading", { level: 2 })).toHaveText(p.title);
+    await expect(card.getByRole("heading", { level: 3 })).toHaveText(p.title);
     for (const name of p.authors ?? []) {
       await expect(card.getByRole("button", { name, exact: true })).toBeVisible();
     }
