@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PUBLIC_URL ?= /papers/
 PORT ?= 8080
 
-.PHONY: setup setup-test serve build test test-native test-browser check-data lint bench fuzz clean
+.PHONY: setup setup-test serve build test test-native test-browser check-data lint bench screenshots fuzz clean
 
 setup:
 	@bash tools/setup.sh
@@ -47,6 +47,10 @@ test-browser:
 bench: setup-test build
 	cargo bench -p papershelf-core --bench core > bench/core-latest.md
 	cd bench && npm ci --no-audit --no-fund && node run.mjs
+
+## The README's pictures of the seed site (docs/*.png): desktop and phone, light and dark.
+screenshots: setup-test build
+	cd tests/browser && node screenshots.mjs
 
 ## Fuzz the parser (on demand; FUZZ_SECONDS=60 by default). cargo-fuzz needs nightly features,
 ## which RUSTC_BOOTSTRAP enables on the stable toolchain this project uses.

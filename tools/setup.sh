@@ -48,8 +48,9 @@ if ! $browser; then
   exit 0
 fi
 
-# Browser-test dependencies (Playwright's test runner; it drives Debian's Chromium).
-if [ ! -d tests/browser/node_modules/@playwright/test ]; then
+# Browser-test dependencies (Playwright's test runner, which drives Debian's Chromium, and axe-core
+# for the accessibility audit).
+if [ ! -d tests/browser/node_modules/@playwright/test ] || [ ! -d tests/browser/node_modules/@axe-core/playwright ]; then
   say "installing the browser-test runner from npm"
   (cd tests/browser && npm ci --no-audit --no-fund)
 fi
