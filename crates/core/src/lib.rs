@@ -9,6 +9,7 @@ pub mod fold;
 pub mod locate;
 pub mod order;
 pub mod parse;
+pub mod record;
 pub mod search;
 pub mod select;
 pub mod state;
