@@ -309,10 +309,10 @@ impl EntrySink for CatalogBuilder {
 
     /// An entry of a document already read: without a span (see [`Paper::span`]).
     fn entry(&mut self, entry: RawEntry) {
-        self.entry_at(entry, 0..0);
+        self.entry_with_range(entry, 0..0);
     }
 
-    fn entry_at(&mut self, entry: RawEntry, bytes: Range<u64>) {
+    fn entry_with_range(&mut self, entry: RawEntry, bytes: Range<u64>) {
         let n = self.entries;
         self.entries += 1;
         match entry {

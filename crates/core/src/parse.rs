@@ -226,7 +226,7 @@ pub trait EntrySink {
     /// The next element of the publications list and where its text is in the file: byte
     /// offsets from the file's first byte (a byte-order mark included). The reader calls this
     /// one; a sink that keeps no positions need not implement it.
-    fn entry_at(&mut self, entry: RawEntry, bytes: Range<u64>) {
+    fn entry_with_range(&mut self, entry: RawEntry, bytes: Range<u64>) {
         let _ = bytes;
         self.entry(entry);
     }

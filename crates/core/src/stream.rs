@@ -430,7 +430,7 @@ impl StreamReader {
             }
             State::Item => {
                 let bytes = self.offset + start as u64..self.offset + end as u64;
-                sink.entry_at(entry(text).map_err(syntax)?, bytes);
+                sink.entry_with_range(entry(text).map_err(syntax)?, bytes);
                 self.sep = Sep::AfterMember;
             }
             State::Root | State::Colon | State::Done => unreachable!("no value is read here"),
@@ -756,7 +756,7 @@ mod tests {
         fn entry(&mut self, _: RawEntry) {
             panic!("the reader gives every entry with its bytes");
         }
-        fn entry_at(&mut self, _: RawEntry, bytes: std::ops::Range<u64>) {
+        fn entry_with_range(&mut self, _: RawEntry, bytes: std::ops::Range<u64>) {
             let range = bytes.start as usize..bytes.end as usize;
             self.entries.push(&self.file[range]);
         }
