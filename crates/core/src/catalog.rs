@@ -11,10 +11,12 @@ use crate::parse::{
     plausible_year, EntrySink, Field, JsonKind, Number, RawDocument, RawEntry, RawLinks, RawPaper,
     TextList,
 };
+use crate::record::Span;
 use crate::state::{FilterKind, Sort};
 use crate::stream::{read_json, ReadError};
 use crate::text::{collapse_whitespace, slug};
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 use std::sync::Arc;
 
 /// A paper's place in [`Catalog::papers`].
@@ -34,8 +36,8 @@ pub struct Link {
 }
 
 /// One shown paper. Text fields are stored folded for search (see [`SearchText`]); authors and
-/// topics are ids into the catalog's tables. BibTeX is validated but not kept: nothing shows it,
-/// and it would be a third of the catalog's memory.
+/// topics are ids into the catalog's tables. BibTeX is validated but not kept, as it would be a
+/// third of the catalog's memory: the entry's span in the file is kept, to read it from there.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Paper {
     /// Unique in the catalog: the data's own id, or one made from the title.
@@ -54,6 +56,8 @@ pub struct Paper {
     pub venue: Option<SearchText>,
     /// In the data's order.
     pub links: Box<[Link]>,
+    /// Where the entry's text is in the file, when it was read from one (see [`crate::record`]).
+    pub span: Option<Span>,
 }
 
 /// Whether a problem cost a whole entry or only part of one.
@@ -303,7 +307,12 @@ impl EntrySink for CatalogBuilder {
         };
     }
 
+    /// An entry of a document already read: without a span (see [`Paper::span`]).
     fn entry(&mut self, entry: RawEntry) {
+        self.entry_with_range(entry, 0..0);
+    }
+
+    fn entry_with_range(&mut self, entry: RawEntry, bytes: Range<u64>) {
         let n = self.entries;
         self.entries += 1;
         match entry {
@@ -318,7 +327,7 @@ impl EntrySink for CatalogBuilder {
                 ),
             ),
             RawEntry::Unreadable(why) => self.problem(Severity::Skipped, n, None, "", why),
-            RawEntry::Object(raw) => self.add_paper(n, *raw),
+            RawEntry::Object(raw) => self.add_paper(n, *raw, Span::new(bytes)),
         }
     }
 }
@@ -400,7 +409,7 @@ impl CatalogBuilder {
     }
 
     /// Validates entry `n` and adds it as a paper, or notes why it cannot be shown.
-    fn add_paper(&mut self, n: usize, raw: RawPaper) {
+    fn add_paper(&mut self, n: usize, raw: RawPaper, span: Option<Span>) {
         let Some(title) = self.title_of(n, raw.title) else {
             return;
         };
@@ -422,6 +431,7 @@ impl CatalogBuilder {
             topics: topics.into(),
             year,
             links: links.into(),
+            span,
         };
         self.catalog.papers.push(paper);
     }

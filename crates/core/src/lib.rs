@@ -3,12 +3,18 @@
 //! and all of it is tested natively.
 #![warn(missing_docs)]
 
+pub mod bibtex;
 pub mod catalog;
+pub mod csl;
 pub mod dom_id;
+pub mod export;
 pub mod fold;
+pub mod links;
 pub mod locate;
+pub mod name;
 pub mod order;
 pub mod parse;
+pub mod record;
 pub mod search;
 pub mod select;
 pub mod state;

@@ -11,6 +11,7 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use std::fmt;
+use std::ops::Range;
 
 /// The kind of JSON value found where something else was expected, for messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -222,6 +223,13 @@ pub trait EntrySink {
     fn title(&mut self, title: Field<String>);
     /// The next element of the publications list.
     fn entry(&mut self, entry: RawEntry);
+    /// The next element of the publications list and where its text is in the file: byte
+    /// offsets from the file's first byte (a byte-order mark included). The reader calls this
+    /// one; a sink that keeps no positions need not implement it.
+    fn entry_with_range(&mut self, entry: RawEntry, bytes: Range<u64>) {
+        let _ = bytes;
+        self.entry(entry);
+    }
 }
 
 impl EntrySink for RawDocument {

@@ -4,7 +4,8 @@
 //! `publications` list, the commas between entries) and finds where each entry ends; serde_json
 //! then reads that entry ([`RawPaper`]). So each entry reaches the sink as soon as its last byte
 //! is in, the page shows its first cards while a large file is still downloading, and the file's
-//! text is never whole in memory. The checker hands over the whole file as one chunk: there is one
+//! text is never whole in memory. Each entry comes with its byte range in the file, so that what
+//! the catalog does not keep can be read from the file again. The checker hands over the whole file as one chunk: there is one
 //! reader, so the site and the checker accept and reject exactly the same files.
 //!
 //! Errors name the file's line and column (serde_json's position inside an entry plus where the
@@ -127,6 +128,8 @@ pub struct StreamReader {
     pos: usize,
     /// Where `buf` begins in the file.
     start: Position,
+    /// Where `buf` begins in the file, in bytes from its first (a byte-order mark included).
+    offset: u64,
     bom_checked: bool,
     bom: bool,
     state: State,
@@ -143,6 +146,7 @@ impl Default for StreamReader {
             buf: Vec::new(),
             pos: 0,
             start: Position { line: 1, column: 0 },
+            offset: 0,
             bom_checked: false,
             bom: false,
             state: State::Root,
@@ -175,6 +179,7 @@ impl StreamReader {
         // Keep only what is still needed: the value in progress, or nothing.
         let keep_from = self.value.map_or(self.pos, |v| v.start).min(data.len());
         self.start = self.start.after(&data[..keep_from]);
+        self.offset += keep_from as u64;
         if in_place {
             buf.extend_from_slice(&chunk[keep_from..]);
         } else {
@@ -424,7 +429,8 @@ impl StreamReader {
                 self.sep = Sep::AfterMember;
             }
             State::Item => {
-                sink.entry(entry(text).map_err(syntax)?);
+                let bytes = self.offset + start as u64..self.offset + end as u64;
+                sink.entry_with_range(entry(text).map_err(syntax)?, bytes);
                 self.sep = Sep::AfterMember;
             }
             State::Root | State::Colon | State::Done => unreachable!("no value is read here"),
@@ -736,6 +742,61 @@ mod tests {
         assert_eq!(read_document(&bad).unwrap_err().column, 4);
         // Only at the very start.
         assert!(read_document(&[b" ", BOM, b"[]"].concat()).is_err());
+    }
+
+    /// Each entry's text, as the byte range the reader gives with it cuts it out of the file.
+    #[derive(Default)]
+    struct Slices<'a> {
+        file: &'a [u8],
+        entries: Vec<&'a [u8]>,
+    }
+
+    impl<'a> EntrySink for Slices<'a> {
+        fn title(&mut self, _: Field<String>) {}
+        fn entry(&mut self, _: RawEntry) {
+            panic!("the reader gives every entry with its bytes");
+        }
+        fn entry_with_range(&mut self, _: RawEntry, bytes: std::ops::Range<u64>) {
+            let range = bytes.start as usize..bytes.end as usize;
+            self.entries.push(&self.file[range]);
+        }
+    }
+
+    #[test]
+    fn each_entry_comes_with_its_bytes_in_the_file_in_any_chunking() {
+        let entries = [
+            r#"{"title": "A, [b]", "authors": ["x\\", "y}"], "bibtex": "@misc{a,\n}"}"#,
+            "null",
+            "-1.5e3",
+            r#""s]}""#,
+            "[1, [2]]",
+            r#"{"title":"Ünïcödé","n":{"a":[{}]}}"#,
+            "{}",
+        ];
+        let head = "{\"title\": \"Lab Ü\", \"x\": [{}],\n \"publications\": [\n  ";
+        let with_bom = [
+            BOM,
+            head.as_bytes(),
+            entries.join(",\n  ").as_bytes(),
+            b"\n]}\n",
+        ]
+        .concat();
+        let bare = format!("[{}]", entries.join(","));
+        for file in [&with_bom[..], bare.as_bytes()] {
+            for size in [1, 2, 7, 64, file.len()] {
+                let mut slices = Slices {
+                    file,
+                    ..Slices::default()
+                };
+                let mut reader = StreamReader::new();
+                for chunk in file.chunks(size) {
+                    reader.push(chunk, &mut slices).unwrap();
+                }
+                reader.finish().unwrap();
+                let expected: Vec<&[u8]> = entries.iter().map(|e| e.as_bytes()).collect();
+                assert_eq!(slices.entries, expected, "chunks of {size}");
+            }
+        }
     }
 
     #[test]

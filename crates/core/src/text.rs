@@ -48,6 +48,44 @@ pub fn slug(title: &str) -> String {
     }
 }
 
+/// The words of `text` in lower-case ASCII, for citation keys and file names: folded ("Gülçehre"
+/// is "gulcehre"), Latin letters that fold to no ASCII spelled out ("Łukasz" is "lukasz",
+/// "Strauß" is "strauss"), apostrophes dropped ("don't" is "dont"), split at anything else.
+/// Scripts without Latin letters give no words.
+pub fn ascii_words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    for c in crate::fold::fold(text).chars() {
+        let spelled = match c {
+            'a'..='z' | '0'..='9' => {
+                word.push(c);
+                continue;
+            }
+            '\'' | '’' => continue,
+            'ß' => "ss",
+            'æ' => "ae",
+            'œ' => "oe",
+            'ø' => "o",
+            'ł' => "l",
+            'đ' | 'ð' => "d",
+            'þ' => "th",
+            'ı' => "i",
+            _ => "",
+        };
+        if spelled.is_empty() {
+            if !word.is_empty() {
+                words.push(std::mem::take(&mut word));
+            }
+        } else {
+            word.push_str(spelled);
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
 /// "1 publication", "12 publications", "10,059 publications".
 pub fn count_label(n: usize, one: &str, many: &str) -> String {
     format!("{} {}", group_digits(n), if n == 1 { one } else { many })
@@ -141,6 +179,21 @@ mod tests {
         assert_eq!(slug("日本語"), "paper");
         assert!(slug(&"word ".repeat(50)).len() <= 60);
         assert!(!slug(&"word ".repeat(50)).ends_with('-'));
+    }
+
+    #[test]
+    fn ascii_words_spell_latin_letters_out() {
+        assert_eq!(ascii_words("Çağlar Gülçehre"), ["caglar", "gulcehre"]);
+        assert_eq!(
+            ascii_words("Łukasz Strauß-Sørensen"),
+            ["lukasz", "strauss", "sorensen"]
+        );
+        assert_eq!(
+            ascii_words("Don’t Flatten, Tokenize! 3D"),
+            ["dont", "flatten", "tokenize", "3d"]
+        );
+        assert_eq!(ascii_words("李 明 (Li Ming)"), ["li", "ming"]);
+        assert!(ascii_words("日本語 / .. \\").is_empty());
     }
 
     #[test]

@@ -1,0 +1,530 @@
+//! BibTeX for Cite and Export: the paper's own record from the data when there is one, else one
+//! made from its fields.
+//!
+//! A made record is `@inproceedings` when the paper has a venue (given as `booktitle`, which
+//! every style accepts for a conference or workshop) and `@misc` otherwise: `@article` would need
+//! a `journal` the data does not have, and styles warn about it. Fields come in a fixed order,
+//! two spaces in, the record ends with a newline. The title is braced twice, so styles keep its
+//! capitals as written ("BERT", "GANs") instead of lowering them. Text stays UTF-8, which
+//! biber, Zotero, JabRef and BibTeX with `inputenc` all read; LaTeX's special characters are
+//! escaped and `$…$` math is kept as written. No abstract: it would make Cite's text long, and a
+//! bibliography does not print it.
+
+use crate::catalog::{Catalog, Paper, PaperIdx};
+use crate::links::{arxiv_id, cited_url, doi};
+use crate::name::Name;
+use crate::record::own_bibtex;
+use crate::text::{ascii_words, collapse_whitespace};
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// Title words a key skips, as Google Scholar's keys do ("On the Convergence of Adam" is
+/// `…convergence`).
+const STOPWORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for", "from", "how",
+    "in", "is", "it", "of", "on", "or", "the", "to", "we", "what", "when", "where", "which", "who",
+    "why", "with",
+];
+
+/// The longest author or title part of a key: keys are typed and read by people.
+const MAX_KEY_PART: usize = 24;
+
+/// What Cite shows and copies for `paper`: its own record when `file` (the publications file the
+/// catalog was read from) still has it, else a made one. Ends with a newline.
+pub fn cite(paper: &Paper, catalog: &Catalog, file: Option<&[u8]>) -> String {
+    match file.and_then(|file| own_bibtex(file, paper)) {
+        Some(own) => own + "\n",
+        None => generate(paper, catalog, &cite_key(paper, catalog)),
+    }
+}
+
+/// The shown papers as one `.bib` text, in the order given, records separated by a blank line:
+/// each paper's own record when `file` has it, else a made one. Made records get keys that no
+/// other record in the text has (`a`, `b`… appended to repeats); the data's own records are left
+/// as written, even when two of them share a key.
+pub fn bibliography(papers: &[PaperIdx], catalog: &Catalog, file: Option<&[u8]>) -> String {
+    let paper = |idx: PaperIdx| &catalog.papers[idx as usize];
+    let own: Vec<Option<String>> = papers
+        .iter()
+        .map(|&idx| file.and_then(|file| own_bibtex(file, paper(idx))))
+        .collect();
+    // Keys of the data's own records first, so that a made key never takes one of them.
+    let mut keys = Keys::default();
+    for record in own.iter().flatten() {
+        if let Some(key) = record_key(record) {
+            keys.used.insert(key.to_lowercase());
+        }
+    }
+    let records: Vec<String> = papers
+        .iter()
+        .zip(own)
+        .map(|(&idx, own)| match own {
+            Some(own) => own + "\n",
+            None => {
+                let key = keys.unique(cite_key(paper(idx), catalog));
+                generate(paper(idx), catalog, &key)
+            }
+        })
+        .collect();
+    records.join("\n")
+}
+
+/// The key a made record is cited by: the first author's family name, the year and the first
+/// significant title word, in lower-case ASCII (`vaswani2017attention`, `gulcehre2016noisy`).
+/// Each part is left out when there is none; without name and word, the key is `paper` and the
+/// year.
+pub fn cite_key(paper: &Paper, catalog: &Catalog) -> String {
+    let first_author = paper
+        .authors
+        .iter()
+        .map(|&id| Name::parse(catalog.author_name(id)))
+        .find(|name| *name != Name::Others);
+    let author = match &first_author {
+        Some(name @ Name::Person { .. }) => ascii_words(name.sort_name()).concat(),
+        Some(name) => first_significant(name.sort_name()),
+        None => String::new(),
+    };
+    let word = first_significant(&paper.title.shown());
+    let author = if author.is_empty() && word.is_empty() {
+        "paper".to_owned()
+    } else {
+        author
+    };
+    let year = paper.year.map(|y| y.to_string()).unwrap_or_default();
+    format!(
+        "{}{year}{}",
+        cut(&author, MAX_KEY_PART),
+        cut(&word, MAX_KEY_PART)
+    )
+}
+
+/// The first word of `text` that is not a [`STOPWORDS`] one, else its first word, else nothing.
+fn first_significant(text: &str) -> String {
+    let words = ascii_words(text);
+    let word = words
+        .iter()
+        .find(|w| !STOPWORDS.contains(&w.as_str()))
+        .or(words.first());
+    word.cloned().unwrap_or_default()
+}
+
+/// The first `max` bytes of ASCII `text`.
+fn cut(text: &str, max: usize) -> &str {
+    &text[..text.len().min(max)]
+}
+
+/// A record made from the paper's fields, cited as `key`.
+pub fn generate(paper: &Paper, catalog: &Catalog, key: &str) -> String {
+    let mut fields: Vec<(&str, String)> = Vec::new();
+    let authors: Vec<String> = paper
+        .authors
+        .iter()
+        .map(|&id| name(&Name::parse(catalog.author_name(id))))
+        .collect();
+    if !authors.is_empty() {
+        fields.push(("author", authors.join(" and ")));
+    }
+    fields.push(("title", format!("{{{}}}", escape(&paper.title.shown()))));
+    if let Some(venue) = &paper.venue {
+        fields.push(("booktitle", escape(&venue.shown())));
+    }
+    if let Some(year) = paper.year {
+        fields.push(("year", year.to_string()));
+    }
+    if let Some(doi) = doi(paper) {
+        fields.push(("doi", verbatim(&doi)));
+    }
+    if let Some(id) = arxiv_id(paper) {
+        fields.push(("eprint", id));
+        fields.push(("archiveprefix", "arXiv".to_owned()));
+    }
+    if let Some(url) = cited_url(paper) {
+        fields.push(("url", verbatim(url)));
+    }
+    let kind = if paper.venue.is_some() {
+        "inproceedings"
+    } else {
+        "misc"
+    };
+    let fields: Vec<String> = fields
+        .into_iter()
+        .map(|(field, value)| format!("  {field} = {{{value}}}"))
+        .collect();
+    format!("@{kind}{{{key},\n{}\n}}\n", fields.join(",\n"))
+}
+
+/// An author as BibTeX reads names: "Family, Given" (which says where the family name starts
+/// when it has several words), an organisation braced whole so that BibTeX does not split it,
+/// "others" for "et al.".
+fn name(name: &Name) -> String {
+    match name {
+        Name::Person {
+            given,
+            family,
+            suffix,
+        } => [family, suffix, given]
+            .into_iter()
+            .filter(|part| !part.is_empty())
+            .map(|part| escape(part))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Name::Literal(literal) if literal.contains([' ', ',']) => {
+            format!("{{{}}}", escape(literal))
+        }
+        Name::Literal(literal) => escape(literal),
+        Name::Others => "others".to_owned(),
+    }
+}
+
+/// `text` as the inside of a braced BibTeX value for LaTeX to typeset: whitespace collapsed,
+/// control characters dropped, LaTeX's special characters escaped, `$…$` math kept as written.
+/// Braces always come out balanced, which BibTeX needs (it counts `\{` too): as `\{` and `\}`
+/// when the text's own are balanced, else as `\textbraceleft{}` and `\textbraceright{}`.
+fn escape(text: &str) -> String {
+    let text: String = text
+        .chars()
+        .filter(|c| !c.is_control() || c.is_whitespace())
+        .collect();
+    let text = collapse_whitespace(&text);
+    let math = math_spans(&text);
+    let in_math = |i: usize| math.iter().any(|m| m.contains(&i));
+    let mut depth = 0i32;
+    let balanced = text
+        .char_indices()
+        .filter(|&(i, _)| !in_math(i))
+        .all(|(_, c)| {
+            depth += match c {
+                '{' => 1,
+                '}' => -1,
+                _ => 0,
+            };
+            depth >= 0
+        })
+        && depth == 0;
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for (i, c) in text.char_indices() {
+        match c {
+            '%' | '&' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ if in_math(i) => out.push(c),
+            '_' | '$' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '{' if balanced => out.push_str("\\{"),
+            '}' if balanced => out.push_str("\\}"),
+            '{' => out.push_str("\\textbraceleft{}"),
+            '}' => out.push_str("\\textbraceright{}"),
+            '\\' => out.push_str("\\textbackslash{}"),
+            '~' => out.push_str("\\textasciitilde{}"),
+            '^' => out.push_str("\\textasciicircum{}"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The byte ranges of `$…$` math in `text`, dollars included: pairs of `$` not escaped as `\$`,
+/// with something between them whose braces balance (math is kept as written, and BibTeX could
+/// not read unbalanced braces).
+fn math_spans(text: &str) -> Vec<Range<usize>> {
+    let dollars: Vec<usize> = text
+        .match_indices('$')
+        .map(|(i, _)| i)
+        .filter(|&i| !text[..i].ends_with('\\'))
+        .collect();
+    dollars
+        .chunks_exact(2)
+        .map(|pair| pair[0]..pair[1] + 1)
+        .filter(|span| {
+            let inside = &text[span.start + 1..span.end - 1];
+            let mut depth = 0i32;
+            !inside.trim().is_empty()
+                && inside.chars().all(|c| {
+                    depth += match c {
+                        '{' => 1,
+                        '}' => -1,
+                        _ => 0,
+                    };
+                    depth >= 0
+                })
+                && depth == 0
+        })
+        .collect()
+}
+
+/// A URL or DOI as a BibTeX value: styles print it verbatim (biblatex's `url` and `doi`,
+/// `\url{…}`), so nothing is escaped for LaTeX; only what BibTeX itself or the URL would trip on
+/// (braces, backslashes, whitespace) is percent-encoded, as a URL allows.
+fn verbatim(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        if matches!(c, '{' | '}' | '\\') || c.is_whitespace() || c.is_control() {
+            let mut bytes = [0; 4];
+            for b in c.encode_utf8(&mut bytes).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The key of a BibTeX record (`vaswani2017attention` of `@inproceedings{vaswani2017attention,`).
+fn record_key(record: &str) -> Option<&str> {
+    let rest = record.trim_start().strip_prefix('@')?;
+    let rest = &rest[rest.find(['{', '('])? + 1..];
+    let key = rest[..rest.find(',')?].trim();
+    (!key.is_empty() && !key.contains(char::is_whitespace)).then_some(key)
+}
+
+/// Keys given in one `.bib` text, compared in lower case as BibTeX does.
+#[derive(Default)]
+struct Keys {
+    used: HashSet<String>,
+}
+
+impl Keys {
+    /// `base`, or `base` with the first of `a`, `b`… `z`, `aa`… that no record has yet.
+    fn unique(&mut self, base: String) -> String {
+        if self.used.insert(base.clone()) {
+            return base;
+        }
+        (0..)
+            .map(|n| format!("{base}{}", letters(n)))
+            .find(|key| self.used.insert(key.clone()))
+            .unwrap_or(base)
+    }
+}
+
+/// 0 → `a`, 25 → `z`, 26 → `aa`, 27 → `ab`…
+fn letters(mut n: usize) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'a' + (n % 26) as u8);
+        if n < 26 {
+            break;
+        }
+        n = n / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn catalog(json: &str) -> Catalog {
+        Catalog::from_json(json).unwrap()
+    }
+
+    const ATTENTION: &str = r#"{
+        "id": "attention",
+        "title": "Attention Is All You Need",
+        "authors": ["Ashish Vaswani", "Noam Shazeer", "Çağlar Gülçehre", "Ludwig van Beethoven"],
+        "year": 2017,
+        "venue": "NeurIPS",
+        "abstract": "The dominant sequence transduction models…",
+        "topics": ["transformers", "attention"],
+        "links": {
+            "code": "https://github.com/x/y",
+            "arXiv": "https://arxiv.org/abs/1706.03762v5",
+            "doi": "https://doi.org/10.5555/3295222.3295349",
+            "page": "https://papers.nips.cc/paper/7181"
+        }
+    }"#;
+
+    #[test]
+    fn a_record_is_made_from_the_papers_fields() {
+        let c = catalog(&format!("[{ATTENTION}]"));
+        assert_eq!(
+            cite(&c.papers[0], &c, None),
+            "@inproceedings{vaswani2017attention,
+  author = {Vaswani, Ashish and Shazeer, Noam and Gülçehre, Çağlar and van Beethoven, Ludwig},
+  title = {{Attention Is All You Need}},
+  booktitle = {NeurIPS},
+  year = {2017},
+  doi = {10.5555/3295222.3295349},
+  eprint = {1706.03762},
+  archiveprefix = {arXiv},
+  url = {https://papers.nips.cc/paper/7181}
+}
+"
+        );
+    }
+
+    #[test]
+    fn a_paper_with_only_a_title_is_misc() {
+        let c = catalog(r#"[{"title": "  On the   Convergence\nof Adam ", "venue": " "}]"#);
+        assert_eq!(
+            cite(&c.papers[0], &c, None),
+            "@misc{convergence,\n  title = {{On the Convergence of Adam}}\n}\n"
+        );
+        let c = catalog(r#"[{"title": "日本語", "year": 2019}, {"title": "The Of"}]"#);
+        assert_eq!(cite_key(&c.papers[0], &c), "paper2019");
+        assert_eq!(cite_key(&c.papers[1], &c), "the");
+    }
+
+    #[test]
+    fn keys_come_from_the_first_named_author() {
+        let key = |authors: &str| {
+            let c = catalog(&format!(
+                r#"[{{"title": "A Deep Net", "year": 2016, "authors": {authors}}}]"#
+            ));
+            cite_key(&c.papers[0], &c)
+        };
+        assert_eq!(key(r#"["Çağlar Gülçehre", "Bo"]"#), "gulcehre2016deep");
+        assert_eq!(
+            key(r#"["et al.", "Ludwig van Beethoven"]"#),
+            "beethoven2016deep"
+        );
+        assert_eq!(
+            key(r#"["Adriana Romero-Soriano"]"#),
+            "romerosoriano2016deep"
+        );
+        assert_eq!(key(r#"["The ATLAS Collaboration"]"#), "atlas2016deep");
+        assert_eq!(key(r#"["李 明"]"#), "2016deep");
+        assert_eq!(key("[]"), "2016deep");
+        let long = format!(r#"["Ann {}"]"#, "x".repeat(100));
+        assert_eq!(key(&long), format!("{}2016deep", "x".repeat(24)));
+    }
+
+    #[test]
+    fn organisations_and_et_al_are_written_as_bibtex_reads_them() {
+        let c = catalog(
+            r#"[{"title": "T", "authors": ["The ATLAS Collaboration", "Google", "Google, Inc.",
+                "King, Jr., Martin Luther", "Smith,", "et al."]}]"#,
+        );
+        assert_eq!(
+            cite(&c.papers[0], &c, None),
+            "@misc{atlast,\n  author = {{The ATLAS Collaboration} and Google and {Google, Inc.} and \
+             King, Jr., Martin Luther and Smith and others},\n  title = {{T}}\n}\n"
+        );
+    }
+
+    #[test]
+    fn hostile_text_is_escaped_and_math_kept() {
+        let c = catalog(
+            r#"[{"title": "100% & #1 a_b {x} \"q\" @misc ~^ \\emph $\\mathcal{O}(n^2)$ costs $5\n\n}",
+                 "venue": "R&D } {", "authors": ["A} B", "C\u0007 D%"],
+                 "links": {"url": "https://x.org/a b{c}\\d?e=%20#f"}}]"#,
+        );
+        assert_eq!(
+            cite(&c.papers[0], &c, None),
+            r#"@inproceedings{b100,
+  author = {B, A\textbraceright{} and D\%, C},
+  title = {{100\% \& \#1 a\_b \textbraceleft{}x\textbraceright{} "q" @misc \textasciitilde{}\textasciicircum{} \textbackslash{}emph $\mathcal{O}(n^2)$ costs \$5 \textbraceright{}}},
+  booktitle = {R\&D \textbraceright{} \textbraceleft{}},
+  url = {https://x.org/a%20b%7Bc%7D%5Cd?e=%20#f}
+}
+"#
+        );
+    }
+
+    #[test]
+    fn math_is_kept_only_when_it_is_math() {
+        assert_eq!(escape("$a$ and $b_1$"), "$a$ and $b_1$");
+        assert_eq!(escape("$50% of {x}$"), "$50\\% of {x}$");
+        assert_eq!(escape("a $ b"), "a \\$ b");
+        assert_eq!(escape("$$ x"), "\\$\\$ x");
+        assert_eq!(
+            escape("\\$5 and \\$6"),
+            "\\textbackslash{}\\$5 and \\textbackslash{}\\$6"
+        );
+        assert_eq!(
+            escape("$}$ and {"),
+            "\\$\\textbraceright{}\\$ and \\textbraceleft{}"
+        );
+        assert_eq!(escape("{a $}$ b"), "\\{a \\$\\}\\$ b");
+    }
+
+    #[test]
+    fn the_papers_own_record_is_cited_while_the_file_has_it() {
+        let json = format!(
+            r#"[{ATTENTION}, {{"title": "Own", "bibtex": " @article{{own2020,\n  title={{Own}}\n}}\n\n"}}]"#
+        );
+        let c = catalog(&json);
+        let file = json.as_bytes();
+        assert_eq!(
+            cite(&c.papers[1], &c, Some(file)),
+            "@article{own2020,\n  title={Own}\n}\n"
+        );
+        assert!(cite(&c.papers[0], &c, Some(file))
+            .starts_with("@inproceedings{vaswani2017attention,\n"));
+        // The file changed on the server since: the record is made from the fields instead.
+        let changed = json.replace("\"Own\"", "\"Owl\"");
+        assert_eq!(
+            cite(&c.papers[1], &c, Some(changed.as_bytes())),
+            "@misc{own,\n  title = {{Own}}\n}\n"
+        );
+        assert_eq!(
+            cite(&c.papers[1], &c, None),
+            "@misc{own,\n  title = {{Own}}\n}\n"
+        );
+    }
+
+    #[test]
+    fn a_bibliography_gives_made_records_unique_keys() {
+        let json = r#"[
+            {"title": "Deep Nets", "authors": ["Ann Smith"], "year": 2020},
+            {"title": "Deep Nets", "authors": ["Ann Smith"], "year": 2020},
+            {"title": "Own", "bibtex": "@misc{SMITH2020deep, title = {Own}}"},
+            {"title": "Deep Nets?", "authors": ["Smith, Bo"], "year": 2020},
+            {"title": "Dup 1", "bibtex": "@misc{dup,\n}"},
+            {"title": "Dup 2", "bibtex": "@misc{dup,\n}"}
+        ]"#;
+        let c = catalog(json);
+        let all: Vec<PaperIdx> = (0..6).collect();
+        assert_eq!(
+            bibliography(&all, &c, Some(json.as_bytes())),
+            "@misc{smith2020deepa,
+  author = {Smith, Ann},
+  title = {{Deep Nets}},
+  year = {2020}
+}
+
+@misc{smith2020deepb,
+  author = {Smith, Ann},
+  title = {{Deep Nets}},
+  year = {2020}
+}
+
+@misc{SMITH2020deep, title = {Own}}
+
+@misc{smith2020deepc,
+  author = {Smith, Bo},
+  title = {{Deep Nets?}},
+  year = {2020}
+}
+
+@misc{dup,
+}
+
+@misc{dup,
+}
+"
+        );
+        // In the order given; without the file every record is made.
+        let made = bibliography(&[3, 2], &c, None);
+        assert!(made.starts_with("@misc{smith2020deep,\n"), "{made}");
+        assert!(made.contains("\n\n@misc{own,\n"), "{made}");
+        assert_eq!(bibliography(&[], &c, None), "");
+    }
+
+    #[test]
+    fn repeated_keys_get_letters() {
+        let mut keys = Keys::default();
+        let given: Vec<String> = (0..29).map(|_| keys.unique("k".into())).collect();
+        assert_eq!(given[..3], ["k", "ka", "kb"]);
+        assert_eq!(given[26..], ["kz", "kaa", "kab"]);
+        assert_eq!(keys.unique("kab".into()), "kaba");
+        assert_eq!(record_key(" @article{ a:b-1 ,x}"), Some("a:b-1"));
+        assert_eq!(record_key("@misc(k, x)"), Some("k"));
+        assert_eq!(record_key("@misc{, x}"), None);
+        assert_eq!(record_key("misc{k, x}"), None);
+    }
+}
