@@ -13,7 +13,7 @@
 use crate::catalog::{Catalog, Paper, PaperIdx};
 use crate::links::{arxiv_id, cited_url, doi};
 use crate::name::Name;
-use crate::record::own_bibtex;
+use crate::record::{own_bibtex, Entries};
 use crate::text::{ascii_words, collapse_whitespace};
 use std::collections::HashSet;
 use std::ops::Range;
@@ -31,7 +31,7 @@ const MAX_KEY_PART: usize = 24;
 
 /// What Cite shows and copies for `paper`: its own record when `file` (the publications file the
 /// catalog was read from) still has it, else a made one. Ends with a newline.
-pub fn cite(paper: &Paper, catalog: &Catalog, file: Option<&[u8]>) -> String {
+pub fn cite<F: Entries + ?Sized>(paper: &Paper, catalog: &Catalog, file: Option<&F>) -> String {
     match file.and_then(|file| own_bibtex(file, paper)) {
         Some(own) => own + "\n",
         None => generate(paper, catalog, &cite_key(paper, catalog)),
@@ -42,7 +42,11 @@ pub fn cite(paper: &Paper, catalog: &Catalog, file: Option<&[u8]>) -> String {
 /// each paper's own record when `file` has it, else a made one. Made records get keys that no
 /// other record in the text has (`a`, `b`… appended to repeats); the data's own records are left
 /// as written, even when two of them share a key.
-pub fn bibliography(papers: &[PaperIdx], catalog: &Catalog, file: Option<&[u8]>) -> String {
+pub fn bibliography<F: Entries + ?Sized>(
+    papers: &[PaperIdx],
+    catalog: &Catalog,
+    file: Option<&F>,
+) -> String {
     let paper = |idx: PaperIdx| &catalog.papers[idx as usize];
     let own: Vec<Option<String>> = papers
         .iter()
@@ -318,6 +322,9 @@ fn letters(mut n: usize) -> String {
 mod tests {
     use super::*;
 
+    /// Made records only: no file to read the data's own records from.
+    const NO_FILE: Option<&[u8]> = None;
+
     fn catalog(json: &str) -> Catalog {
         Catalog::from_json(json).unwrap()
     }
@@ -342,7 +349,7 @@ mod tests {
     fn a_record_is_made_from_the_papers_fields() {
         let c = catalog(&format!("[{ATTENTION}]"));
         assert_eq!(
-            cite(&c.papers[0], &c, None),
+            cite(&c.papers[0], &c, NO_FILE),
             "@inproceedings{vaswani2017attention,
   author = {Vaswani, Ashish and Shazeer, Noam and Gülçehre, Çağlar and van Beethoven, Ludwig},
   title = {{Attention Is All You Need}},
@@ -361,7 +368,7 @@ mod tests {
     fn a_paper_with_only_a_title_is_misc() {
         let c = catalog(r#"[{"title": "  On the   Convergence\nof Adam ", "venue": " "}]"#);
         assert_eq!(
-            cite(&c.papers[0], &c, None),
+            cite(&c.papers[0], &c, NO_FILE),
             "@misc{convergence,\n  title = {{On the Convergence of Adam}}\n}\n"
         );
         let c = catalog(r#"[{"title": "日本語", "year": 2019}, {"title": "The Of"}]"#);
@@ -400,7 +407,7 @@ mod tests {
                 "King, Jr., Martin Luther", "Smith,", "et al."]}]"#,
         );
         assert_eq!(
-            cite(&c.papers[0], &c, None),
+            cite(&c.papers[0], &c, NO_FILE),
             "@misc{atlast,\n  author = {{The ATLAS Collaboration} and Google and {Google, Inc.} and \
              King, Jr., Martin Luther and Smith and others},\n  title = {{T}}\n}\n"
         );
@@ -414,7 +421,7 @@ mod tests {
                  "links": {"url": "https://x.org/a b{c}\\d?e=%20#f"}}]"#,
         );
         assert_eq!(
-            cite(&c.papers[0], &c, None),
+            cite(&c.papers[0], &c, NO_FILE),
             r#"@inproceedings{b100,
   author = {B, A\textbraceright{} and D\%, C},
   title = {{100\% \& \#1 a\_b \textbraceleft{}x\textbraceright{} "q" @misc \textasciitilde{}\textasciicircum{} \textbackslash{}emph $\mathcal{O}(n^2)$ costs \$5 \textbraceright{}}},
@@ -462,7 +469,7 @@ mod tests {
             "@misc{own,\n  title = {{Own}}\n}\n"
         );
         assert_eq!(
-            cite(&c.papers[1], &c, None),
+            cite(&c.papers[1], &c, NO_FILE),
             "@misc{own,\n  title = {{Own}}\n}\n"
         );
     }
@@ -509,10 +516,10 @@ mod tests {
 "
         );
         // In the order given; without the file every record is made.
-        let made = bibliography(&[3, 2], &c, None);
+        let made = bibliography(&[3, 2], &c, NO_FILE);
         assert!(made.starts_with("@misc{smith2020deep,\n"), "{made}");
         assert!(made.contains("\n\n@misc{own,\n"), "{made}");
-        assert_eq!(bibliography(&[], &c, None), "");
+        assert_eq!(bibliography(&[], &c, NO_FILE), "");
     }
 
     #[test]

@@ -8,6 +8,7 @@
 use crate::catalog::Paper;
 use crate::parse::{Field, RawPaper};
 use crate::text::collapse_whitespace;
+use std::borrow::Cow;
 use std::num::NonZeroU32;
 use std::ops::Range;
 
@@ -40,10 +41,24 @@ impl Span {
     }
 }
 
+/// Where entries are read back from: the file's bytes, or (in the browser) the file kept outside
+/// wasm memory, which never shrinks, so that only the entries needed are copied in.
+pub trait Entries {
+    /// The bytes at `span`, when the file reaches that far.
+    fn bytes(&self, span: Span) -> Option<Cow<'_, [u8]>>;
+}
+
+impl Entries for [u8] {
+    fn bytes(&self, span: Span) -> Option<Cow<'_, [u8]>> {
+        self.get(span.range()).map(Cow::Borrowed)
+    }
+}
+
 /// The publication whose text is at `span` in `file`; `None` when the span is not within the
 /// file or its bytes are not one object readable as a publication (the file changed).
-pub fn entry_at(file: &[u8], span: Span) -> Option<RawPaper> {
-    let text = std::str::from_utf8(file.get(span.range())?).ok()?;
+pub fn entry_at<F: Entries + ?Sized>(file: &F, span: Span) -> Option<RawPaper> {
+    let bytes = file.bytes(span)?;
+    let text = std::str::from_utf8(&bytes).ok()?;
     if !text.starts_with('{') {
         return None;
     }
@@ -53,7 +68,7 @@ pub fn entry_at(file: &[u8], span: Span) -> Option<RawPaper> {
 /// The paper's own BibTeX record, trimmed, read from `file`: `None` when the paper has none, was
 /// not read from a file, or the entry at its span is not the paper's any more (its title differs:
 /// the file changed since the catalog was built).
-pub fn own_bibtex(file: &[u8], paper: &Paper) -> Option<String> {
+pub fn own_bibtex<F: Entries + ?Sized>(file: &F, paper: &Paper) -> Option<String> {
     let raw = entry_at(file, paper.span?)?;
     let Some(Field::Ok(title)) = raw.title else {
         return None;

@@ -51,7 +51,7 @@ fn every_papers_record_is_read_back_from_the_file() {
     assert!(with_bibtex > 10_000, "{with_bibtex}");
 
     let all: Vec<u32> = (0..catalog.papers.len() as u32).collect();
-    let made = bibliography(&all, &catalog, None);
+    let made = bibliography(&all, &catalog, None::<&[u8]>);
     let keys: HashSet<&str> = made
         .lines()
         .filter_map(|line| line.strip_prefix('@')?.split_once('{')?.1.strip_suffix(','))
