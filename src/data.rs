@@ -7,8 +7,11 @@
 use crate::browser::{now, yield_to_browser};
 use gloo_net::http::{Request, Response};
 use papershelf_core::parse::{EntrySink, Field, RawDocument, RawEntry};
+use papershelf_core::record::{Entries, Span};
 use papershelf_core::{Catalog, CatalogBuilder, ReadError, StreamReader};
+use std::borrow::Cow;
 use std::fmt;
+use std::ops::Range;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::RequestCache;
@@ -74,10 +77,9 @@ impl fmt::Display for LoadError {
     }
 }
 
-async fn fetch(url: &str) -> Result<Response, LoadError> {
-    // `no-cache` revalidates, so a redeployed file shows up without a hard reload.
+async fn fetch(url: &str, cache: RequestCache) -> Result<Response, LoadError> {
     let response = Request::get(url)
-        .cache(RequestCache::NoCache)
+        .cache(cache)
         .send()
         .await
         .map_err(|e| LoadError::Unreachable(e.to_string()))?;
@@ -103,17 +105,21 @@ impl EntrySink for Loading {
         self.builder.title(title);
     }
     fn entry(&mut self, entry: RawEntry) {
+        self.entry_with_range(entry, 0..0);
+    }
+    fn entry_with_range(&mut self, entry: RawEntry, bytes: Range<u64>) {
         if self.first.entries.len() < FIRST_PAGE {
             self.first.entry(entry.clone());
         }
-        self.builder.entry(entry);
+        self.builder.entry_with_range(entry, bytes);
     }
 }
 
 /// Loads and validates the catalog, or says why it could not. `first_page` is called once with
 /// a catalog of the first entries, as soon as they are in.
 pub async fn load_catalog(first_page: impl Fn(Catalog)) -> Result<Catalog, LoadError> {
-    let response = fetch(&data_url()).await?;
+    // `no-cache` revalidates, so a redeployed file shows up without a hard reload.
+    let response = fetch(&data_url(), RequestCache::NoCache).await?;
     let mut stream = StreamReader::new();
     let mut loading = Loading::default();
     // A response without a body is read as an empty file, which the reader names as such.
@@ -127,6 +133,30 @@ pub async fn load_catalog(first_page: impl Fn(Catalog)) -> Result<Catalog, LoadE
     }
     stream.finish().map_err(LoadError::Invalid)?;
     Ok(loading.builder.finish())
+}
+
+/// The publications file once more, for what the catalog does not keep (each paper's BibTeX). It
+/// stays in JavaScript memory; only the entries asked for are copied into wasm memory.
+pub struct DataFile(js_sys::Uint8Array);
+
+impl Entries for DataFile {
+    fn bytes(&self, span: Span) -> Option<Cow<'_, [u8]>> {
+        let range = span.range();
+        let end = u32::try_from(range.end).ok()?;
+        (end <= self.0.length())
+            .then(|| Cow::Owned(self.0.subarray(range.start as u32, end).to_vec()))
+    }
+}
+
+/// The file as loaded, from the browser's cache (`force-cache`: the very copy the catalog was
+/// read from, if the cache still has it; a changed file is noticed entry by entry). `None` when
+/// it cannot be had: Cite and Export then make every record from the paper's fields.
+pub async fn data_file() -> Option<DataFile> {
+    let response = fetch(&data_url(), RequestCache::ForceCache).await.ok()?;
+    let buffer = JsFuture::from(web_sys::Response::from(response).array_buffer().ok()?)
+        .await
+        .ok()?;
+    Some(DataFile(js_sys::Uint8Array::new(&buffer)))
 }
 
 /// Hands the body to the reader as it downloads.

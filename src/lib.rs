@@ -3,9 +3,11 @@
 mod active_filters;
 mod app;
 mod browser;
+mod cite;
 mod context;
 mod data;
 mod data_notice;
+mod export;
 mod facets;
 mod highlight;
 mod paper_card;

@@ -1,6 +1,7 @@
 //! One paper's card, with its author list, abstract and permalink.
 
 use crate::browser::{clicked, copy_text, keep_focus, permalink};
+use crate::cite::CiteButton;
 use crate::context::ShelfContext;
 use crate::highlight::{highlighted, highlighted_text};
 use leptos::prelude::*;
@@ -116,6 +117,7 @@ pub fn PaperCard(
             })}
             <ul class="links" aria-label="Links">
                 {links}
+                <li><CiteButton idx id=id.clone() title=paper.title.shown() /></li>
                 <li><CopyLink id=id.clone() title=paper.title.shown() /></li>
             </ul>
         </article>

@@ -7,6 +7,7 @@ use crate::browser::Record;
 use crate::browser::{target_from_address, view_from_address};
 use crate::context::ShelfContext;
 use crate::data_notice::DataNotice;
+use crate::export::Export;
 use crate::facets::Facets;
 use crate::paper_list::PaperList;
 use crate::search_bar::SearchBar;
@@ -198,6 +199,7 @@ fn Results() -> impl IntoView {
                     {move || count_label(selection.with(|s| s.shown.len()), "publication", "publications")}
                 </p>
                 <ExpandAll />
+                <Export />
             </div>
             <DataNotice />
             <ActiveFilters />

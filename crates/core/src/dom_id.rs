@@ -28,6 +28,8 @@ pub enum Part {
     Title,
     /// The collapsible abstract, which its toggle controls.
     Abstract,
+    /// The heading of the paper's Cite dialog, which names the dialog.
+    Cite,
 }
 
 impl Part {
@@ -36,6 +38,7 @@ impl Part {
             Part::Card => "paper-",
             Part::Title => "title-",
             Part::Abstract => "abstract-",
+            Part::Cite => "cite-",
         }
     }
 }
@@ -61,7 +64,7 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    const PARTS: [Part; 3] = [Part::Card, Part::Title, Part::Abstract];
+    const PARTS: [Part; 4] = [Part::Card, Part::Title, Part::Abstract, Part::Cite];
 
     #[test]
     fn ids_from_the_data_become_plain_element_ids() {

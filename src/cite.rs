@@ -1,0 +1,123 @@
+//! Cite: a paper's BibTeX in a dialog, with Copy.
+
+use crate::browser::copy_text;
+use crate::context::ShelfContext;
+use crate::data::data_file;
+use leptos::html::{Button, Dialog};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use papershelf_core::bibtex::cite;
+use papershelf_core::catalog::PaperIdx;
+use papershelf_core::dom_id::{paper_part, Part};
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+
+/// The Cite button of a card; the dialog exists only while open.
+#[component]
+pub fn CiteButton(idx: PaperIdx, id: String, title: String) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let button = NodeRef::<Button>::new();
+    let close = move || {
+        open.set(false);
+        if let Some(button) = button.get_untracked() {
+            let _ = button.focus();
+        }
+    };
+    view! {
+        <button
+            type="button"
+            class="link-button"
+            node_ref=button
+            aria-haspopup="dialog"
+            aria-label=format!("Cite {title}")
+            on:click=move |_| open.set(true)
+        >
+            "Cite"
+        </button>
+        <Show when=move || open.get()>
+            <CiteDialog idx id=id.clone() close />
+        </Show>
+    }
+}
+
+/// A modal dialog with the paper's BibTeX: its own record, read back from the file, or one made
+/// from its fields. Esc, Close or a click outside closes it. The copied text is the text shown.
+#[component]
+fn CiteDialog(idx: PaperIdx, id: String, close: impl Fn() + Copy + 'static) -> impl IntoView {
+    let shelf = expect_context::<ShelfContext>();
+    let catalog = shelf.catalog();
+    let title = catalog.papers[idx as usize].title.shown();
+    let heading = paper_part(Part::Cite, &id);
+    let labelled_by = heading.clone();
+    let record = RwSignal::new(None::<String>);
+    spawn_local(async move {
+        let file = data_file().await;
+        let catalog = shelf.catalog();
+        record.set(Some(cite(
+            &catalog.papers[idx as usize],
+            &catalog,
+            file.as_ref(),
+        )));
+    });
+    let dialog = NodeRef::<Dialog>::new();
+    Effect::new(move |_| {
+        if let Some(dialog) = dialog.get() {
+            if !dialog.open() {
+                let _ = dialog.show_modal();
+            }
+        }
+    });
+    let copied = RwSignal::new(None::<bool>);
+    let copy = move |_| {
+        let Some(text) = record.get_untracked() else {
+            return;
+        };
+        spawn_local(async move {
+            copied.set(Some(copy_text(&text).await));
+            set_timeout(move || copied.set(None), Duration::from_secs(3));
+        });
+    };
+    // A click on the backdrop lands on the dialog element itself (its content fills it).
+    let on_click = move |ev: web_sys::MouseEvent| {
+        if ev
+            .target()
+            .is_some_and(|t| t.dyn_ref::<web_sys::HtmlDialogElement>().is_some())
+        {
+            close();
+        }
+    };
+    view! {
+        <dialog
+            class="cite-dialog"
+            node_ref=dialog
+            aria-labelledby=labelled_by
+            on:close=move |_| close()
+            on:click=on_click
+        >
+            <div class="cite-body">
+                <h2 id=heading>"Cite"</h2>
+                <p class="cite-title" dir="auto">{title}</p>
+                <pre class="bibtex" tabindex="0" aria-label="BibTeX">
+                    <code>{move || record.get().unwrap_or_else(|| "Reading the record…".into())}</code>
+                </pre>
+                <div class="cite-actions">
+                    <button
+                        type="button"
+                        class="button"
+                        disabled=move || record.with(Option::is_none)
+                        on:click=copy
+                    >
+                        {move || match copied.get() {
+                            None => "Copy BibTeX",
+                            Some(true) => "Copied",
+                            Some(false) => "Copy failed",
+                        }}
+                    </button>
+                    <button type="button" class="button secondary" on:click=move |_| close()>
+                        "Close"
+                    </button>
+                </div>
+            </div>
+        </dialog>
+    }
+}
