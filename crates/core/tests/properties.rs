@@ -1,7 +1,10 @@
 //! Properties that must hold for any input: URLs round-trip, garbage never panics, search never
 //! grows when a term is added, highlighting never loses or reorders text.
 
+use papershelf_core::catalog::is_safe_url;
+use papershelf_core::math::parse_math;
 use papershelf_core::parse::{Field, RawDocument};
+use papershelf_core::rich::{rich_text, Inline};
 use papershelf_core::stream::{read_document, ReadError, StreamReader};
 use papershelf_core::{Catalog, CatalogBuilder, FilterKind, Query, Sort, ViewState};
 use proptest::prelude::*;
@@ -276,4 +279,33 @@ proptest! {
         let narrow = catalog.select(&narrower).shown;
         prop_assert!(narrow.iter().all(|i| wide.contains(i)));
     }
+
+    #[test]
+    fn rich_text_links_only_safe_urls_and_keeps_plain_text_whole(
+        text in r"(\[|\]\(|\(|\)|javascript:alert|https?://a\.b|mailto:c|\$|\{|\}|\\emph\{|\\url\{|\\href\{|\\frac|\\[()$]|`|'|x|é| |\.|\^|_|<|\\){0,30}",
+    ) {
+        check_inlines(&rich_text(&text))?;
+        let plain = !text.contains(['$', '\\', '`', '[']) && !text.contains("http");
+        if plain && !text.is_empty() {
+            prop_assert_eq!(rich_text(&text), vec![Inline::Text(text.clone())]);
+        }
+    }
+}
+
+/// Every link in `inlines` goes to a safe URL, and every math node is what its source parses to.
+fn check_inlines(inlines: &[Inline]) -> Result<(), TestCaseError> {
+    for inline in inlines {
+        match inline {
+            Inline::Link { text, url } => {
+                prop_assert!(is_safe_url(url), "{}", url);
+                check_inlines(text)?;
+            }
+            Inline::Emph(inner) | Inline::Strong(inner) => check_inlines(inner)?,
+            Inline::Math { source, node } => {
+                prop_assert_eq!(parse_math(source), Some(node.clone()))
+            }
+            Inline::Text(t) | Inline::Code(t) => prop_assert!(!t.is_empty()),
+        }
+    }
+    Ok(())
 }
