@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use papershelf_core::fold::SearchText;
 use papershelf_core::Query;
 
 /// `text` with every match of the search wrapped in `<mark>`, built as DOM nodes: the data is
@@ -11,11 +10,6 @@ pub fn highlighted(text: &str, query: &Query) -> AnyView {
             .into_iter()
             .map(|(run, hit)| (run.to_owned(), hit)),
     )
-}
-
-/// A stored text as written, highlighted likewise.
-pub fn highlighted_text(text: &SearchText, query: &Query) -> AnyView {
-    marked(query.highlight_text(text).into_iter())
 }
 
 fn marked(runs: impl Iterator<Item = (String, bool)>) -> AnyView {

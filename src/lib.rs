@@ -12,6 +12,7 @@ mod facets;
 mod highlight;
 mod paper_card;
 mod paper_list;
+mod rich_text;
 mod search_bar;
 mod shelf;
 mod theme_toggle;

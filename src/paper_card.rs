@@ -3,11 +3,13 @@
 use crate::browser::{clicked, copy_text, keep_focus, permalink};
 use crate::cite::CiteButton;
 use crate::context::ShelfContext;
-use crate::highlight::{highlighted, highlighted_text};
+use crate::highlight::highlighted;
+use crate::rich_text::rich;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use papershelf_core::dom_id::{paper_part, Part, COUNT};
 use papershelf_core::fold::SearchText;
+use papershelf_core::rich::rich_text;
 use papershelf_core::text::{group_digits, preview, sentence_around};
 use papershelf_core::{FilterKind, Paper};
 use std::time::Duration;
@@ -96,7 +98,7 @@ pub fn PaperCard(
         })
         .collect_view();
 
-    let title = paper.title.clone();
+    let title = rich_text(&paper.title.shown());
     let open_at_start = targeted.get_untracked();
     view! {
         <article
@@ -106,7 +108,7 @@ pub fn PaperCard(
             tabindex="-1"
             aria-labelledby=labelled_by
         >
-            {heading(grouped, heading_id, move || highlighted_text(&title, &query.get()))}
+            {heading(grouped, heading_id, move || query.with(|q| rich(&title, q)))}
             {(author_count > 0).then(|| view! { <Authors names=author_names /> })}
             {(!meta.is_empty()).then(|| view! { <p class="meta">{meta}</p> })}
             {(!paper.topics.is_empty()).then(|| view! {
@@ -218,9 +220,11 @@ fn Abstract(
     let shelf = expect_context::<ShelfContext>();
     let (query, all_open) = (shelf.query(), shelf.abstracts_open());
     let abstract_id = paper_part(Part::Abstract, &id);
-    let Some(short) = preview(&text.shown(), PREVIEW_CHARS) else {
+    let full_text = text.shown();
+    let full = rich_text(&full_text);
+    let Some(short) = preview(&full_text, PREVIEW_CHARS) else {
         return view! {
-            <p class="abstract" id=abstract_id dir="auto">{move || highlighted_text(&text, &query.get())}</p>
+            <p class="abstract" id=abstract_id dir="auto">{move || query.with(|q| rich(&full, q))}</p>
         }
         .into_any();
     };
@@ -239,23 +243,23 @@ fn Abstract(
     });
     // The preview is the text's start, then "…": what lies past it is hidden while collapsed.
     let hidden_from = short.len() - '…'.len_utf8();
-    let text = StoredValue::new(text);
+    let short = rich_text(&short);
     let shown = move || {
-        let q = query.get();
-        if open.get() {
-            text.with_value(|t| highlighted_text(t, &q))
-        } else {
-            highlighted(&short, &q)
-        }
+        query.with(|q| {
+            if open.get() {
+                rich(&full, q)
+            } else {
+                rich(&short, q)
+            }
+        })
     };
     let hidden_match = move || {
         if open.get() {
             return None;
         }
-        let full = text.with_value(SearchText::shown);
         query.with(|q| {
-            let at = q.hidden_match(&full, hidden_from)?;
-            let (passage, before, after) = sentence_around(&full, at, PREVIEW_CHARS);
+            let at = q.hidden_match(&full_text, hidden_from)?;
+            let (passage, before, after) = sentence_around(&full_text, at, PREVIEW_CHARS);
             let passage = format!(
                 "{}{passage}{}",
                 if before { "…" } else { "" },
@@ -264,7 +268,7 @@ fn Abstract(
             Some(view! {
                 <p class="abstract-match" dir="auto">
                     <span class="visually-hidden">"Matching sentence: "</span>
-                    {highlighted(&passage, q)}
+                    {rich(&rich_text(&passage), q)}
                 </p>
             })
         })

@@ -121,6 +121,16 @@ pub fn preview(text: &str, max_chars: usize) -> Option<String> {
         Some(space) if space > cut / 2 => &head[..space],
         _ => head,
     };
+    // Not inside `$…$` math, which would then show as its source: cut before it instead.
+    let dollars: Vec<usize> = head
+        .match_indices('$')
+        .map(|(i, _)| i)
+        .filter(|&i| !head[..i].ends_with('\\'))
+        .collect();
+    let head = match dollars.last() {
+        Some(&open) if dollars.len() % 2 == 1 && open > 0 => &head[..open],
+        _ => head,
+    };
     Some(format!(
         "{}…",
         head.trim_end_matches(|c: char| c.is_whitespace() || ",;:".contains(c))
@@ -207,6 +217,16 @@ mod tests {
         let p = preview(&long, 100).unwrap();
         assert_eq!(p.chars().count(), 101);
         assert_eq!(preview("a b c d e f", 10), None, "within the slack");
+        assert_eq!(
+            preview("We bound $\\ell_1 + \\ell_2$ norms of it", 20),
+            Some("We bound…".into()),
+            "math is not cut"
+        );
+        assert_eq!(
+            preview("Costs \\$5 or more than the others", 14),
+            Some("Costs \\$5 or…".into()),
+            "an escaped dollar is no math"
+        );
     }
 
     #[test]

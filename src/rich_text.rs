@@ -1,0 +1,58 @@
+//! Rich text (papershelf-core's `rich` tree) as DOM nodes: math as MathML elements, emphasis,
+//! code and safe links as their HTML elements, and every piece of text as a text node, with the
+//! search's matches marked outside math. No data string is ever parsed as markup.
+
+use crate::highlight::highlighted;
+use leptos::prelude::*;
+use papershelf_core::math::MathNode;
+use papershelf_core::rich::Inline;
+use papershelf_core::Query;
+
+const MATHML: &str = "http://www.w3.org/1998/Math/MathML";
+
+/// `inlines` as views, matches of `query` marked in their text.
+pub fn rich(inlines: &[Inline], query: &Query) -> AnyView {
+    inlines
+        .iter()
+        .map(|inline| match inline {
+            Inline::Text(text) => highlighted(text, query),
+            Inline::Math { source, node } => view! {
+                <math use:mathml=node.clone() data-latex=source.clone() />
+            }
+            .into_any(),
+            Inline::Emph(inner) => view! { <em>{rich(inner, query)}</em> }.into_any(),
+            Inline::Strong(inner) => view! { <strong>{rich(inner, query)}</strong> }.into_any(),
+            Inline::Code(text) => view! { <code>{highlighted(text, query)}</code> }.into_any(),
+            Inline::Link { text, url } => view! {
+                <a href=url.clone() rel="noopener noreferrer">{rich(text, query)}</a>
+            }
+            .into_any(),
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// Fills a `<math>` element with `node`'s MathML, element by element: Leptos' typed MathML
+/// elements cannot be chosen by name at run time, and the tree's shape is only known then.
+fn mathml(math: web_sys::Element, node: MathNode) {
+    if let Some(child) = math_element(&math.owner_document(), &node) {
+        let _ = math.append_child(&child);
+    }
+}
+
+fn math_element(document: &Option<web_sys::Document>, node: &MathNode) -> Option<web_sys::Element> {
+    let element = document
+        .as_ref()?
+        .create_element_ns(Some(MATHML), node.element())
+        .ok()?;
+    if let Some((name, value)) = node.attribute() {
+        let _ = element.set_attribute(name, value);
+    }
+    if let Some(text) = node.text() {
+        element.set_text_content(Some(text));
+    }
+    for child in node.children() {
+        let _ = element.append_child(&math_element(document, child)?.into());
+    }
+    Some(element)
+}
