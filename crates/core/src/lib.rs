@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod dom_id;
 pub mod fold;
 pub mod locate;
+pub mod members;
 pub mod order;
 pub mod parse;
 pub mod search;
@@ -16,7 +17,8 @@ pub mod stream;
 pub mod text;
 pub mod url;
 
-pub use catalog::{Catalog, CatalogBuilder, Link, Paper, Problem, Severity};
+pub use catalog::{Catalog, CatalogBuilder, Link, Paper, Problem, Severity, TopLevelProblem};
+pub use members::Member;
 pub use search::Query;
 pub use select::{FacetValue, SearchResult, SearchRun, Selection};
 pub use state::{FilterKind, Sort, ViewState};

@@ -1,6 +1,7 @@
 //! Properties that must hold for any input: URLs round-trip, garbage never panics, search never
 //! grows when a term is added, highlighting never loses or reorders text.
 
+use papershelf_core::fold::fold;
 use papershelf_core::parse::{Field, RawDocument};
 use papershelf_core::stream::{read_document, ReadError, StreamReader};
 use papershelf_core::{Catalog, FilterKind, Query, Sort, ViewState};
@@ -83,6 +84,11 @@ fn state() -> impl Strategy<Value = ViewState> {
             state
         })
 }
+
+/// Names in spellings that differ in case, accents, spacing and punctuation.
+const PEOPLE: [&str; 9] = [
+    "Ann Lee", "ann  lee", "ANN LÉE", "A. Lee", "Bo", "bo", "Cy Ng", "C. Ng", "A Lee",
+];
 
 fn sample_catalog() -> Catalog {
     Catalog::from_json(
@@ -234,6 +240,58 @@ proptest! {
             prop_assert_eq!(stream(&bytes, size), whole.clone(), "{}", String::from_utf8_lossy(&bytes));
             let site = stream(&bytes, size).map(Catalog::from_document);
             prop_assert_eq!(site, Catalog::from_json(&bytes));
+        }
+    }
+
+    /// Members may come before or after the publications; either way each spelling a member
+    /// claims is that member, and the member's count is every paper any spelling wrote.
+    #[test]
+    fn members_merge_authors_whatever_the_order(
+        papers in prop::collection::vec(prop::collection::vec(0..PEOPLE.len(), 0..4), 0..10),
+        members in prop::collection::vec((0..PEOPLE.len(), prop::collection::vec(0..PEOPLE.len(), 0..3)), 0..4),
+    ) {
+        let publications: Vec<Value> = papers
+            .iter()
+            .enumerate()
+            .map(|(i, authors)| json!({ "title": format!("P{i}"), "authors": authors.iter().map(|&a| PEOPLE[a]).collect::<Vec<_>>() }))
+            .collect();
+        let members: Vec<Value> = members
+            .iter()
+            .map(|(name, aliases)| json!({ "name": PEOPLE[*name], "aliases": aliases.iter().map(|&a| PEOPLE[a]).collect::<Vec<_>>() }))
+            .collect();
+        let before = format!(r#"{{"members": {}, "publications": {}}}"#, json!(members), json!(publications));
+        let after = format!(r#"{{"publications": {}, "members": {}}}"#, json!(publications), json!(members));
+        let catalog = Catalog::from_json(&before).unwrap();
+        prop_assert_eq!(&Catalog::from_json(&after).unwrap(), &catalog);
+
+        let key = |name: &str| fold(name);
+        let mut owners = HashSet::new();
+        for member in &catalog.members {
+            let spellings: HashSet<String> =
+                std::iter::once(&member.name).chain(&member.aliases).map(|s| key(s)).collect();
+            let wrote: Vec<usize> = (0..papers.len())
+                .filter(|&i| papers[i].iter().any(|&a| spellings.contains(&key(PEOPLE[a]))))
+                .collect();
+            prop_assert_eq!(member.author.is_some(), !wrote.is_empty());
+            let Some(id) = member.author else { continue };
+            prop_assert!(owners.insert(id), "one member per author");
+            prop_assert_eq!(catalog.author_name(id), member.name.as_str());
+            for spelling in &spellings {
+                prop_assert_eq!(catalog.author_id(spelling), Some(id));
+            }
+            let state = ViewState::from_query(&format!("author={}", papershelf_core::url::encode_component(&member.aliases.first().unwrap_or(&member.name).to_uppercase())));
+            let mut shown: Vec<usize> = catalog.select(&state).shown.iter().map(|&i| i as usize).collect();
+            shown.sort_unstable();
+            prop_assert_eq!(shown, wrote);
+        }
+        // Every spelling in the data still leads to its papers, each author once per paper.
+        for (i, authors) in papers.iter().enumerate() {
+            let listed = &catalog.papers[i].authors;
+            prop_assert_eq!(listed.iter().collect::<HashSet<_>>().len(), listed.len());
+            for &a in authors {
+                let id = catalog.author_id(&PEOPLE[a].split_whitespace().collect::<Vec<_>>().join(" "));
+                prop_assert!(id.is_some_and(|id| listed.contains(&id)), "{}", PEOPLE[a]);
+            }
         }
     }
 
