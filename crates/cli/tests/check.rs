@@ -159,6 +159,14 @@ fn top_level_fields_are_checked_and_located() {
     }
     let (code, _) = check(&["--strict"], json);
     assert_eq!(code, 1);
+    // A member's name from the file is printed escaped, as a title is.
+    let hostile = r#"{"members": [{"name": "Ann\u001b[2J", "url": 3}], "publications": []}"#;
+    let (_, out) = check(&[], hostile);
+    assert!(!out.contains('\u{1b}'), "{out:?}");
+    assert!(
+        out.contains(r#"members[0].url ("Ann\u{1b}[2J"): should be a URL"#),
+        "{out}"
+    );
 }
 
 #[test]

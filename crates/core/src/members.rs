@@ -3,7 +3,7 @@
 //! A member is a name, other spellings of it (`aliases`: `"Y. Bengio"` for `"Yoshua Bengio"`)
 //! and an optional page. Every author in the data spelled as a member's name or alias is that
 //! member: one author, shown under the member's name, counted once in the facet and selected by
-//! any of the spellings. Spellings match after folding (see [`member_key`]): case, accents and
+//! any of the spellings. Spellings match folded (see [`crate::fold`]): case, accents and
 //! spacing do not matter, as exporters differ in exactly those; punctuation does ("Y. Bengio" is
 //! not "Y Bengio": list both if the data has both).
 //!
@@ -56,168 +56,181 @@ pub(crate) struct Roster {
     pub(crate) members: Vec<Member>,
     /// [`member_key`] of every name and alias → place in `members`.
     pub(crate) keys: HashMap<String, u32>,
-}
-
-/// A member with a usable name, waiting for its aliases and page.
-struct Named {
-    /// Place in the file's list.
-    at: usize,
-    /// Place in the roster: its own, or the earlier member with the same name.
-    member: u32,
-    raw: RawMember,
+    /// Where each member is in the file's list, for messages.
+    listed_at: Vec<usize>,
 }
 
 impl Roster {
     /// Validates the `members` list, noting in `problems` what was ignored.
     pub(crate) fn new(raw: Vec<RawMemberEntry>, problems: &mut Vec<TopLevelProblem>) -> Roster {
         let mut roster = Roster::default();
-        let mut note = |path: String, name: Option<&str>, message: String| {
-            problems.push(TopLevelProblem {
-                path,
-                name: name.map(str::to_owned),
-                message,
-            })
-        };
         // Names first, so that no alias takes a name from the member who bears it.
         let mut named = Vec::new();
         for (at, entry) in raw.into_iter().enumerate() {
-            let path = format!("members[{at}]");
-            let mut raw = match entry {
-                RawMemberEntry::Object(raw) => raw,
-                RawMemberEntry::Unreadable(why) => {
-                    note(path, None, format!("not listed: {why}"));
-                    continue;
-                }
-                RawMemberEntry::Other(kind) => {
-                    let message = format!(
-                        "not listed: a member should be an object such as {{\"name\": \"…\"}}, \
-                         but this is {}",
-                        kind.describe()
-                    );
-                    note(path, None, message);
-                    continue;
-                }
-            };
-            let name = match raw.name.take() {
-                Some(Field::Ok(name)) => collapse_whitespace(&name),
-                Some(Field::Wrong(kind)) => {
-                    let message = format!(
-                        "not listed: the name should be text, but it is {}",
-                        kind.describe()
-                    );
-                    note(format!("{path}.name"), None, message);
-                    continue;
-                }
-                None => {
-                    note(path, None, "not listed: a member needs a \"name\"".into());
-                    continue;
-                }
-            };
-            let key = member_key(&name);
-            // A name of accents or spaces alone would match names that are not it.
-            if key.is_empty() {
-                note(
-                    format!("{path}.name"),
-                    None,
-                    "not listed: the name is blank".into(),
-                );
-                continue;
+            if let Some((member, raw)) = roster.name(at, entry, problems) {
+                named.push((at, member, raw));
             }
-            let member = match roster.keys.get(&key) {
-                Some(&earlier) => {
-                    let message = format!(
-                        "already listed as members[{}] (\"{}\"); merged into it",
-                        named_at(&named, earlier),
-                        roster.members[earlier as usize].name
-                    );
-                    note(path, Some(&name), message);
-                    earlier
-                }
-                None => {
-                    let member = roster.members.len() as u32;
-                    roster.keys.insert(key, member);
-                    roster.members.push(Member {
-                        name,
-                        aliases: Vec::new(),
-                        url: None,
-                        author: None,
-                    });
-                    member
-                }
-            };
-            named.push(Named { at, member, raw });
         }
-        for Named { at, member, raw } in &named {
+        for (at, member, raw) in named {
             let path = format!("members[{at}]");
-            let name = roster.members[*member as usize].name.clone();
-            let aliases = match &raw.aliases {
-                None => &[][..],
-                Some(Field::Wrong(kind)) => {
-                    let message = wrong_type(*kind, "a list of text");
-                    note(format!("{path}.aliases"), Some(&name), message);
-                    &[][..]
-                }
-                Some(Field::Ok(TextList { items, dropped })) => {
-                    if *dropped > 0 {
-                        note(format!("{path}.aliases"), Some(&name), not_text(*dropped));
-                    }
-                    &items[..]
-                }
-            };
-            for alias in aliases {
-                let alias = collapse_whitespace(alias);
-                let key = member_key(&alias);
-                let message = match roster.keys.get(&key) {
-                    _ if key.is_empty() => "a blank alias; ignored".to_owned(),
-                    // The name itself, or an alias given twice.
-                    Some(owner) if owner == member => continue,
-                    Some(&owner) => format!(
-                        "\"{alias}\" already names members[{}] (\"{}\"); ignored here",
-                        named_at(&named, owner),
-                        roster.members[owner as usize].name
-                    ),
-                    None => {
-                        roster.keys.insert(key, *member);
-                        roster.members[*member as usize].aliases.push(alias);
-                        continue;
-                    }
-                };
-                note(format!("{path}.aliases"), Some(&name), message);
-            }
-            match &raw.url {
-                None => {}
-                Some(Field::Wrong(kind)) => {
-                    note(
-                        format!("{path}.url"),
-                        Some(&name),
-                        wrong_type(*kind, "a URL"),
-                    );
-                }
-                Some(Field::Ok(url)) if !is_safe_url(url) => {
-                    note(format!("{path}.url"), Some(&name), UNSAFE_URL.into());
-                }
-                Some(Field::Ok(url)) => {
-                    let page = &mut roster.members[*member as usize].url;
-                    if page.is_none() {
-                        *page = Some(url.trim().into());
-                    } else if page.as_deref() != Some(url.trim()) {
-                        let message =
-                            "the member's page is given already (the first is used); ignored";
-                        note(format!("{path}.url"), Some(&name), message.into());
-                    }
-                }
-            }
+            roster.aliases(&path, member, raw.aliases, problems);
+            roster.page(&path, member, raw.url, problems);
         }
         roster
     }
+
+    /// Lists the member at `at` in the file under their name, or merges them into the member
+    /// listed under it already; `None` when they have no usable name.
+    fn name(
+        &mut self,
+        at: usize,
+        entry: RawMemberEntry,
+        problems: &mut Vec<TopLevelProblem>,
+    ) -> Option<(u32, RawMember)> {
+        let path = format!("members[{at}]");
+        let mut raw = match entry {
+            RawMemberEntry::Object(raw) => raw,
+            RawMemberEntry::Unreadable(why) => {
+                note(problems, path, None, format!("not listed: {why}"));
+                return None;
+            }
+            RawMemberEntry::Other(kind) => {
+                let message = format!(
+                    "not listed: a member should be an object such as {{\"name\": \"…\"}}, \
+                     but this is {}",
+                    kind.describe()
+                );
+                note(problems, path, None, message);
+                return None;
+            }
+        };
+        let name = match raw.name.take() {
+            Some(Field::Ok(name)) => collapse_whitespace(&name),
+            Some(Field::Wrong(kind)) => {
+                let message = format!(
+                    "not listed: the name should be text, but it is {}",
+                    kind.describe()
+                );
+                note(problems, format!("{path}.name"), None, message);
+                return None;
+            }
+            None => {
+                let message = "not listed: a member needs a \"name\"".to_owned();
+                note(problems, path, None, message);
+                return None;
+            }
+        };
+        let key = member_key(&name);
+        // A name of accents or spaces alone would match names that are not it.
+        if key.is_empty() {
+            let message = "not listed: the name is blank".to_owned();
+            note(problems, format!("{path}.name"), None, message);
+            return None;
+        }
+        if let Some(&earlier) = self.keys.get(&key) {
+            let message = format!("already listed as {}; merged into it", self.cite(earlier));
+            note(problems, path, Some(&name), message);
+            return Some((earlier, raw));
+        }
+        let member = self.members.len() as u32;
+        self.keys.insert(key, member);
+        self.listed_at.push(at);
+        self.members.push(Member {
+            name,
+            aliases: Vec::new(),
+            url: None,
+            author: None,
+        });
+        Some((member, raw))
+    }
+
+    /// Gives `member` each alias that no member's name or alias has claimed already.
+    fn aliases(
+        &mut self,
+        path: &str,
+        member: u32,
+        aliases: Option<Field<TextList>>,
+        problems: &mut Vec<TopLevelProblem>,
+    ) {
+        let path = format!("{path}.aliases");
+        let name = self.members[member as usize].name.clone();
+        let aliases = match aliases {
+            None => return,
+            Some(Field::Wrong(kind)) => {
+                let message = wrong_type(kind, "a list of text");
+                return note(problems, path, Some(&name), message);
+            }
+            Some(Field::Ok(TextList { items, dropped })) => {
+                if dropped > 0 {
+                    note(problems, path.clone(), Some(&name), not_text(dropped));
+                }
+                items
+            }
+        };
+        for alias in aliases {
+            let alias = collapse_whitespace(&alias);
+            let key = member_key(&alias);
+            let message = match self.keys.get(&key) {
+                _ if key.is_empty() => "a blank alias; ignored".to_owned(),
+                // The name itself, or an alias given twice.
+                Some(&owner) if owner == member => continue,
+                Some(&owner) => {
+                    format!(
+                        "\"{alias}\" already names {}; ignored here",
+                        self.cite(owner)
+                    )
+                }
+                None => {
+                    self.keys.insert(key, member);
+                    self.members[member as usize].aliases.push(alias);
+                    continue;
+                }
+            };
+            note(problems, path.clone(), Some(&name), message);
+        }
+    }
+
+    /// Gives `member` their page, when it is a safe URL and they have none yet.
+    fn page(
+        &mut self,
+        path: &str,
+        member: u32,
+        url: Option<Field<String>>,
+        problems: &mut Vec<TopLevelProblem>,
+    ) {
+        let path = format!("{path}.url");
+        let Member {
+            name, url: page, ..
+        } = &mut self.members[member as usize];
+        let message = match url {
+            None => return,
+            Some(Field::Wrong(kind)) => wrong_type(kind, "a URL"),
+            Some(Field::Ok(url)) if !is_safe_url(&url) => UNSAFE_URL.to_owned(),
+            Some(Field::Ok(url)) => match page {
+                None => {
+                    *page = Some(url.trim().into());
+                    return;
+                }
+                Some(first) if **first == *url.trim() => return,
+                Some(_) => "the member's page is given already (the first is used); ignored".into(),
+            },
+        };
+        note(problems, path, Some(name), message);
+    }
+
+    /// Member `member` as messages name them: `members[0] ("Ann Lee")`.
+    fn cite(&self, member: u32) -> String {
+        let at = self.listed_at[member as usize];
+        format!("members[{at}] (\"{}\")", self.members[member as usize].name)
+    }
 }
 
-/// Where in the file's list roster member `member` was first named.
-fn named_at(named: &[Named], member: u32) -> usize {
-    named
-        .iter()
-        .find(|n| n.member == member)
-        .map_or(0, |n| n.at)
+fn note(problems: &mut Vec<TopLevelProblem>, path: String, name: Option<&str>, message: String) {
+    problems.push(TopLevelProblem {
+        path,
+        name: name.map(str::to_owned),
+        message,
+    });
 }
 
 #[cfg(test)]
