@@ -6,8 +6,9 @@
 //! read or is not JSON.
 
 use papershelf_core::locate::Locations;
+use papershelf_core::locate::Position;
 use papershelf_core::text::count_label;
-use papershelf_core::{Catalog, Problem, Severity};
+use papershelf_core::{Catalog, Problem, Severity, TopLevelProblem};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: papershelf check [--strict] FILE
@@ -58,10 +59,14 @@ fn check(file: &str, strict: bool) -> ExitCode {
     // The reader accepted it, so it is UTF-8; positions count from after a byte-order mark.
     let text = String::from_utf8_lossy(&bytes);
     let locations = Locations::new(text.trim_start_matches('\u{feff}'), 4);
+    for problem in &catalog.top_level_problems {
+        say(&report_top_level(file, &locations, problem));
+    }
     for problem in &catalog.problems {
         say(&report(file, &locations, problem));
     }
-    let (skipped, ignored) = (catalog.skipped(), catalog.ignored());
+    let skipped = catalog.skipped();
+    let ignored = catalog.ignored() + catalog.top_level_problems.len();
     say(&format!(
         "{file}: {} would be shown; {} skipped, {} ignored.",
         count_label(catalog.papers.len(), "publication", "publications"),
@@ -116,22 +121,45 @@ fn report(file: &str, locations: &Locations, problem: &Problem) -> String {
         .position(&path)
         .or_else(|| field_path.and_then(|p| locations.position(&p)))
         .or_else(|| locations.position(&entry));
-    let at = position.map_or(String::new(), |p| format!("{}:{}:", p.line, p.column));
-    let level = match problem.severity {
-        Severity::Skipped => "error",
-        Severity::Ignored => "warning",
+    let (level, outcome) = match problem.severity {
+        Severity::Skipped => ("error", "not shown: "),
+        Severity::Ignored => ("warning", ""),
     };
-    let title = problem
-        .title
-        .as_ref()
-        .map(|t| format!(" (\"{t}\")"))
-        .unwrap_or_default();
-    let outcome = match problem.severity {
-        Severity::Skipped => "not shown: ",
-        Severity::Ignored => "",
-    };
-    format!(
-        "{file}:{at} {level}: {path}{title}: {outcome}{}",
-        problem.message
+    let message = format!("{outcome}{}", problem.message);
+    line(
+        file,
+        position,
+        level,
+        &path,
+        problem.title.as_deref(),
+        &message,
     )
+}
+
+/// A problem in the top-level fields, as [`report`] prints one in an entry; always a warning, as
+/// it costs no paper.
+fn report_top_level(file: &str, locations: &Locations, problem: &TopLevelProblem) -> String {
+    let path = problem.path.as_str();
+    // An alias is reported at its member's list of aliases; a member at its place in the list.
+    let member = path.split('.').next().unwrap_or(path);
+    let list = path.split('[').next().unwrap_or(path);
+    let position = [path, member, list]
+        .into_iter()
+        .find_map(|p| locations.position(p));
+    let name = problem.name.as_deref();
+    line(file, position, "warning", path, name, &problem.message)
+}
+
+/// `FILE:LINE:COLUMN: LEVEL: PATH ("Name"): message`; without a position, `FILE: LEVEL: …`.
+fn line(
+    file: &str,
+    position: Option<Position>,
+    level: &str,
+    path: &str,
+    name: Option<&str>,
+    message: &str,
+) -> String {
+    let at = position.map_or(String::new(), |p| format!("{}:{}:", p.line, p.column));
+    let name = name.map(|n| format!(" (\"{n}\")")).unwrap_or_default();
+    format!("{file}:{at} {level}: {path}{name}: {message}")
 }

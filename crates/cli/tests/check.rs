@@ -141,3 +141,43 @@ fn files_the_site_accepts_or_rejects_are_accepted_or_rejected_here() {
     );
     assert_eq!(check(&[], deep).0, 0);
 }
+
+#[test]
+fn top_level_fields_are_checked_and_located() {
+    let json = "{\n  \"title\": \"Lab\",\n  \"description\": 42,\n  \"publications\": [{\"title\": \"A\", \"authors\": [\"Y. Bengio\"]}],\n  \"members\": [\n    {\"name\": \"Yoshua Bengio\", \"aliases\": [\"Y. Bengio\", \"  \"], \"url\": \"javascript:alert(1)\"},\n    {\"aliases\": [\"Nobody\"]},\n    {\"name\": \"Ann\", \"aliases\": [\"y. bengio\"]}\n  ]\n}\n";
+    let (code, out) = check(&[], json);
+    assert_eq!(code, 0, "{out}");
+    for line in [
+        "FILE:3:18: warning: description: should be text, but it is a number; ignored",
+        "FILE:7:5: warning: members[1]: not listed: a member needs a \"name\"",
+        "FILE:6:42: warning: members[0].aliases (\"Yoshua Bengio\"): a blank alias; ignored",
+        "FILE:6:70: warning: members[0].url (\"Yoshua Bengio\"): only http:, https: and mailto: addresses become links; this one was not shown",
+        "FILE:8:32: warning: members[2].aliases (\"Ann\"): \"y. bengio\" already names members[0] (\"Yoshua Bengio\"); ignored here",
+        "FILE: 1 publication would be shown; 0 entries skipped, 5 fields ignored.",
+    ] {
+        assert!(out.contains(line), "{line}\n{out}");
+    }
+    let (code, _) = check(&["--strict"], json);
+    assert_eq!(code, 1);
+    // A member's name from the file is printed escaped, as a title is.
+    let hostile = r#"{"members": [{"name": "Ann\u001b[2J", "url": 3}], "publications": []}"#;
+    let (_, out) = check(&[], hostile);
+    assert!(!out.contains('\u{1b}'), "{out:?}");
+    assert!(
+        out.contains(r#"members[0].url ("Ann\u{1b}[2J"): should be a URL"#),
+        "{out}"
+    );
+}
+
+#[test]
+fn members_in_a_clean_file_pass_strict() {
+    let json = r#"{"description": "Papers of the lab.",
+        "members": [{"name": "Yoshua Bengio", "aliases": ["Y. Bengio"], "url": "https://example.org/yb"}],
+        "publications": [{"title": "A", "authors": ["Y. Bengio"]}]}"#;
+    let (code, out) = check(&["--strict"], json);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(
+        out,
+        "FILE: 1 publication would be shown; 0 entries skipped, 0 fields ignored.\n"
+    );
+}

@@ -3,13 +3,16 @@
 //! The rules are the site's and the checker's alike: an entry is shown when it is an object with a
 //! non-blank text `title`; any other field of the wrong type is dropped with a problem noted; ids
 //! are made unique and stable. Authors and topics are interned once here so that filtering and
-//! counting work on small integers.
+//! counting work on small integers. The top-level fields (`title`, `description`, `members`) are
+//! validated once the whole file is in, since they may come after the publications; that is also
+//! when every spelling a member claims is merged into one author (see [`crate::members`]).
 
 use crate::fold::{fold, SearchText};
+use crate::members::{member_key, Member, Roster};
 use crate::order::{alphabetical, low, pack, places};
 use crate::parse::{
-    plausible_year, EntrySink, Field, JsonKind, Number, RawDocument, RawEntry, RawLinks, RawPaper,
-    TextList,
+    plausible_year, EntrySink, Field, JsonKind, Number, RawDocument, RawEntry, RawLinks,
+    RawMembers, RawPaper, TextList,
 };
 use crate::record::Span;
 use crate::state::{FilterKind, Sort};
@@ -84,6 +87,33 @@ pub struct Problem {
     pub message: String,
 }
 
+/// Something in the file's top-level fields (`title`, `description`, `members`) that was ignored,
+/// and why. None of these costs a paper; each is a warning, as an ignored field of an entry is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TopLevelProblem {
+    /// The JSON path of what was ignored: `description`, `members`, `members[2].url`.
+    pub path: String,
+    /// The member's name, when the problem is in a member that has one, so a maintainer can find
+    /// it.
+    pub name: Option<String>,
+    /// Why, in plain words, ending in what became of it ("ignored", "not listed").
+    pub message: String,
+}
+
+/// A field of the wrong type, for messages: "should be text, but it is a list; ignored".
+pub(crate) fn wrong_type(kind: JsonKind, what: &str) -> String {
+    format!("should be {what}, but it is {}; ignored", kind.describe())
+}
+
+/// Elements of a list of text that were not text, for messages.
+pub(crate) fn not_text(dropped: usize) -> String {
+    format!("{dropped} item(s) that are not text were ignored")
+}
+
+/// A URL that [`is_safe_url`] refuses, for messages.
+pub(crate) const UNSAFE_URL: &str =
+    "only http:, https: and mailto: addresses become links; this one was not shown";
+
 /// A distinct topic: matched case-insensitively, shown in its most common spelling.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Topic {
@@ -99,15 +129,26 @@ pub struct Topic {
 pub struct Catalog {
     /// The file's own title for the page, if it has one.
     pub title: Option<String>,
+    /// The file's introduction to the page (and its meta description), whitespace collapsed.
+    pub description: Option<String>,
+    /// The lab's people, in the file's order, each once.
+    pub members: Vec<Member>,
     /// In the file's order.
     pub papers: Vec<Paper>,
-    /// Every author once, in order of first appearance.
+    /// Every author once, in order of first appearance; a member under the member's name.
     pub authors: Vec<String>,
     /// Every topic once, in order of first appearance.
     pub topics: Vec<Topic>,
-    /// What was skipped or ignored, in the file's order.
+    /// What was skipped or ignored in the publications, in the file's order.
     pub problems: Vec<Problem>,
+    /// What was ignored in the top-level fields: `title`, then `description`, then `members`.
+    pub top_level_problems: Vec<TopLevelProblem>,
+    /// Every spelling of an author in the data (a member's aliases too) and every member's name.
     author_ids: HashMap<String, AuthorId>,
+    /// Each member's name and aliases, folded (see [`member_key`]), to their place in `members`.
+    member_keys: HashMap<String, u32>,
+    /// (author, place in `members`) for members with papers, by author.
+    member_authors: Vec<(AuthorId, u32)>,
     topic_ids: HashMap<String, TopicId>,
     /// Paper indices in each sort order (`Sort as usize`).
     orders: [Vec<PaperIdx>; 3],
@@ -121,27 +162,33 @@ pub struct Catalog {
 }
 
 /// Folded names, one after another in one text: a search term is looked for in 18,000 author
-/// names with one scan rather than 18,000.
+/// names with one scan rather than 18,000. A member's aliases follow its name, so searching and
+/// finding by an alias find the member.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FoldedNames {
     /// Names separated by `\n`, which folded text never contains.
     text: String,
-    /// Where each name starts in `text`.
+    /// Where each id's names start in `text`.
     starts: Vec<u32>,
 }
 
 impl FoldedNames {
     fn new<'a>(names: impl Iterator<Item = &'a str>) -> FoldedNames {
+        FoldedNames::from_folded(names.map(fold))
+    }
+
+    /// From names already folded, one text per id (which may hold several names, one a line).
+    fn from_folded<S: AsRef<str>>(folded: impl Iterator<Item = S>) -> FoldedNames {
         let mut all = FoldedNames::default();
-        for name in names {
+        for name in folded {
             all.starts.push(all.text.len() as u32);
-            all.text.push_str(&fold(name));
+            all.text.push_str(name.as_ref());
             all.text.push('\n');
         }
         all
     }
 
-    /// The folded name `id`.
+    /// The folded name `id` (with a member's aliases, one a line).
     pub fn get(&self, id: u32) -> &str {
         let start = self.starts[id as usize] as usize;
         let end = self
@@ -183,6 +230,12 @@ impl Catalog {
         if let Some(title) = doc.title {
             builder.title(title);
         }
+        if let Some(description) = doc.description {
+            builder.description(description);
+        }
+        if let Some(members) = doc.members {
+            builder.members(members);
+        }
         for entry in doc.entries {
             builder.entry(entry);
         }
@@ -194,7 +247,8 @@ impl Catalog {
         &self.orders[sort as usize]
     }
 
-    /// The folded name of author or topic `id`, for matching a facet's find box.
+    /// The folded name of author or topic `id` (a member's aliases too, one a line), for matching
+    /// a facet's find box.
     pub fn folded_label(&self, kind: FilterKind, id: u32) -> &str {
         self.folded_names(kind).get(id)
     }
@@ -231,9 +285,31 @@ impl Catalog {
         &self.topics[id as usize]
     }
 
-    /// The author with exactly this name.
+    /// The author this name means: a name exactly as in the data, or a member's name or alias in
+    /// any spelling of case, accents and spacing (see [`crate::members`]).
     pub fn author_id(&self, name: &str) -> Option<AuthorId> {
-        self.author_ids.get(name).copied()
+        if let Some(&id) = self.author_ids.get(name) {
+            return Some(id);
+        }
+        if self.members.is_empty() {
+            return None;
+        }
+        let member = *self.member_keys.get(&member_key(name))?;
+        self.members[member as usize].author
+    }
+
+    /// The member who is author `id`, if any: cards mark and link their names.
+    pub fn member_of(&self, id: AuthorId) -> Option<&Member> {
+        let at = self
+            .member_authors
+            .binary_search_by_key(&id, |&(author, _)| author)
+            .ok()?;
+        Some(&self.members[self.member_authors[at].1 as usize])
+    }
+
+    /// Whether author `id` is one of the lab's members.
+    pub fn is_member(&self, id: AuthorId) -> bool {
+        self.member_of(id).is_some()
     }
 
     /// The topic with this name in any spelling (case, accents, spacing).
@@ -254,7 +330,8 @@ impl Catalog {
         self.count(Severity::Skipped)
     }
 
-    /// How many fields were ignored in entries that are shown.
+    /// How many fields were ignored in entries that are shown (the top-level fields' problems are
+    /// counted apart: [`Catalog::top_level_problems`]).
     pub fn ignored(&self) -> usize {
         self.count(Severity::Ignored)
     }
@@ -289,6 +366,10 @@ pub fn is_safe_url(url: &str) -> bool {
 #[derive(Default)]
 pub struct CatalogBuilder {
     catalog: Catalog,
+    /// The top-level fields as found (the last, if given twice), validated in `finish`.
+    title: Option<Field<String>>,
+    description: Option<Field<String>>,
+    members: Option<Field<RawMembers>>,
     /// Spelling counts per topic, to pick the most common one at the end.
     topic_spellings: Vec<Vec<(String, usize)>>,
     /// Entries still waiting for an id, and ids already given.
@@ -301,10 +382,15 @@ pub struct CatalogBuilder {
 
 impl EntrySink for CatalogBuilder {
     fn title(&mut self, title: Field<String>) {
-        self.catalog.title = match title {
-            Field::Ok(t) if !t.trim().is_empty() => Some(collapse_whitespace(&t)),
-            _ => None,
-        };
+        self.title = Some(title);
+    }
+
+    fn description(&mut self, description: Field<String>) {
+        self.description = Some(description);
+    }
+
+    fn members(&mut self, members: Field<RawMembers>) {
+        self.members = Some(members);
     }
 
     /// An entry of a document already read: without a span (see [`Paper::span`]).
@@ -356,7 +442,7 @@ impl CatalogBuilder {
             n,
             Some(title),
             field,
-            format!("should be {what}, but it is {}; ignored", kind.describe()),
+            wrong_type(kind, what),
         );
     }
 
@@ -396,7 +482,7 @@ impl CatalogBuilder {
                         n,
                         Some(title),
                         field,
-                        format!("{} item(s) that are not text were ignored", list.dropped),
+                        not_text(list.dropped),
                     );
                 }
                 list.items
@@ -516,14 +602,9 @@ impl CatalogBuilder {
                         url: url.trim().into(),
                     })
                 }
-                Field::Ok(_) => self.problem(
-                    Severity::Ignored,
-                    n,
-                    Some(title),
-                    &field,
-                    "only http:, https: and mailto: addresses become links; this one was not shown"
-                        .into(),
-                ),
+                Field::Ok(_) => {
+                    self.problem(Severity::Ignored, n, Some(title), &field, UNSAFE_URL.into())
+                }
             }
         }
         links
@@ -575,7 +656,9 @@ impl CatalogBuilder {
                 topic.label = label.clone();
             }
         }
-        self.index();
+        self.top_level();
+        let folded_authors = self.merge_members();
+        self.index(folded_authors);
         for idx in std::mem::take(&mut self.needs_id) {
             let base = slug(&self.catalog.papers[idx].title.shown());
             let mut id = base.clone();
@@ -595,10 +678,84 @@ impl CatalogBuilder {
 }
 
 impl CatalogBuilder {
-    /// Everything searching, sorting and facet-finding need, computed once.
-    fn index(&mut self) {
+    /// Validates the top-level fields, in the schema's order whatever the file's.
+    fn top_level(&mut self) {
+        let problems = &mut self.catalog.top_level_problems;
+        self.catalog.title = top_level_text(self.title.take(), "title", problems);
+        self.catalog.description = top_level_text(self.description.take(), "description", problems);
+        let roster = match self.members.take() {
+            None | Some(Field::Wrong(JsonKind::Null)) => Roster::default(),
+            Some(Field::Wrong(kind)) => {
+                problems.push(TopLevelProblem {
+                    path: "members".into(),
+                    name: None,
+                    message: wrong_type(kind, "a list of members such as {\"name\": \"…\"}"),
+                });
+                Roster::default()
+            }
+            Some(Field::Ok(RawMembers(raw))) => Roster::new(raw, problems),
+        };
+        self.catalog.members = roster.members;
+        self.catalog.member_keys = roster.keys;
+    }
+
+    /// Makes the authors a member's name and aliases match one author, shown under the member's
+    /// name, in the place of whichever spelling came first. Done once the whole file is in, as
+    /// `members` may follow the publications. Returns every author's folded names.
+    fn merge_members(&mut self) -> FoldedNames {
         let c = &mut self.catalog;
-        c.folded_authors = FoldedNames::new(c.authors.iter().map(String::as_str));
+        if c.members.is_empty() {
+            return FoldedNames::new(c.authors.iter().map(String::as_str));
+        }
+        let mut new_ids: Vec<AuthorId> = Vec::with_capacity(c.authors.len());
+        let mut authors = Vec::with_capacity(c.authors.len());
+        let mut folded = Vec::with_capacity(c.authors.len());
+        for name in std::mem::take(&mut c.authors) {
+            let key = member_key(&name);
+            let next = authors.len() as AuthorId;
+            let Some(&m) = c.member_keys.get(&key) else {
+                authors.push(name);
+                folded.push(key);
+                new_ids.push(next);
+                continue;
+            };
+            let member = &mut c.members[m as usize];
+            match member.author {
+                Some(id) => new_ids.push(id),
+                None => {
+                    member.author = Some(next);
+                    authors.push(member.name.clone());
+                    folded.push(member.folded_names());
+                    new_ids.push(next);
+                }
+            }
+        }
+        let merged = new_ids.len() != authors.len();
+        if merged {
+            for paper in &mut c.papers {
+                let ids = paper.authors.iter().map(|&a| new_ids[a as usize]);
+                paper.authors = dedup(ids).into();
+            }
+        }
+        for id in c.author_ids.values_mut() {
+            *id = new_ids[*id as usize];
+        }
+        c.member_authors.clear();
+        for (m, member) in c.members.iter().enumerate() {
+            if let Some(id) = member.author {
+                c.author_ids.insert(member.name.clone(), id);
+                c.member_authors.push((id, m as u32));
+            }
+        }
+        c.member_authors.sort_unstable();
+        c.authors = authors;
+        FoldedNames::from_folded(folded.into_iter())
+    }
+
+    /// Everything searching, sorting and facet-finding need, computed once.
+    fn index(&mut self, folded_authors: FoldedNames) {
+        let c = &mut self.catalog;
+        c.folded_authors = folded_authors;
         c.folded_topics = FoldedNames::new(c.topics.iter().map(|t| t.label.as_str()));
         c.authors_alphabetical =
             alphabetical(&c.authors.iter().map(String::as_str).collect::<Vec<_>>());
@@ -632,6 +789,27 @@ impl CatalogBuilder {
         };
         let (newest, oldest) = (chronological(true), chronological(false));
         c.orders = [newest, oldest, by_name];
+    }
+}
+
+/// The top-level `title` or `description`: text, whitespace collapsed; blank is none.
+fn top_level_text(
+    value: Option<Field<String>>,
+    path: &str,
+    problems: &mut Vec<TopLevelProblem>,
+) -> Option<String> {
+    match value? {
+        Field::Ok(text) => Some(collapse_whitespace(&text)).filter(|t| !t.is_empty()),
+        // As in an entry, `null` is how exporters write a missing value.
+        Field::Wrong(JsonKind::Null) => None,
+        Field::Wrong(kind) => {
+            problems.push(TopLevelProblem {
+                path: path.into(),
+                name: None,
+                message: wrong_type(kind, "text"),
+            });
+            None
+        }
     }
 }
 

@@ -12,6 +12,7 @@ pub mod fold;
 pub mod links;
 pub mod locate;
 pub mod math;
+pub mod members;
 pub mod name;
 pub mod order;
 pub mod parse;
@@ -24,7 +25,8 @@ pub mod stream;
 pub mod text;
 pub mod url;
 
-pub use catalog::{Catalog, CatalogBuilder, Link, Paper, Problem, Severity};
+pub use catalog::{Catalog, CatalogBuilder, Link, Paper, Problem, Severity, TopLevelProblem};
+pub use members::Member;
 pub use search::Query;
 pub use select::{FacetValue, SearchResult, SearchRun, Selection};
 pub use state::{FilterKind, Sort, ViewState};

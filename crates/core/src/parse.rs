@@ -207,17 +207,52 @@ pub enum RawEntry {
     Other(JsonKind),
 }
 
+/// One object of the top-level `members` list, before validation; a field is `None` when absent
+/// or `null`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct RawMember {
+    /// The name the member is shown under.
+    #[serde(default)]
+    pub name: Option<Field<String>>,
+    /// Other spellings of the name in the data.
+    #[serde(default)]
+    pub aliases: Option<Field<TextList>>,
+    /// The member's page.
+    #[serde(default)]
+    pub url: Option<Field<String>>,
+}
+
+/// One element of the `members` list.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RawMemberEntry {
+    /// An object: a member, valid or not.
+    Object(RawMember),
+    /// An object that cannot be read as a member (a field named twice), and why.
+    Unreadable(String),
+    /// Anything but an object.
+    Other(JsonKind),
+}
+
+/// The top-level `members` list as found: one element per member, readable or not.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RawMembers(pub Vec<RawMemberEntry>);
+
 /// The whole file: an object with a `publications` list, or a bare list.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RawDocument {
     /// The top-level `title`, if any.
     pub title: Option<Field<String>>,
+    /// The top-level `description`, if any.
+    pub description: Option<Field<String>>,
+    /// The top-level `members`, if any.
+    pub members: Option<Field<RawMembers>>,
     /// Every element of the publications list, in order.
     pub entries: Vec<RawEntry>,
 }
 
 /// Receives a document's parts as they are read, so that a catalog can be built entry by entry
-/// without holding the whole raw document (and its text) in memory at once.
+/// without holding the whole raw document (and its text) in memory at once. The top-level fields
+/// may come before, between or after the entries; a field given twice is handed over twice.
 pub trait EntrySink {
     /// The document's top-level `title`.
     fn title(&mut self, title: Field<String>);
@@ -230,6 +265,15 @@ pub trait EntrySink {
         let _ = bytes;
         self.entry(entry);
     }
+    /// The document's top-level `description`. Dropped unless the sink takes it: a sink that
+    /// passes the document on must forward it.
+    fn description(&mut self, description: Field<String>) {
+        let _ = description;
+    }
+    /// The document's top-level `members`. Dropped unless the sink takes it, as `description`.
+    fn members(&mut self, members: Field<RawMembers>) {
+        let _ = members;
+    }
 }
 
 impl EntrySink for RawDocument {
@@ -238,6 +282,12 @@ impl EntrySink for RawDocument {
     }
     fn entry(&mut self, entry: RawEntry) {
         self.entries.push(entry);
+    }
+    fn description(&mut self, description: Field<String>) {
+        self.description = Some(description);
+    }
+    fn members(&mut self, members: Field<RawMembers>) {
+        self.members = Some(members);
     }
 }
 

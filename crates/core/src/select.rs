@@ -271,8 +271,9 @@ impl Catalog {
     }
 
     /// A facet's values for the sidebar: the selected ones first (even unknown ones, with 0), then
-    /// up to `limit` others with a non-zero count whose folded label contains the folded `find`,
-    /// most papers first. Years are listed newest first and in full.
+    /// up to `limit` others with a non-zero count whose folded label contains the folded `find`:
+    /// the lab's members first among authors, then most papers first, ties by name. Years are
+    /// listed newest first and in full.
     pub fn facet(
         &self,
         kind: FilterKind,
@@ -292,11 +293,13 @@ impl Catalog {
             .into_iter()
             .map(|value| {
                 let (label, count) = match kind {
-                    FilterKind::Author => (
-                        value.clone(),
-                        self.author_id(value)
-                            .map_or(0, |id| sel.author_counts[id as usize]),
-                    ),
+                    FilterKind::Author => match self.author_id(value) {
+                        Some(id) => (
+                            self.author_name(id).to_owned(),
+                            sel.author_counts[id as usize],
+                        ),
+                        None => (value.clone(), 0),
+                    },
                     FilterKind::Topic => match self.topic_id(value) {
                         Some(id) => (self.topic(id).label.clone(), sel.topic_counts[id as usize]),
                         None => (value.clone(), 0),
@@ -313,13 +316,12 @@ impl Catalog {
             .collect();
 
         let find = fold(find);
-        let is_selected = |label: &str| out.iter().any(|v| self.same_value(kind, &v.value, label));
         let others: Vec<FacetValue> = match kind {
             FilterKind::Year => sel
                 .year_counts
                 .iter()
                 .map(|&(year, count)| (year.to_string(), count))
-                .filter(|(label, _)| !is_selected(label))
+                .filter(|(label, _)| !out.iter().any(|v| self.same_value(kind, &v.value, label)))
                 .map(|(label, count)| FacetValue {
                     value: label.clone(),
                     label,
@@ -327,22 +329,14 @@ impl Catalog {
                     selected: false,
                 })
                 .collect(),
-            FilterKind::Author => self.named_values(
-                kind,
-                &sel.author_counts,
-                |id| self.author_name(id),
-                &is_selected,
-                &find,
-                limit,
-            ),
-            FilterKind::Topic => self.named_values(
-                kind,
-                &sel.topic_counts,
-                |id| &self.topic(id).label,
-                &is_selected,
-                &find,
-                limit,
-            ),
+            FilterKind::Author | FilterKind::Topic => {
+                // By id: an author's value is compared once, not once per name in the catalog.
+                let selected: Vec<u32> = out
+                    .iter()
+                    .filter_map(|v| self.name_id(kind, &v.value))
+                    .collect();
+                self.named_values(kind, sel, &selected, &find, limit)
+            }
         };
         out.extend(others);
         out
@@ -350,26 +344,51 @@ impl Catalog {
 }
 
 impl Catalog {
-    /// Up to `limit` unselected authors or topics with papers whose folded label contains `find`,
-    /// most papers first.
-    fn named_values<'c>(
-        &'c self,
+    /// The author or topic a value names.
+    fn name_id(&self, kind: FilterKind, value: &str) -> Option<u32> {
+        match kind {
+            FilterKind::Author => self.author_id(value),
+            FilterKind::Topic => self.topic_id(value),
+            FilterKind::Year => None,
+        }
+    }
+
+    /// Author or topic `id` as shown.
+    fn name(&self, kind: FilterKind, id: u32) -> &str {
+        match kind {
+            FilterKind::Topic => &self.topic(id).label,
+            _ => self.author_name(id),
+        }
+    }
+
+    /// Up to `limit` authors or topics with papers, not `selected`, whose folded label contains
+    /// `find`: members first, then most papers first, ties by name.
+    fn named_values(
+        &self,
         kind: FilterKind,
-        counts: &[u32],
-        label: impl Fn(u32) -> &'c str,
-        is_selected: &dyn Fn(&str) -> bool,
+        sel: &Selection,
+        selected: &[u32],
         find: &str,
         limit: usize,
     ) -> Vec<FacetValue> {
+        let counts = match kind {
+            FilterKind::Topic => &sel.topic_counts,
+            _ => &sel.author_counts,
+        };
+        // Members, then most papers, then name: a member bit over the inverted count, then the
+        // alphabetical place. A count never reaches 2^31 (paper indices are u32s).
+        let rank = |id: u32| {
+            let other = !(kind == FilterKind::Author && self.is_member(id));
+            (u32::from(other) << 31) | (i32::MAX as u32).saturating_sub(counts[id as usize])
+        };
         let alphabetical = self.alphabetical(kind);
-        // Most papers first, ties by name: the count (inverted) then the alphabetical place.
         let mut keys: Vec<u64> = alphabetical
             .iter()
             .enumerate()
             .filter(|&(_, &id)| counts[id as usize] > 0)
-            .filter(|&(_, &id)| !is_selected(label(id)))
+            .filter(|&(_, id)| !selected.contains(id))
             .filter(|&(_, &id)| find.is_empty() || self.folded_label(kind, id).contains(find))
-            .map(|(place, &id)| pack(u32::MAX - counts[id as usize], place as u32))
+            .map(|(place, &id)| pack(rank(id), place as u32))
             .collect();
         // Only the top `limit` need ordering: 18,000 authors are not sorted on each key.
         if keys.len() > limit {
@@ -380,8 +399,8 @@ impl Catalog {
         keys.into_iter()
             .map(|key| alphabetical[low(key) as usize])
             .map(|id| FacetValue {
-                label: label(id).to_owned(),
-                value: label(id).to_owned(),
+                label: self.name(kind, id).to_owned(),
+                value: self.name(kind, id).to_owned(),
                 count: counts[id as usize],
                 selected: false,
             })
@@ -389,18 +408,20 @@ impl Catalog {
     }
 
     /// Whether two values of a facet name the same thing: a topic in any spelling the catalog
-    /// folds together (`rl`, `RL`), an author or a year as written.
+    /// folds together (`rl`, `RL`), a member by any of their names (`Y. Bengio`, `Yoshua
+    /// Bengio`), another author or a year as written.
     pub fn same_value(&self, kind: FilterKind, a: &str, b: &str) -> bool {
         match kind {
-            FilterKind::Topic => match (self.topic_id(a), self.topic_id(b)) {
-                (Some(x), Some(y)) => x == y,
-                _ => a == b,
-            },
+            FilterKind::Topic | FilterKind::Author => {
+                match (self.name_id(kind, a), self.name_id(kind, b)) {
+                    (Some(x), Some(y)) => x == y,
+                    _ => a == b,
+                }
+            }
             FilterKind::Year => match (parse_years(a), parse_years(b)) {
                 (Some(x), Some(y)) => x == y,
                 _ => a == b,
             },
-            FilterKind::Author => a == b,
         }
     }
 
@@ -664,6 +685,93 @@ mod tests {
                 count: 0,
                 selected: true
             }
+        );
+    }
+
+    /// Bo and Cy write most; Ann, Zed and Yoshua (under two spellings) are the lab's members.
+    fn lab() -> Catalog {
+        Catalog::from_json(
+            r#"{"publications": [
+                {"title": "P1", "authors": ["Bo", "Cy", "Y. Bengio"], "year": 2020},
+                {"title": "P2", "authors": ["Bo", "Cy", "Yoshua Bengio"], "year": 2021},
+                {"title": "P3", "authors": ["Bo", "Cy", "Ann"], "year": 2021},
+                {"title": "P4", "authors": ["Bo", "Zed"], "year": 2022},
+                {"title": "P5", "authors": ["Dee"], "year": 2022}],
+              "members": [{"name": "Zed"}, {"name": "Yoshua Bengio", "aliases": ["Y. Bengio"]},
+                          {"name": "Ann"}, {"name": "Idle Member"}]}"#,
+        )
+        .unwrap()
+    }
+
+    fn authors(c: &Catalog, query: &str, find: &str, limit: usize) -> Vec<(String, u32, bool)> {
+        let state = ViewState::from_query(query);
+        let sel = c.select(&state);
+        c.facet(FilterKind::Author, &state, &sel, find, limit)
+            .into_iter()
+            .map(|v| (v.label, v.count, v.selected))
+            .collect()
+    }
+
+    #[test]
+    fn members_lead_the_author_facet_however_it_is_cut() {
+        let c = lab();
+        let all = authors(&c, "", "", 10);
+        let labels: Vec<_> = all.iter().map(|(l, n, _)| (l.as_str(), *n)).collect();
+        // Members by count then name, then everyone else; a member without papers is not listed.
+        assert_eq!(
+            labels,
+            [
+                ("Yoshua Bengio", 2),
+                ("Ann", 1),
+                ("Zed", 1),
+                ("Bo", 4),
+                ("Cy", 3),
+                ("Dee", 1)
+            ]
+        );
+        for limit in 0..=labels.len() {
+            assert_eq!(authors(&c, "", "", limit), all[..limit], "limit {limit}");
+        }
+        // The find box narrows without reordering, and finds a member by an alias.
+        let found = |find: &str| -> Vec<String> {
+            authors(&c, "", find, 10)
+                .into_iter()
+                .map(|(l, ..)| l)
+                .collect()
+        };
+        assert_eq!(found("e"), ["Yoshua Bengio", "Zed", "Dee"]);
+        assert_eq!(found("y. b"), ["Yoshua Bengio"]);
+        assert_eq!(authors(&c, "", "e", 2), authors(&c, "", "e", 10)[..2]);
+    }
+
+    #[test]
+    fn a_member_selected_by_an_alias_is_one_entry_under_their_name() {
+        let c = lab();
+        // The URL spells the member twice, neither as the facet shows them.
+        let query = "author=Y.%20Bengio&author=yoshua%20bengio";
+        let listed = authors(&c, query, "", 2);
+        assert_eq!(
+            listed,
+            [
+                ("Yoshua Bengio".to_owned(), 2, true),
+                ("Ann".to_owned(), 1, false),
+                ("Zed".to_owned(), 1, false),
+            ]
+        );
+        let state = ViewState::from_query(query);
+        assert!(c.selects(&state, FilterKind::Author, "Yoshua Bengio"));
+        assert!(c.same_value(FilterKind::Author, "Y. Bengio", "YOSHUA BENGIO"));
+        assert!(!c.same_value(FilterKind::Author, "Bo", "bo"));
+        // Pressing the entry releases every spelling.
+        assert_eq!(
+            c.toggled(&state, FilterKind::Author, "Yoshua Bengio"),
+            ViewState::default()
+        );
+        assert_eq!(titles(&c, query), ["P2", "P1"]);
+        // A member without papers, selected, is listed with 0 under their name as typed.
+        assert_eq!(
+            authors(&c, "author=Idle%20Member", "", 0),
+            [("Idle Member".to_owned(), 0, true)]
         );
     }
 }

@@ -49,7 +49,7 @@ impl Sort {
 /// What a filter narrows by: each is a facet and a URL parameter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FilterKind {
-    /// `author=`: a name, exactly as in the data.
+    /// `author=`: a name exactly as in the data, or a member by any of their names and aliases.
     Author,
     /// `topic=`: a topic in any spelling (case, accents, spacing).
     Topic,

@@ -11,7 +11,10 @@
 //! Errors name the file's line and column (serde_json's position inside an entry plus where the
 //! entry starts) in plain words.
 
-use crate::parse::{EntrySink, Field, JsonKind, Lenient, RawDocument, RawEntry, RawPaper};
+use crate::parse::{
+    EntrySink, Field, JsonKind, Lenient, RawDocument, RawEntry, RawMember, RawMemberEntry,
+    RawMembers, RawPaper,
+};
 use serde_json::value::RawValue;
 use std::fmt;
 
@@ -422,6 +425,10 @@ impl StreamReader {
             State::Value => {
                 if self.key == "title" {
                     sink.title(serde_json::from_str::<Field<String>>(text).map_err(syntax)?);
+                } else if self.key == "description" {
+                    sink.description(serde_json::from_str::<Field<String>>(text).map_err(syntax)?);
+                } else if self.key == "members" {
+                    sink.members(members(text).map_err(syntax)?);
                 } else {
                     valid(text).map_err(syntax)?;
                 }
@@ -460,17 +467,47 @@ fn entry(text: &str) -> serde_json::Result<RawEntry> {
     };
     // A syntax error further on is the file's problem, not this entry's.
     valid(text)?;
-    let message = bare_message(&unreadable);
-    Ok(RawEntry::Unreadable(
-        match message.strip_prefix("duplicate field ") {
-            Some(field) => format!(
-                "the field \"{}\" is given twice; keep one",
-                field.trim_matches('`')
-            ),
-            None if message.contains("hex escape") => LONE_SURROGATE.to_owned(),
-            None => format!("this entry cannot be read: {message}"),
+    Ok(RawEntry::Unreadable(why_unreadable(&unreadable, "entry")))
+}
+
+/// The top-level `members`: a list whose elements are read one by one, so that a member that
+/// cannot be read (a field named twice) costs only itself.
+fn members(text: &str) -> serde_json::Result<Field<RawMembers>> {
+    let kind = text.bytes().next().and_then(JsonKind::from_first_byte);
+    if kind != Some(JsonKind::List) {
+        valid(text)?;
+        return Ok(Field::Wrong(kind.unwrap_or(JsonKind::Null)));
+    }
+    // Checks the whole list's syntax; each element is then valid JSON.
+    let items: Vec<&RawValue> = serde_json::from_str(text)?;
+    Ok(Field::Ok(RawMembers(
+        items.into_iter().map(member).collect(),
+    )))
+}
+
+/// One element of `members`, valid JSON.
+fn member(raw: &RawValue) -> RawMemberEntry {
+    let text = raw.get();
+    match text.bytes().next().and_then(JsonKind::from_first_byte) {
+        Some(JsonKind::Object) => match serde_json::from_str::<RawMember>(text) {
+            Ok(member) => RawMemberEntry::Object(member),
+            Err(e) => RawMemberEntry::Unreadable(why_unreadable(&e, "member")),
         },
-    ))
+        kind => RawMemberEntry::Other(kind.unwrap_or(JsonKind::Null)),
+    }
+}
+
+/// Why an object that is valid JSON cannot be read as a `what` of the schema, in plain words.
+fn why_unreadable(e: &serde_json::Error, what: &str) -> String {
+    let message = bare_message(e);
+    match message.strip_prefix("duplicate field ") {
+        Some(field) => format!(
+            "the field \"{}\" is given twice; keep one",
+            field.trim_matches('`')
+        ),
+        None if message.contains("hex escape") => LONE_SURROGATE.to_owned(),
+        None => format!("this {what} cannot be read: {message}"),
+    }
 }
 
 /// serde_json's message without the position it appends (" at line 1 column 5"): the reader
@@ -546,6 +583,7 @@ fn plain_message(e: &serde_json::Error, value: &[u8], at: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::TextList;
 
     /// Streams `text` in chunks of `size` bytes.
     fn stream(text: impl AsRef<[u8]>, size: usize) -> Result<RawDocument, ReadError> {
@@ -578,6 +616,51 @@ mod tests {
         let bare = r#"[{"title":"A"}, {"title":"B"}]"#;
         assert_eq!(stream(bare, 5).unwrap(), read_document(bare).unwrap());
         assert_eq!(stream("[]", 1).unwrap(), RawDocument::default());
+    }
+
+    #[test]
+    fn top_level_fields_are_read_before_or_after_the_list_in_any_chunking() {
+        let members = r#"[{"name": "Ann", "aliases": ["A.", 1], "url": "https://a"}, "Bo",
+            {"name": "x", "name": "y"}, {"url": "\ud800"}, {}]"#;
+        let expected = RawMembers(vec![
+            RawMemberEntry::Object(RawMember {
+                name: Some(Field::Ok("Ann".into())),
+                aliases: Some(Field::Ok(TextList {
+                    items: vec!["A.".into()],
+                    dropped: 1,
+                })),
+                url: Some(Field::Ok("https://a".into())),
+            }),
+            RawMemberEntry::Other(JsonKind::Text),
+            RawMemberEntry::Unreadable("the field \"name\" is given twice; keep one".into()),
+            RawMemberEntry::Unreadable(LONE_SURROGATE.into()),
+            RawMemberEntry::Object(RawMember::default()),
+        ]);
+        let list = r#""publications": [{"title": "A"}]"#;
+        for text in [
+            format!(r#"{{"description": "D", "members": {members}, {list}}}"#),
+            format!(r#"{{{list}, "members": {members}, "description": "D"}}"#),
+        ] {
+            let whole = read_document(&text).unwrap();
+            assert_eq!(whole.description, Some(Field::Ok("D".into())));
+            assert_eq!(whole.members, Some(Field::Ok(expected.clone())));
+            assert_eq!(whole.entries.len(), 1);
+            for size in [1, 2, 5, 64] {
+                assert_eq!(stream(&text, size).unwrap(), whole, "chunks of {size}");
+            }
+        }
+        let odd =
+            read_document(r#"{"members": {"name": "A"}, "description": 3, "publications": []}"#);
+        let odd = odd.unwrap();
+        assert_eq!(odd.members, Some(Field::Wrong(JsonKind::Object)));
+        assert_eq!(odd.description, Some(Field::Wrong(JsonKind::Number)));
+        // The list's syntax is the file's: an error in it is placed as any other.
+        let e =
+            read_document("{\"members\": [{\"name\": \"A\",}], \"publications\": []}").unwrap_err();
+        assert_eq!(
+            (e.message.as_str(), e.line, e.column),
+            ("remove the comma before }", 1, 27)
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! grows when a term is added, highlighting never loses or reorders text.
 
 use papershelf_core::catalog::is_safe_url;
+use papershelf_core::fold::fold;
 use papershelf_core::math::parse_math;
 use papershelf_core::parse::{Field, RawDocument};
 use papershelf_core::rich::{rich_text, Inline};
@@ -86,6 +87,11 @@ fn state() -> impl Strategy<Value = ViewState> {
             state
         })
 }
+
+/// Names in spellings that differ in case, accents, spacing and punctuation.
+const PEOPLE: [&str; 9] = [
+    "Ann Lee", "ann  lee", "ANN LÉE", "A. Lee", "Bo", "bo", "Cy Ng", "C. Ng", "A Lee",
+];
 
 fn sample_catalog() -> Catalog {
     Catalog::from_json(
@@ -247,6 +253,64 @@ proptest! {
             let whole = read_document(&bytes);
             prop_assert_eq!(stream(&bytes, size), whole.clone(), "{}", String::from_utf8_lossy(&bytes));
             prop_assert_eq!(stream_catalog(&bytes, size), Catalog::from_json(&bytes));
+        }
+    }
+
+    /// Members may come before or after the publications; either way each spelling a member
+    /// claims is that member, and the member's count is every paper any spelling wrote.
+    #[test]
+    fn members_merge_authors_whatever_the_order(
+        papers in prop::collection::vec(prop::collection::vec(0..PEOPLE.len(), 0..4), 0..10),
+        members in prop::collection::vec((0..PEOPLE.len(), prop::collection::vec(0..PEOPLE.len(), 0..3)), 0..4),
+    ) {
+        let publications: Vec<Value> = papers
+            .iter()
+            .enumerate()
+            .map(|(i, authors)| json!({ "title": format!("P{i}"), "authors": authors.iter().map(|&a| PEOPLE[a]).collect::<Vec<_>>() }))
+            .collect();
+        let members: Vec<Value> = members
+            .iter()
+            .map(|(name, aliases)| json!({ "name": PEOPLE[*name], "aliases": aliases.iter().map(|&a| PEOPLE[a]).collect::<Vec<_>>() }))
+            .collect();
+        let before = format!(r#"{{"members": {}, "publications": {}}}"#, json!(members), json!(publications));
+        let after = format!(r#"{{"publications": {}, "members": {}}}"#, json!(publications), json!(members));
+        // Equal but for where each entry is in its file.
+        let without_spans = |text: &str| {
+            let mut catalog = Catalog::from_json(text).unwrap();
+            catalog.papers.iter_mut().for_each(|p| p.span = None);
+            catalog
+        };
+        let catalog = without_spans(&before);
+        prop_assert_eq!(&without_spans(&after), &catalog);
+
+        let key = |name: &str| fold(name);
+        let mut owners = HashSet::new();
+        for member in &catalog.members {
+            let spellings: HashSet<String> =
+                std::iter::once(&member.name).chain(&member.aliases).map(|s| key(s)).collect();
+            let wrote: Vec<usize> = (0..papers.len())
+                .filter(|&i| papers[i].iter().any(|&a| spellings.contains(&key(PEOPLE[a]))))
+                .collect();
+            prop_assert_eq!(member.author.is_some(), !wrote.is_empty());
+            let Some(id) = member.author else { continue };
+            prop_assert!(owners.insert(id), "one member per author");
+            prop_assert_eq!(catalog.author_name(id), member.name.as_str());
+            for spelling in &spellings {
+                prop_assert_eq!(catalog.author_id(spelling), Some(id));
+            }
+            let state = ViewState::from_query(&format!("author={}", papershelf_core::url::encode_component(&member.aliases.first().unwrap_or(&member.name).to_uppercase())));
+            let mut shown: Vec<usize> = catalog.select(&state).shown.iter().map(|&i| i as usize).collect();
+            shown.sort_unstable();
+            prop_assert_eq!(shown, wrote);
+        }
+        // Every spelling in the data still leads to its papers, each author once per paper.
+        for (i, authors) in papers.iter().enumerate() {
+            let listed = &catalog.papers[i].authors;
+            prop_assert_eq!(listed.iter().collect::<HashSet<_>>().len(), listed.len());
+            for &a in authors {
+                let id = catalog.author_id(&PEOPLE[a].split_whitespace().collect::<Vec<_>>().join(" "));
+                prop_assert!(id.is_some_and(|id| listed.contains(&id)), "{}", PEOPLE[a]);
+            }
         }
     }
 

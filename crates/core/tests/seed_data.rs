@@ -93,9 +93,42 @@ fn markers_are_healed_inside_words() {
 
 #[test]
 fn shipped_data_is_clean_and_well_formed() {
-    let catalog = Catalog::from_json(&repo_file("public/publications.json")).unwrap();
+    let text = repo_file("public/publications.json");
+    let catalog = Catalog::from_json(&text).unwrap();
     assert_eq!(catalog.papers.len(), 12);
     assert!(catalog.problems.is_empty(), "{:?}", catalog.problems);
+    assert!(
+        catalog.top_level_problems.is_empty(),
+        "{:?}",
+        catalog.top_level_problems
+    );
+    assert!(catalog.description.is_some());
+    // Every member wrote a paper here, under the name the data spells: the browser tests expect
+    // each author of the file, as written, on its card.
+    assert!(!catalog.members.is_empty());
+    for member in &catalog.members {
+        let author = member.author.expect("a member of the seed has papers");
+        assert_eq!(catalog.author_name(author), member.name);
+    }
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    for (paper, raw) in catalog
+        .papers
+        .iter()
+        .zip(json["publications"].as_array().unwrap())
+    {
+        let shown: Vec<&str> = paper
+            .authors
+            .iter()
+            .map(|&a| catalog.author_name(a))
+            .collect();
+        let written: Vec<&str> = raw["authors"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|a| a.as_str().unwrap())
+            .collect();
+        assert_eq!(shown, written);
+    }
     let ids: HashSet<&str> = catalog.papers.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(ids.len(), 12, "ids are unique");
     for id in ids {
