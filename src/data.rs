@@ -6,7 +6,7 @@
 
 use crate::browser::{now, yield_to_browser};
 use gloo_net::http::{Request, Response};
-use papershelf_core::parse::{EntrySink, Field, RawDocument, RawEntry};
+use papershelf_core::parse::{EntrySink, Field, RawDocument, RawEntry, RawMembers};
 use papershelf_core::record::{Entries, Span};
 use papershelf_core::{Catalog, CatalogBuilder, ReadError, StreamReader};
 use std::borrow::Cow;
@@ -103,6 +103,14 @@ impl EntrySink for Loading {
     fn title(&mut self, title: Field<String>) {
         self.first.title(title.clone());
         self.builder.title(title);
+    }
+    fn description(&mut self, description: Field<String>) {
+        self.first.description(description.clone());
+        self.builder.description(description);
+    }
+    fn members(&mut self, members: Field<RawMembers>) {
+        self.first.members(members.clone());
+        self.builder.members(members);
     }
     fn entry(&mut self, entry: RawEntry) {
         self.entry_with_range(entry, 0..0);

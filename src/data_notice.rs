@@ -2,6 +2,7 @@
 
 use crate::context::ShelfContext;
 use leptos::prelude::*;
+use papershelf_core::catalog::TopLevelProblem;
 use papershelf_core::text::{count_label, group_digits};
 use papershelf_core::{Problem, Severity};
 
@@ -10,7 +11,7 @@ use papershelf_core::{Problem, Severity};
 #[component]
 pub fn DataNotice() -> impl IntoView {
     let catalog = expect_context::<ShelfContext>().catalog();
-    if catalog.problems.is_empty() {
+    if catalog.problems.is_empty() && catalog.top_level_problems.is_empty() {
         return None;
     }
     let skipped = catalog.skipped();
@@ -24,11 +25,21 @@ pub fn DataNotice() -> impl IntoView {
         let fields = count_label(ignored, "field was", "fields were");
         summary.push(format!("{fields} ignored"));
     }
+    let top_level = catalog.top_level_problems.len();
+    if top_level > 0 {
+        let details = count_label(top_level, "page detail", "page details");
+        summary.push(format!("{details} (title, description, members) ignored"));
+    }
+    let top_items = catalog
+        .top_level_problems
+        .iter()
+        .map(describe_top_level)
+        .collect_view();
     let items = catalog.problems.iter().map(describe).collect_view();
     Some(view! {
         <details class="data-notice">
             <summary>{summary.join("; ")}" in the data"</summary>
-            <ol>{items}</ol>
+            <ol>{top_items}{items}</ol>
         </details>
     })
 }
@@ -50,4 +61,13 @@ fn describe(problem: &Problem) -> impl IntoView {
         Severity::Ignored => "",
     };
     view! { <li>{entry}{title}{field}": "{outcome}{problem.message.clone()}</li> }
+}
+
+fn describe_top_level(problem: &TopLevelProblem) -> impl IntoView {
+    let name = problem
+        .name
+        .as_ref()
+        .map(|n| format!(" (“{n}”)"))
+        .unwrap_or_default();
+    view! { <li>{problem.path.clone()}{name}": "{problem.message.clone()}</li> }
 }

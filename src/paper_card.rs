@@ -46,10 +46,15 @@ pub fn PaperCard(
     .collect::<Vec<_>>()
     .join(" ");
 
-    let author_names: Vec<String> = paper
+    let author_names: Vec<Author> = paper
         .authors
         .iter()
-        .map(|&a| catalog.author_name(a).to_owned())
+        .map(|&a| Author {
+            name: catalog.author_name(a).to_owned(),
+            member: catalog
+                .member_of(a)
+                .map(|m| m.url.as_deref().map(str::to_owned)),
+        })
         .collect();
     let author_count = author_names.len();
     let topics = paper
@@ -138,16 +143,26 @@ fn heading(grouped: bool, id: String, content: impl IntoView + 'static) -> AnyVi
 /// Long author lists (consortium papers list thousands) show the first few and a toggle.
 const AUTHORS_SHOWN: usize = 10;
 
-/// The authors, each a button that filters by that author.
+/// An author as a card shows them.
+#[derive(Clone)]
+struct Author {
+    name: String,
+    /// `Some` for a member of the lab, with their page if they have one.
+    member: Option<Option<String>>,
+}
+
+/// The authors, each a button that filters by that author. The lab's members stand out, with a
+/// link to their page.
 #[component]
-fn Authors(names: Vec<String>) -> impl IntoView {
+fn Authors(names: Vec<Author>) -> impl IntoView {
     let shelf = expect_context::<ShelfContext>();
     let (filters, query) = (shelf.filters(), shelf.query());
     let all = RwSignal::new(false);
     let total = names.len();
     let collapsible = total > AUTHORS_SHOWN + 2;
     let names = StoredValue::new(names);
-    let author = move |name: String| {
+    let author = move |author: Author| {
+        let Author { name, member } = author;
         let value = name.clone();
         let pressed = move || {
             filters
@@ -155,8 +170,14 @@ fn Authors(names: Vec<String>) -> impl IntoView {
                 .to_string()
         };
         let value = name.clone();
+        let page = member.clone().flatten().map(|url| {
+            let label = format!("{name}’s page");
+            view! {
+                <a class="member-page" href=url rel="noopener noreferrer" aria-label=label>"↗"</a>
+            }
+        });
         view! {
-            <li>
+            <li class:member=member.is_some()>
                 <button
                     type="button"
                     class="author"
@@ -169,6 +190,7 @@ fn Authors(names: Vec<String>) -> impl IntoView {
                 >
                     {move || highlighted(&name, &query.get())}
                 </button>
+                {page}
             </li>
         }
     };
@@ -305,7 +327,7 @@ fn CopyLink(id: String, title: String) -> impl IntoView {
     view! {
         <button
             type="button"
-            class="link-button copy-link"
+            class="link-button"
             aria-label=format!("Copy link to {title}")
             on:click=on_click
         >

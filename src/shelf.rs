@@ -28,7 +28,11 @@ pub fn Shelf(catalog: Arc<Catalog>, loading: bool) -> impl IntoView {
         .title
         .clone()
         .unwrap_or_else(|| "Publications".into());
-    set_document_title(&title);
+    set_page_details(&title, catalog.description.as_deref());
+    let description = catalog
+        .description
+        .clone()
+        .map(|text| view! { <p class="description" dir="auto">{text}</p> });
     provide_context(ShelfContext::new(catalog, view_from_address()));
     if loading {
         return view! {
@@ -37,6 +41,7 @@ pub fn Shelf(catalog: Arc<Catalog>, loading: bool) -> impl IntoView {
                     <h1>{title}</h1>
                     <ThemeToggle />
                 </div>
+                {description}
             </header>
             <section class="results" aria-label="Publications">
                 <p class="count loading" role="status">"Loading publications…"</p>
@@ -54,6 +59,7 @@ pub fn Shelf(catalog: Arc<Catalog>, loading: bool) -> impl IntoView {
                 <h1>{title}</h1>
                 <ThemeToggle />
             </div>
+            {description}
             <SearchBar />
         </header>
         <div class="layout">
@@ -64,9 +70,18 @@ pub fn Shelf(catalog: Arc<Catalog>, loading: bool) -> impl IntoView {
     .into_any()
 }
 
-fn set_document_title(title: &str) {
-    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-        document.set_title(title);
+/// The data's title and description as the page's `<title>` and meta description, which link
+/// previews and bookmarks read.
+fn set_page_details(title: &str, description: Option<&str>) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    document.set_title(title);
+    if let (Some(description), Ok(Some(meta))) = (
+        description,
+        document.query_selector("meta[name=description]"),
+    ) {
+        let _ = meta.set_attribute("content", description);
     }
 }
 
