@@ -101,10 +101,12 @@ fn CiteDialog(idx: PaperIdx, id: String, close: impl Fn() + Copy + 'static) -> i
                     <code>{move || record.get().unwrap_or_else(|| "Reading the record…".into())}</code>
                 </pre>
                 <div class="cite-actions">
+                    // Not `disabled` while the record is read: focus starts here.
                     <button
                         type="button"
                         class="button"
-                        disabled=move || record.with(Option::is_none)
+                        autofocus
+                        aria-disabled=move || record.with(Option::is_none).to_string()
                         on:click=copy
                     >
                         {move || match copied.get() {

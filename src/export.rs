@@ -58,7 +58,7 @@ pub fn Export() -> impl IntoView {
         });
     };
     let export_csl = move |_| {
-        let name = state.with_untracked(|s| file_name(s, "json"));
+        let name = state.with_untracked(|s| file_name(s, "csl.json"));
         let json = selection.with_untracked(|s| csl_json(&s.shown, &shelf.catalog()));
         download(&name, "application/vnd.citationstyles.csl+json", &json);
     };

@@ -9,17 +9,23 @@ use crate::text::ascii_words;
 /// The longest file name, extension included: short enough for any file system and to read.
 const MAX_NAME: usize = 80;
 
-/// The download's file name for the papers `state` shows, with `extension` ("bib", "json"):
+/// The download's file name for the papers `state` shows, with `extension` ("bib", "csl.json"):
 /// `publications` and then, when anything narrows the list, the filters and search in the order
 /// the page lists them (author family names, topics, years, search words), in lower-case ASCII
 /// joined by `-`. Within [`MAX_NAME`] characters, cut at a whole part where it can be. Only
-/// ASCII letters, digits, `-` and one `.`: nothing a file system or a download could take for a
-/// path.
+/// ASCII letters, digits, `-` and single dots inside the extension: nothing a file system or a
+/// download could take for a path.
 pub fn file_name(state: &ViewState, extension: &str) -> String {
     let mut extension: String = extension
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .collect();
+        .split('.')
+        .map(|part| {
+            part.chars()
+                .filter(char::is_ascii_alphanumeric)
+                .collect::<String>()
+        })
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(".");
     extension.truncate(MAX_NAME / 2);
     let room = MAX_NAME - 1 - extension.len();
     let mut stem = "publications".to_owned();
@@ -130,6 +136,9 @@ mod tests {
             file_name(&state, "../.j/s\u{0}on"),
             "publications-etc-passwd-a-b-c-d-e-c-2e-2e.json"
         );
+        // CSL-JSON's files say so, and are not taken for the site's own publications.json.
+        assert_eq!(name("", "csl.json"), "publications.csl.json");
+        assert_eq!(name("", ".csl..json."), "publications.csl.json");
         let many_words = ViewState {
             query: "word ".repeat(40) + &(0..40).map(|n| format!("w{n} ")).collect::<String>(),
             ..ViewState::default()
