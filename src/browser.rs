@@ -64,12 +64,30 @@ pub fn permalink(id: &str) -> String {
 }
 
 /// Copies text; `false` when the browser refused (no clipboard outside secure contexts).
-pub async fn copy_text(text: &str) -> bool {
+async fn copy_text(text: &str) -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
     let promise = window.navigator().clipboard().write_text(text);
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// Copies `text` and says so on the control that asked, for a few seconds: `copied` becomes
+/// `Some(true)`, or `Some(false)` when the browser refused, then `None` again.
+pub fn copy_and_confirm(text: String, copied: RwSignal<Option<bool>>) {
+    leptos::task::spawn_local(async move {
+        copied.set(Some(copy_text(&text).await));
+        set_timeout(move || copied.set(None), std::time::Duration::from_secs(3));
+    });
+}
+
+/// A copy button's label: `idle`, then `done` or a failure for a few seconds after a press.
+pub fn copy_label(copied: Option<bool>, idle: &'static str, done: &'static str) -> &'static str {
+    match copied {
+        None => idle,
+        Some(true) => done,
+        Some(false) => "Copy failed",
+    }
 }
 
 fn local_storage() -> Option<web_sys::Storage> {

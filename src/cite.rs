@@ -1,6 +1,6 @@
 //! Cite: a paper's BibTeX in a dialog, with Copy.
 
-use crate::browser::copy_text;
+use crate::browser::{copy_and_confirm, copy_label};
 use crate::context::ShelfContext;
 use crate::data::data_file;
 use leptos::html::{Button, Dialog};
@@ -9,7 +9,6 @@ use leptos::task::spawn_local;
 use papershelf_core::bibtex::cite;
 use papershelf_core::catalog::PaperIdx;
 use papershelf_core::dom_id::{paper_part, Part};
-use std::time::Duration;
 use wasm_bindgen::JsCast;
 
 /// The Cite button of a card; the dialog exists only while open.
@@ -69,13 +68,9 @@ fn CiteDialog(idx: PaperIdx, id: String, close: impl Fn() + Copy + 'static) -> i
     });
     let copied = RwSignal::new(None::<bool>);
     let copy = move |_| {
-        let Some(text) = record.get_untracked() else {
-            return;
-        };
-        spawn_local(async move {
-            copied.set(Some(copy_text(&text).await));
-            set_timeout(move || copied.set(None), Duration::from_secs(3));
-        });
+        if let Some(text) = record.get_untracked() {
+            copy_and_confirm(text, copied);
+        }
     };
     // A click on the backdrop lands on the dialog element itself (its content fills it).
     let on_click = move |ev: web_sys::MouseEvent| {
@@ -109,11 +104,7 @@ fn CiteDialog(idx: PaperIdx, id: String, close: impl Fn() + Copy + 'static) -> i
                         aria-disabled=move || record.with(Option::is_none).to_string()
                         on:click=copy
                     >
-                        {move || match copied.get() {
-                            None => "Copy BibTeX",
-                            Some(true) => "Copied",
-                            Some(false) => "Copy failed",
-                        }}
+                        {move || copy_label(copied.get(), "Copy BibTeX", "Copied")}
                     </button>
                     <button type="button" class="button secondary" on:click=move |_| close()>
                         "Close"

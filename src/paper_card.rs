@@ -1,18 +1,16 @@
 //! One paper's card, with its author list, abstract and permalink.
 
-use crate::browser::{clicked, copy_text, keep_focus, permalink};
+use crate::browser::{clicked, copy_and_confirm, copy_label, keep_focus, permalink};
 use crate::cite::CiteButton;
 use crate::context::ShelfContext;
 use crate::highlight::highlighted;
 use crate::rich_text::rich;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use papershelf_core::dom_id::{paper_part, Part, COUNT};
 use papershelf_core::fold::SearchText;
 use papershelf_core::rich::rich_text;
 use papershelf_core::text::{group_digits, preview, sentence_around};
 use papershelf_core::{FilterKind, Paper};
-use std::time::Duration;
 
 /// About three lines of a card's width.
 const PREVIEW_CHARS: usize = 240;
@@ -317,13 +315,7 @@ fn Abstract(
 #[component]
 fn CopyLink(id: String, title: String) -> impl IntoView {
     let copied = RwSignal::new(None::<bool>);
-    let on_click = move |_| {
-        let url = permalink(&id);
-        spawn_local(async move {
-            copied.set(Some(copy_text(&url).await));
-            set_timeout(move || copied.set(None), Duration::from_secs(3));
-        });
-    };
+    let on_click = move |_| copy_and_confirm(permalink(&id), copied);
     view! {
         <button
             type="button"
@@ -331,11 +323,7 @@ fn CopyLink(id: String, title: String) -> impl IntoView {
             aria-label=format!("Copy link to {title}")
             on:click=on_click
         >
-            {move || match copied.get() {
-                None => "Copy link",
-                Some(true) => "Link copied",
-                Some(false) => "Copy failed",
-            }}
+            {move || copy_label(copied.get(), "Copy link", "Link copied")}
         </button>
     }
 }
