@@ -218,7 +218,7 @@ fn Authors(names: Vec<Author>) -> impl IntoView {
                         {move || if all.get() {
                             "Show fewer authors".to_string()
                         } else {
-                            format!("and {} more", group_digits(total - AUTHORS_SHOWN))
+                            format!("+{} more", group_digits(total - AUTHORS_SHOWN))
                         }}
                     </button>
                 </li>

@@ -73,7 +73,7 @@ test("long words, a 1 MB abstract, 3,000 authors, RTL text: no sideways scrollin
   expect(await noSideways()).toBe(true);
 
   const consortium = page.getByRole("article", { name: "A consortium paper" });
-  const more = consortium.getByRole("button", { name: "and 2,990 more" });
+  const more = consortium.getByRole("button", { name: "+2,990 more" });
   await expect(more).toHaveAttribute("aria-expanded", "false");
   await expect(consortium.locator(".author")).toHaveCount(10);
   await more.click();
