@@ -1,6 +1,7 @@
 # Papershelf: `make serve` to see the site, `make test` to run every test.
 # Both install whatever is missing first (tools/setup.sh; idempotent): serving and building need
-# only the build tools, tests and benchmarks also need Playwright's runner and Chromium.
+# only the build tools, tests and benchmarks also need Playwright's runner and Chromium, and
+# puppeteer-core and Firefox ESR for the second engine.
 
 SHELL := /bin/bash
 export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
@@ -39,8 +40,10 @@ test-native:
 check-data:
 	cargo run -q -p papershelf-cli -- check --strict public/publications.json
 
+## Playwright in Chromium, then a second engine: puppeteer-core in Firefox ESR (node --test).
 test-browser:
 	cd tests/browser && PUBLIC_URL=$(PUBLIC_URL) npx playwright test
+	cd tests/firefox && PUBLIC_URL=$(PUBLIC_URL) node --test
 
 ## Benchmarks (not tests): core micro-benchmarks, then the release site against a List.js page
 ## on the 10k and a generated 100k corpus; writes BENCHMARKS.md.

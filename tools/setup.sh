@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building Papershelf needs, skipping whatever is already there; with `test`, also
-# what the browser tests and benchmarks need (Playwright's runner, Debian's Chromium).
+# what the browser tests and benchmarks need (Playwright's runner and Debian's Chromium;
+# puppeteer-core and Debian's Firefox ESR).
 # Safe to run again and again; `make serve` and `make build` run `tools/setup.sh`, `make test`
 # and `make bench` run `tools/setup.sh test`.
 set -euo pipefail
@@ -11,8 +12,9 @@ case "${1:-build}" in
   test) browser=true ;;
   *) echo "usage: tools/setup.sh [build|test]" >&2; exit 2 ;;
 esac
-# Playwright's configuration reads the same variable.
+# Playwright's configuration and the Firefox tests read the same variables.
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+FIREFOX=${FIREFOX:-/usr/bin/firefox-esr}
 
 TRUNK_VERSION=0.21.14
 # wasm-bindgen-cli must match the wasm-bindgen crate that Cargo.lock pins.
@@ -55,13 +57,23 @@ if [ ! -d tests/browser/node_modules/@playwright/test ] || [ ! -d tests/browser/
   (cd tests/browser && npm ci --no-audit --no-fund)
 fi
 
-if [ ! -x "$CHROMIUM" ]; then
-  say "installing Debian's chromium"
-  sudo_cmd=""
+# The Firefox tests: puppeteer-core drives Debian's Firefox ESR over WebDriver BiDi.
+if [ ! -d tests/firefox/node_modules/puppeteer-core ]; then
+  say "installing the Firefox test driver from npm"
+  (cd tests/firefox && npm ci --no-audit --no-fund)
+fi
+
+# Debian's packages: `apt_install BINARY PACKAGE` installs PACKAGE unless BINARY is there.
+apt_install() {
+  [ -x "$1" ] && return
+  say "installing Debian's $2"
+  local sudo_cmd=""
   [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
   export DEBIAN_FRONTEND=noninteractive
-  $sudo_cmd apt-get install -y chromium ||
-    { $sudo_cmd apt-get update && $sudo_cmd apt-get install -y chromium; }
-fi
+  $sudo_cmd apt-get install -y "$2" ||
+    { $sudo_cmd apt-get update && $sudo_cmd apt-get install -y "$2"; }
+}
+apt_install "$CHROMIUM" chromium
+apt_install "$FIREFOX" firefox-esr
 
 say "build and test tools ready"

@@ -32,17 +32,30 @@ function withStubs(stubs, script, env = {}) {
   }
 }
 
-test("make serve sets up the build tools only; make test also sets up Chromium", () => {
+test("make serve sets up the build tools only; make test also sets up Chromium and Firefox ESR", () => {
   const dryRun = (target) => execFileSync("make", ["-n", target], { cwd: repo, encoding: "utf8" });
   expect(dryRun("serve")).toContain("bash tools/setup.sh\n");
   expect(dryRun("serve")).not.toContain("setup.sh test");
   expect(dryRun("test")).toContain("bash tools/setup.sh test\n");
+  // Both engines, Chromium first.
+  expect(dryRun("test-browser")).toMatch(/cd tests\/browser && .*npx playwright test\ncd tests\/firefox && .*node --test\n/);
 
-  // Chromium missing: the build setup leaves it alone, the test setup installs it.
-  const missing = { CHROMIUM: "/nonexistent/chromium" };
-  expect(withStubs(["apt-get", "sudo"], "bash tools/setup.sh", missing)).toEqual([]);
-  const calls = withStubs(["apt-get", "sudo"], "bash tools/setup.sh test", missing);
-  expect(calls.join("\n")).toMatch(/apt-get install -y chromium$/m);
+  // Browsers missing: the build setup leaves them alone, the test setup installs each, and only
+  // what is missing.
+  const installs = (env, target = "test") =>
+    withStubs(["apt-get", "sudo"], `bash tools/setup.sh ${target}`, env)
+      .filter((c) => / install /.test(c))
+      .map((c) => c.replace(/^sudo /, ""));
+  const chromium = "/nonexistent/chromium";
+  const firefox = "/nonexistent/firefox-esr";
+  const present = "/bin/sh";
+  expect(installs({ CHROMIUM: chromium, FIREFOX: firefox }, "build")).toEqual([]);
+  expect(installs({ CHROMIUM: chromium, FIREFOX: firefox })).toEqual([
+    "apt-get install -y chromium",
+    "apt-get install -y firefox-esr",
+  ]);
+  expect(installs({ CHROMIUM: present, FIREFOX: firefox })).toEqual(["apt-get install -y firefox-esr"]);
+  expect(installs({ CHROMIUM: present, FIREFOX: present })).toEqual([]);
 });
 
 /** The one-line `run:` command of the Pages workflow's first step that `matches`. */

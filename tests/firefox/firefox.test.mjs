@@ -1,0 +1,252 @@
+// The release build in a second engine: Debian's Firefox ESR, driven by puppeteer-core over
+// WebDriver BiDi (Playwright's own Firefox build cannot be installed here, and Playwright drives
+// no other). A smaller set than the Chromium specs: what differs between engines (WebAssembly
+// start-up, MathML layout, <dialog>, focus, colour schemes), found through Firefox's own
+// accessibility tree (`::-p-aria`), with counts computed from the JSON by the test itself.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import puppeteer from "puppeteer-core";
+import { startServer } from "../browser/serve.mjs";
+import { countText, matching } from "../browser/specs/corpus.mjs";
+
+const repo = fileURLToPath(new URL("../../", import.meta.url));
+const root = process.env.DIST ?? join(repo, "dist");
+const prefix = process.env.PUBLIC_URL ?? "/papers/";
+const firefox = process.env.FIREFOX ?? "/usr/bin/firefox-esr";
+
+assert.ok(
+  existsSync(join(root, "index.html")),
+  `${root} has no index.html: build the site first (make build, or make test, which builds it)`,
+);
+assert.ok(existsSync(firefox), `no Firefox at ${firefox}: run bash tools/setup.sh test, or set FIREFOX`);
+
+const papers = JSON.parse(readFileSync(join(repo, "public/publications.json"), "utf8")).publications;
+const MATHML = "http://www.w3.org/1998/Math/MathML";
+/** How long a wait in the page may take; each test has twice that. */
+const WAIT_MS = 15_000;
+
+let server, browser, base;
+
+before(
+  async () => {
+    // Port 0: any free port, so a second run or another server on this machine cannot collide.
+    server = await startServer({ root, prefix, port: 0 });
+    base = `http://127.0.0.1:${server.address().port}${prefix}`;
+    // A fresh profile per launch (puppeteer makes and removes it). The window size comes from
+    // Firefox's own flags: BiDi viewport emulation is incomplete in ESR, so no default viewport.
+    browser = await puppeteer.launch({
+      browser: "firefox",
+      protocol: "webDriverBiDi",
+      executablePath: firefox,
+      headless: true,
+      defaultViewport: null,
+      args: ["--width=1280", "--height=900"],
+    });
+    console.log(`${await browser.version()} on ${base}`);
+  },
+  { timeout: 60_000 },
+);
+
+after(async () => {
+  await browser?.close();
+  await new Promise((done) => (server ? server.close(done) : done()));
+});
+
+/** A test with its own page in a fresh browser context (no storage carried over), which fails
+ * if the page throws or logs an error. `data`, when given, is served as publications.json. */
+function pageTest(name, body, { data } = {}) {
+  test(name, { timeout: 2 * WAIT_MS }, async () => {
+    const context = await browser.createBrowserContext();
+    try {
+      const page = await context.newPage();
+      page.setDefaultTimeout(WAIT_MS);
+      const errors = [];
+      page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+      page.on("console", (m) => m.type() === "error" && errors.push(`console: ${m.text()}`));
+      if (data !== undefined) {
+        await page.setRequestInterception(true);
+        page.on("request", (request) =>
+          new URL(request.url()).pathname === `${prefix}publications.json`
+            ? request.respond({ status: 200, contentType: "application/json", body: data })
+            : request.continue(),
+        );
+      }
+      await body(page);
+      assert.deepEqual(errors, [], "errors in the page");
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+/** `::-p-aria` selector for an element with this role and (exact) accessible name. */
+const aria = (role, name) =>
+  name === undefined ? `::-p-aria([role="${role}"])` : `::-p-aria([name="${name}"][role="${role}"])`;
+
+/** Waits until `predicate(...args)` holds in the page, checking it again every 50 ms.
+ * Puppeteer's own waitForFunction cannot run here: it builds the predicate in the page with
+ * `new Function`, which Firefox refuses under the page's Content-Security-Policy (no
+ * 'unsafe-eval'), and puppeteer cannot turn CSP off over BiDi. Code that page.evaluate sends
+ * comes in through BiDi's script module, which the page's CSP does not govern. */
+async function waitUntil(page, what, predicate, ...args) {
+  const check = await page.evaluateHandle(`(${predicate})`);
+  try {
+    await page.evaluate(
+      async (check, timeout, ...args) => {
+        const end = performance.now() + timeout;
+        while (!(await check(...args))) {
+          if (performance.now() > end) throw new Error(`not within ${timeout} ms`);
+          await new Promise((next) => setTimeout(next, 50));
+        }
+      },
+      check,
+      WAIT_MS,
+      ...args,
+    );
+  } catch (e) {
+    throw new Error(`waiting for ${what}: ${e.message}`, { cause: e });
+  } finally {
+    await check.dispose();
+  }
+}
+
+/** Waits until the count (role=status) reads `text`, then checks that Firefox's accessibility
+ * tree exposes exactly that one status. */
+async function waitForStatus(page, text) {
+  await waitUntil(
+    page,
+    `the status to read "${text}"`,
+    (text) => document.querySelector('[role="status"]')?.textContent.trim() === text,
+    text,
+  );
+  const statuses = await page.$$(aria("status"));
+  const texts = await Promise.all(statuses.map((s) => s.evaluate((e) => e.textContent.trim())));
+  assert.deepEqual(texts, [text]);
+}
+
+/** The titles of the cards (role=article) shown, sorted. Read from the DOM: Firefox leaves the
+ * text of off-screen cards (content-visibility: auto) out of its accessibility tree, so their
+ * accessible names are empty until they are scrolled near. */
+async function cardTitles(page) {
+  const cards = await page.$$(aria("article"));
+  const titles = await Promise.all(cards.map((c) => c.$eval(".paper-title", (h) => h.textContent)));
+  return titles.sort();
+}
+const titlesOf = (papers) => papers.map((p) => p.title).sort();
+
+pageTest("the seed page loads: a card per paper, fetched from under the sub-path", async (page) => {
+  const responses = [];
+  page.on("response", (r) => responses.push(`${r.status()} ${new URL(r.url()).pathname}`));
+  await page.goto(base);
+  await waitForStatus(page, countText(papers.length));
+  assert.equal(papers.length, 12);
+  assert.deepEqual(await cardTitles(page), titlesOf(papers));
+  assert.ok(await page.$(aria("heading", "Publications")));
+  // The newest paper comes first, in view: its card is named by its title.
+  const newest = papers.find((p) => p.id === "boosting-latent-diffusion");
+  assert.ok(await page.$(aria("article", newest.title)), `a card named ${newest.title}`);
+  assert.ok(responses.includes(`200 ${prefix}publications.json`), responses.join("\n"));
+  assert.equal(await page.$("::-p-text(Starting the publications page…)"), null);
+});
+
+pageTest("a search narrows the list, the count and the URL agree; a topic facet filters", async (page) => {
+  await page.goto(base);
+  await waitForStatus(page, "12 publications");
+  const query = "softmax";
+  const found = matching(papers, { q: query });
+  assert.ok(found.length > 0 && found.length < papers.length);
+  await (await page.waitForSelector(aria("searchbox", "Search"))).type(query);
+  await waitForStatus(page, countText(found.length));
+  await waitUntil(page, `?q=${query}`, (q) => new URLSearchParams(location.search).get("q") === q, query);
+  assert.deepEqual(await cardTitles(page), titlesOf(found));
+
+  // Esc clears the search; then a topic from the Topics facet, whose button gives its count.
+  await page.keyboard.press("Escape");
+  await waitForStatus(page, "12 publications");
+  const topic = "reinforcement learning";
+  const tagged = matching(papers, { topics: [topic] });
+  assert.equal(tagged.length, 4);
+  // Firefox names the region as its heading is shown, upper-cased by CSS text-transform.
+  const topics = await page.waitForSelector(aria("region", "TOPICS"));
+  const value = await topics.waitForSelector(aria("button", `${topic} ${tagged.length} papers`));
+  await value.click();
+  await waitForStatus(page, countText(tagged.length));
+  assert.equal(await value.evaluate((b) => b.getAttribute("aria-pressed")), "true");
+  assert.deepEqual(await cardTitles(page), titlesOf(tagged));
+  assert.equal(new URL(page.url()).searchParams.get("q"), null);
+});
+
+pageTest(
+  "math in a title renders as MathML, the subscript laid out below its base",
+  async (page) => {
+    await page.goto(base);
+    await waitForStatus(page, "1 publication");
+    const [card] = await page.$$(aria("article"));
+    const title = await card.$(aria("heading"));
+    assert.equal(await title.evaluate((h) => h.classList.contains("paper-title")), true);
+    const maths = await title.$$("math");
+    assert.equal(maths.length, 2);
+    for (const m of maths) assert.equal(await m.evaluate((e) => e.namespaceURI), MATHML);
+    const [mi, mn] = [await maths[0].$("msub > mi"), await maths[0].$("msub > mn")];
+    assert.equal(await mi.evaluate((e) => e.textContent), "ℓ");
+    assert.equal(await mn.evaluate((e) => e.textContent), "1");
+    assert.equal(await maths[1].$eval("msqrt", (e) => e.textContent), "T");
+    // Laid out as MathML, not as inline text: a smaller "1" on the same baseline would start
+    // lower but end higher; a subscript is shifted down, so it ends lower too.
+    const [b, s] = [await mi.boundingBox(), await mn.boundingBox()];
+    const boxes = `subscript ${JSON.stringify(s)}, base ${JSON.stringify(b)}`;
+    assert.ok(s.y > b.y && s.y + s.height > b.y + b.height, boxes);
+  },
+  {
+    data: JSON.stringify({
+      publications: [{ id: "l1", title: "$\\ell_1$-regression in $O(\\sqrt{T})$", year: 2020 }],
+    }),
+  },
+);
+
+pageTest("Cite opens a dialog with the BibTeX; Esc closes it and gives focus back to Cite", async (page) => {
+  await page.goto(base);
+  await waitForStatus(page, "12 publications");
+  const paper = papers.find((p) => p.id === "boosting-latent-diffusion");
+  const cite = await page.waitForSelector(aria("button", `Cite ${paper.title}`));
+  await cite.click();
+  const dialog = await page.waitForSelector(aria("dialog", "Cite"));
+  assert.equal(await dialog.evaluate((d) => d.open && d.matches(":modal")), true);
+  const bibtex = await dialog.waitForSelector("::-p-aria(BibTeX)");
+  await waitUntil(page, "the BibTeX record", (e) => e.textContent.startsWith("@"), bibtex);
+  const record = await bibtex.evaluate((e) => e.textContent);
+  assert.match(record, /^@\w+\{\w+,\n/);
+  assert.ok(record.includes(`\n  title = {{${paper.title}}},\n`), record);
+  assert.ok(record.includes(`\n  year = {${paper.year}}`), record);
+  assert.ok(record.includes(`\n  booktitle = {${paper.venue}}`), record);
+  const copy = await dialog.$(aria("button", "Copy BibTeX"));
+  assert.ok(await copy.evaluate((b) => b === document.activeElement), "Copy BibTeX has focus");
+
+  await page.keyboard.press("Escape");
+  await page.waitForSelector(aria("dialog", "Cite"), { hidden: true });
+  assert.equal(await page.$("dialog"), null);
+  await waitUntil(page, "focus back on Cite", (b) => b === document.activeElement, cite);
+});
+
+pageTest("the theme button switches light and dark, and says which is on", async (page) => {
+  await page.goto(base);
+  await waitForStatus(page, "12 publications");
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  // The CSS ::before moon is part of the button's accessible name, matched exactly here.
+  const toggle = await page.waitForSelector(aria("button", "☾ Dark theme"));
+  const pressed = (v) =>
+    waitUntil(page, `aria-pressed=${v}`, (b, v) => b.getAttribute("aria-pressed") === v, toggle, v);
+  // Until the visitor chooses, the page follows the system's scheme.
+  const systemDark = await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches);
+  await pressed(String(systemDark));
+  const first = await background();
+  await toggle.click();
+  await pressed(String(!systemDark));
+  assert.notEqual(await background(), first);
+  await toggle.click();
+  await pressed(String(systemDark));
+  assert.equal(await background(), first);
+});
