@@ -100,11 +100,14 @@ fn FacetGroup(
                         let current = Memo::new(move |_| current());
                         let count = move || current.get().0;
                         let value = v.value.clone();
+                        let member = kind == FilterKind::Author
+                            && shelf.catalog().author_id(&value).is_some_and(|a| shelf.catalog().is_member(a));
                         view! {
                             <li>
                                 <button
                                     type="button"
                                     class="facet-value"
+                                    class:member=member
                                     class:zero=move || count() == 0
                                     aria-pressed=move || current.get().1.to_string()
                                     on:click=move |ev| {

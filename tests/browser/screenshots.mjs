@@ -25,6 +25,8 @@ for (const { name, ...device } of shots) {
     await page.getByRole("status").filter({ hasText: /publications$/ }).waitFor();
     // One abstract open shows what a card holds.
     await page.getByRole("button", { name: "Show abstract" }).first().click();
+    // Clicking scrolled the button into view; the picture starts at the top of the page.
+    await page.evaluate(() => window.scrollTo({ top: 0, behavior: "instant" }));
     await page.evaluate(() => document.fonts.ready);
     const file = `docs/${name}-${colorScheme}.png`;
     await page.screenshot({ path: `${repo}${file}` });
