@@ -57,6 +57,12 @@ pub struct ShelfContext {
     search_generation: StoredValue<u64>,
     /// Whether every abstract is expanded: the visitor's choice, remembered between visits.
     abstracts_open: RwSignal<bool>,
+    /// Printing: every abstract is expanded, whatever each card's own state.
+    printing: RwSignal<bool>,
+    /// The rendered window before printing rendered every paper.
+    print_window: StoredValue<Option<(usize, usize)>>,
+    /// The first entries of a file still streaming in, shown until the whole catalog is ready.
+    provisional: bool,
 }
 
 /// Where the "Expand all abstracts" choice is kept.
@@ -64,7 +70,7 @@ const ABSTRACTS_KEY: &str = "papershelf-abstracts";
 
 impl ShelfContext {
     /// The shared state for `catalog`, showing `initial`, with the search kept following the view.
-    pub fn new(catalog: Arc<Catalog>, initial: ViewState) -> ShelfContext {
+    pub fn new(catalog: Arc<Catalog>, initial: ViewState, provisional: bool) -> ShelfContext {
         let found = RwSignal::new(catalog.search(Query::parse(&initial.query), None));
         let state = RwSignal::new(initial);
         // The view without its search text: what facets, chips and the selection follow, so that
@@ -93,6 +99,9 @@ impl ShelfContext {
             address_before_typing: StoredValue::new(None),
             search_generation: StoredValue::new(0),
             abstracts_open: RwSignal::new(remembered(ABSTRACTS_KEY).as_deref() == Some("open")),
+            printing: RwSignal::new(false),
+            print_window: StoredValue::new(None),
+            provisional,
         };
         shelf.follow_search();
         shelf
@@ -135,13 +144,41 @@ impl ShelfContext {
         self.abstracts_open.read_only()
     }
 
-    /// Expands or collapses every abstract; `remembered` keeps the choice for the next visit
-    /// (printing expands them without changing it).
-    pub fn set_abstracts_open(&self, open: bool, remembered: bool) {
-        if remembered {
-            remember(ABSTRACTS_KEY, if open { "open" } else { "closed" });
-        }
+    /// Expands or collapses every abstract, and remembers the choice for the next visit.
+    pub fn set_abstracts_open(&self, open: bool) {
+        remember(ABSTRACTS_KEY, if open { "open" } else { "closed" });
         self.abstracts_open.set(open);
+    }
+
+    /// Whether the page is being printed.
+    pub fn printing(&self) -> ReadSignal<bool> {
+        self.printing.read_only()
+    }
+
+    /// Whether this is the provisional first page of a file still loading: what needs the whole
+    /// catalog (Cite, which reads the file again) waits for it.
+    pub fn is_provisional(&self) -> bool {
+        self.provisional
+    }
+
+    /// Before printing, renders every shown paper (up to `max`) with its abstract open; after,
+    /// the window returns to where it was. A visitor prints the list, not the cards in view.
+    pub fn set_printing(&self, printing: bool, max: usize) {
+        if printing {
+            let shown = self.selection.with_untracked(|s| s.shown.len());
+            self.print_window.set_value(Some((
+                self.start.get_untracked(),
+                self.limit.get_untracked(),
+            )));
+            self.start.set(0);
+            self.limit.set(shown.min(max));
+        } else if let Some((start, limit)) =
+            self.print_window.try_update_value(Option::take).flatten()
+        {
+            self.start.set(start);
+            self.limit.set(limit);
+        }
+        self.printing.set(printing);
     }
 
     /// Moves to another view, recording it in the address bar and history.

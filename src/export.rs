@@ -40,11 +40,18 @@ fn download(name: &str, mime: &str, text: &str) {
 #[component]
 pub fn Export() -> impl IntoView {
     let shelf = expect_context::<ShelfContext>();
-    let (state, selection) = (shelf.state(), shelf.selection());
+    let selection = shelf.selection();
+    // Named after the view the shown papers were found with: while a search runs, the box is
+    // ahead of the list, and the file must say what it holds.
+    let name = move |extension: &str| {
+        let mut found = shelf.filters().get_untracked();
+        found.query = shelf.query().with_untracked(|q| q.terms.join(" "));
+        file_name(&found, extension)
+    };
     let busy = RwSignal::new(false);
     let export_bib = move |_| {
         busy.set(true);
-        let name = state.with_untracked(|s| file_name(s, "bib"));
+        let name = name("bib");
         let shown = selection.with_untracked(|s| s.shown.clone());
         spawn_local(async move {
             let file = data_file().await;
@@ -58,7 +65,7 @@ pub fn Export() -> impl IntoView {
         });
     };
     let export_csl = move |_| {
-        let name = state.with_untracked(|s| file_name(s, "csl.json"));
+        let name = name("csl.json");
         let json = selection.with_untracked(|s| csl_json(&s.shown, &shelf.catalog()));
         download(&name, "application/vnd.citationstyles.csl+json", &json);
     };

@@ -122,8 +122,8 @@ pub fn PaperCard(
             })}
             <ul class="links" aria-label="Links">
                 {links}
-                <li><CiteButton idx id=id.clone() title=paper.title.shown() /></li>
-                <li><CopyLink id=id.clone() title=paper.title.shown() /></li>
+                {(!shelf.is_provisional()).then(|| view! { <li><CiteButton idx id=id.clone() /></li> })}
+                <li><CopyLink id=id.clone() /></li>
             </ul>
         </article>
     }
@@ -162,9 +162,10 @@ fn Authors(names: Vec<Author>) -> impl IntoView {
     let author = move |author: Author| {
         let Author { name, member } = author;
         let value = name.clone();
+        // In any spelling the catalog takes for this author (a member's alias in the address).
         let pressed = move || {
             filters
-                .with(|s| s.has(FilterKind::Author, &value))
+                .with(|s| shelf.catalog().selects(s, FilterKind::Author, &value))
                 .to_string()
         };
         let value = name.clone();
@@ -238,7 +239,7 @@ fn Abstract(
     targeted: Signal<bool>,
 ) -> impl IntoView {
     let shelf = expect_context::<ShelfContext>();
-    let (query, all_open) = (shelf.query(), shelf.abstracts_open());
+    let (query, all_open, printing) = (shelf.query(), shelf.abstracts_open(), shelf.printing());
     let abstract_id = paper_part(Part::Abstract, &id);
     let full_text = text.shown();
     let full = rich_text(&full_text);
@@ -264,9 +265,11 @@ fn Abstract(
     // The preview is the text's start, then "…": what lies past it is hidden while collapsed.
     let hidden_from = short.len() - '…'.len_utf8();
     let short = rich_text(&short);
+    // Printing shows every abstract whole, and leaves each card's own state as it was.
+    let expanded = move || open.get() || printing.get();
     let shown = move || {
         query.with(|q| {
-            if open.get() {
+            if expanded() {
                 rich(&full, q)
             } else {
                 rich(&short, q)
@@ -274,7 +277,7 @@ fn Abstract(
         })
     };
     let hidden_match = move || {
-        if open.get() {
+        if expanded() {
             return None;
         }
         query.with(|q| {
@@ -295,7 +298,7 @@ fn Abstract(
     };
     view! {
         <div class="abstract-block">
-            <p class="abstract" id=abstract_id.clone() dir="auto" class:collapsed=move || !open.get()>{shown}</p>
+            <p class="abstract" id=abstract_id.clone() dir="auto" class:collapsed=move || !expanded()>{shown}</p>
             {hidden_match}
             <button
                 type="button"
@@ -313,17 +316,22 @@ fn Abstract(
 
 /// Copies the paper's permalink, and says so.
 #[component]
-fn CopyLink(id: String, title: String) -> impl IntoView {
+fn CopyLink(id: String) -> impl IntoView {
     let copied = RwSignal::new(None::<bool>);
+    let own_id = paper_part(Part::CopyLink, &id);
+    // Named by what it says and the card's title as the page shows it (math included).
+    let labelled_by = format!("{own_id} {}", paper_part(Part::Title, &id));
     let on_click = move |_| copy_and_confirm(permalink(&id), copied);
     view! {
         <button
             type="button"
             class="link-button"
-            aria-label=format!("Copy link to {title}")
+            id=own_id
+            aria-labelledby=labelled_by
             on:click=on_click
         >
             {move || copy_label(copied.get(), "Copy link", "Link copied")}
+            {move || copied.get().is_none().then(|| view! { <span class="visually-hidden">" to"</span> })}
         </button>
     }
 }

@@ -33,7 +33,7 @@ pub fn Shelf(catalog: Arc<Catalog>, loading: bool) -> impl IntoView {
         .description
         .clone()
         .map(|text| view! { <p class="description" dir="auto">{text}</p> });
-    provide_context(ShelfContext::new(catalog, view_from_address()));
+    provide_context(ShelfContext::new(catalog, view_from_address(), loading));
     if loading {
         return view! {
             <header class="masthead">
@@ -155,17 +155,18 @@ fn focus_search() {
     }
 }
 
-/// Printing expands every abstract (and hides the controls, in the stylesheet); afterwards the
-/// visitor's choice returns.
+/// Papers rendered for printing at most: a whole conference would be thousands of pages.
+const PRINT_MAX: usize = 500;
+
+/// Printing renders the shown papers with every abstract open (the stylesheet hides the
+/// controls); afterwards the page is as it was.
 fn follow_printing() {
     let shelf = expect_context::<ShelfContext>();
-    let before = StoredValue::new(false);
     let on_before = window_event_listener(ev::beforeprint, move |_| {
-        before.set_value(shelf.abstracts_open().get_untracked());
-        shelf.set_abstracts_open(true, false);
+        shelf.set_printing(true, PRINT_MAX)
     });
     let on_after = window_event_listener(ev::afterprint, move |_| {
-        shelf.set_abstracts_open(before.get_value(), false);
+        shelf.set_printing(false, PRINT_MAX)
     });
     on_cleanup(move || {
         on_before.remove();
@@ -183,7 +184,7 @@ fn ExpandAll() -> impl IntoView {
             type="button"
             class="link-button expand-all"
             aria-pressed=move || open.get().to_string()
-            on:click=move |_| shelf.set_abstracts_open(!open.get_untracked(), true)
+            on:click=move |_| shelf.set_abstracts_open(!open.get_untracked())
         >
             "Expand all abstracts"
         </button>

@@ -189,7 +189,12 @@ fn escape(text: &str) -> String {
         .chars()
         .filter(|c| !c.is_control() || c.is_whitespace())
         .collect();
-    let text = collapse_whitespace(&text);
+    // `\(…\)` is math as much as `$…$` is; BibTeX styles know the dollars.
+    let text = collapse_whitespace(&text)
+        .replace("\\\\(", "\u{0}")
+        .replace("\\(", "$")
+        .replace("\\)", "$")
+        .replace('\u{0}', "\\\\(");
     let math = math_spans(&text);
     let in_math = |i: usize| math.iter().any(|m| m.contains(&i));
     let mut depth = 0i32;
@@ -206,8 +211,19 @@ fn escape(text: &str) -> String {
         })
         && depth == 0;
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for (i, c) in text.char_indices() {
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        // Already escaped as LaTeX writes it (`50\%`, `\&`): kept, not escaped twice.
+        if c == '\\' {
+            if let Some(&(_, next)) = chars.peek().filter(|(_, n)| "%&#_$".contains(*n)) {
+                out.push(c);
+                out.push(next);
+                chars.next();
+                continue;
+            }
+        }
         match c {
+            // A comment to LaTeX even in math: it would swallow the rest of the line.
             '%' | '&' | '#' => {
                 out.push('\\');
                 out.push(c);
@@ -438,10 +454,11 @@ mod tests {
         assert_eq!(escape("$50% of {x}$"), "$50\\% of {x}$");
         assert_eq!(escape("a $ b"), "a \\$ b");
         assert_eq!(escape("$$ x"), "\\$\\$ x");
-        assert_eq!(
-            escape("\\$5 and \\$6"),
-            "\\textbackslash{}\\$5 and \\textbackslash{}\\$6"
-        );
+        // What the data already escapes, as LaTeX writes it, stays escaped once.
+        assert_eq!(escape("\\$5 and \\$6"), "\\$5 and \\$6");
+        assert_eq!(escape("50\\% \\& \\#1 a\\_b"), "50\\% \\& \\#1 a\\_b");
+        assert_eq!(escape("below $5\\%$ and $5%$"), "below $5\\%$ and $5\\%$");
+        assert_eq!(escape("\\(\\ell_1\\) loss"), "$\\ell_1$ loss");
         assert_eq!(
             escape("$}$ and {"),
             "\\$\\textbraceright{}\\$ and \\textbraceleft{}"

@@ -30,6 +30,10 @@ pub enum Part {
     Abstract,
     /// The heading of the paper's Cite dialog, which names the dialog.
     Cite,
+    /// The card's Cite button, part of its own name.
+    CiteButton,
+    /// The card's Copy link button, part of its own name.
+    CopyLink,
 }
 
 impl Part {
@@ -39,6 +43,8 @@ impl Part {
             Part::Title => "title-",
             Part::Abstract => "abstract-",
             Part::Cite => "cite-",
+            Part::CiteButton => "citebutton-",
+            Part::CopyLink => "copylink-",
         }
     }
 }
@@ -64,7 +70,14 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    const PARTS: [Part; 4] = [Part::Card, Part::Title, Part::Abstract, Part::Cite];
+    const PARTS: [Part; 6] = [
+        Part::Card,
+        Part::Title,
+        Part::Abstract,
+        Part::Cite,
+        Part::CiteButton,
+        Part::CopyLink,
+    ];
 
     #[test]
     fn ids_from_the_data_become_plain_element_ids() {
@@ -77,7 +90,9 @@ mod tests {
 
     #[test]
     fn papers_named_like_other_ids_do_not_collide() {
-        let ids = ["x", "x-title", "title-x", "paper-x", "search", "x_20", "x "];
+        let ids = [
+            "x", "x-title", "title-x", "paper-x", "search", "x_20", "x ", "button-x",
+        ];
         let mut all: Vec<String> = ids
             .iter()
             .flat_map(|id| PARTS.map(|part| paper_part(part, id)))

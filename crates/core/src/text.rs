@@ -121,20 +121,73 @@ pub fn preview(text: &str, max_chars: usize) -> Option<String> {
         Some(space) if space > cut / 2 => &head[..space],
         _ => head,
     };
-    // Not inside `$…$` math, which would then show as its source: cut before it instead.
-    let dollars: Vec<usize> = head
-        .match_indices('$')
-        .map(|(i, _)| i)
-        .filter(|&i| !head[..i].ends_with('\\'))
-        .collect();
-    let head = match dollars.last() {
-        Some(&open) if dollars.len() % 2 == 1 && open > 0 => &head[..open],
+    // Not inside math, `\emph{…}` or a `[link](…)`, which would then show as their source: cut
+    // before it instead.
+    let head = match unfinished_markup(head) {
+        Some(open) if open > 0 => &head[..open],
         _ => head,
     };
     Some(format!(
         "{}…",
         head.trim_end_matches(|c: char| c.is_whitespace() || ",;:".contains(c))
     ))
+}
+
+/// Where the earliest markup that `text` opens but does not close begins: `$` or `\(` math, a
+/// command's `{` argument (from its `\`), a `[link](url)`. Rich text shows such a piece as its
+/// source, so a preview is cut before it.
+fn unfinished_markup(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut open: Vec<usize> = Vec::new();
+    let (mut dollar, mut paren, mut link_url) = (None, None, false);
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => {
+                match bytes.get(i + 1) {
+                    Some(b'(') => paren = Some(i),
+                    Some(b')') => paren = None,
+                    Some(c) if c.is_ascii_alphabetic() => {
+                        let name_end = (i + 1..bytes.len())
+                            .find(|&j| !bytes[j].is_ascii_alphabetic())
+                            .unwrap_or(bytes.len());
+                        if bytes.get(name_end) == Some(&b'{') {
+                            open.push(i);
+                            i = name_end + 1;
+                            continue;
+                        }
+                    }
+                    _ => {}
+                }
+                i += 2;
+                continue;
+            }
+            b'$' => dollar = if dollar.is_some() { None } else { Some(i) },
+            b'{' => open.push(i),
+            b'}' => {
+                open.pop();
+            }
+            b'[' if dollar.is_none() => open.push(i),
+            b']' if dollar.is_none() => {
+                if bytes.get(i + 1) == Some(&b'(') {
+                    link_url = true;
+                    i += 2;
+                    continue;
+                }
+                open.pop();
+            }
+            b')' if link_url => {
+                link_url = false;
+                open.pop();
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    [open.first().copied(), dollar, paren]
+        .into_iter()
+        .flatten()
+        .min()
 }
 
 /// The sentence of `text` around byte `at` (a char boundary), at most about `max_chars` long: a
@@ -168,6 +221,24 @@ pub fn sentence_around(text: &str, at: usize, max_chars: usize) -> (&str, bool, 
         if let Some(cut) = after {
             end = text[at..cut].rfind(' ').map_or(cut, |s| at + s);
         }
+    }
+    // Not inside `$…$` math, which would show as its source: take the whole formula.
+    let dollars: Vec<usize> = text
+        .match_indices('$')
+        .map(|(i, _)| i)
+        .filter(|&i| !text[..i].ends_with('\\'))
+        .collect();
+    let inside = |i: usize| dollars.iter().filter(|&&d| d < i).count() % 2 == 1;
+    if inside(start) {
+        start = dollars
+            .iter()
+            .rev()
+            .find(|&&d| d < start)
+            .copied()
+            .unwrap_or(start);
+    }
+    if inside(end) {
+        end = dollars.iter().find(|&&d| d >= end).map_or(end, |d| d + 1);
     }
     (&text[start..end], start > 0, end < text.len())
 }
@@ -223,6 +294,26 @@ mod tests {
             "math is not cut"
         );
         assert_eq!(
+            preview("We bound \\(\\ell_1 + \\ell_2\\) norms of it", 20),
+            Some("We bound…".into())
+        );
+        assert_eq!(
+            preview("A study of \\emph{a fairly long emphasis} here and on", 24),
+            Some("A study of…".into())
+        );
+        assert_eq!(
+            preview("See [the long link text](https://example.org) for more", 20),
+            Some("See…".into())
+        );
+        assert_eq!(
+            preview(
+                "Done: $x$, \\emph{y} and [z](https://z.org); then more words",
+                44
+            ),
+            Some("Done: $x$, \\emph{y} and [z](https://z.org)…".into()),
+            "closed markup is kept"
+        );
+        assert_eq!(
             preview("Costs \\$5 or more than the others", 14),
             Some("Costs \\$5 or…".into()),
             "an escaped dollar is no math"
@@ -261,6 +352,18 @@ mod tests {
         assert_eq!(
             sentence_around(text, text.find("gain").unwrap(), 100).0,
             "We get 0.5 gain, i.e.,the best."
+        );
+    }
+
+    #[test]
+    fn a_passage_never_cuts_a_formula() {
+        let text = format!("{} $a + b + c + d$ needle $x. y$ more", "w ".repeat(40));
+        let at = text.find("needle").unwrap();
+        let (passage, _, _) = sentence_around(&text, at, 20);
+        assert_eq!(passage.matches('$').count() % 2, 0, "{passage}");
+        assert!(
+            passage.contains("$a + b + c + d$ needle $x. y$"),
+            "{passage}"
         );
     }
 

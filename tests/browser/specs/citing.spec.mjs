@@ -77,13 +77,16 @@ test("without a record of its own, Cite makes one from the fields; a search stay
   await page.keyboard.press("Escape");
   await expect(dialog(page)).toHaveCount(0);
   await expect(page.getByRole("searchbox", { name: "Search", exact: true })).toHaveValue("computable");
-  // Close and a click outside close it too.
-  await page.getByRole("button", { name: /^Cite On Computable/ }).click();
+  // Close and a click outside close it too, and focus goes back to the Cite button each time.
+  const cite = page.getByRole("button", { name: /^Cite On Computable/ });
+  await cite.click();
   await dialog(page).getByRole("button", { name: "Close" }).click();
   await expect(dialog(page)).toHaveCount(0);
-  await page.getByRole("button", { name: /^Cite On Computable/ }).click();
+  await expect(cite).toBeFocused();
+  await cite.click();
   await page.mouse.click(5, 5);
   await expect(dialog(page)).toHaveCount(0);
+  await expect(cite).toBeFocused();
 });
 
 test("a file changed on the server since loading: Cite makes the record instead of reading another", async ({ page }) => {

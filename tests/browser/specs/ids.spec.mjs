@@ -97,9 +97,12 @@ test("a copied permalink opens its card", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto("./");
   const card = page.getByRole("article", { name: "A spaced id", exact: true });
-  const copy = card.getByRole("button", { name: "Copy link to A spaced id" });
+  // Named by what it says and the title: "Copy link to …", then "Link copied …".
+  const copy = card.getByRole("button", { name: /^(Copy link to|Link copied) A spaced id$/ });
+  await expect(copy).toHaveAccessibleName("Copy link to A spaced id");
   await copy.click();
   await expect(copy).toHaveText("Link copied");
+  await expect(copy).toHaveAccessibleName("Link copied A spaced id");
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link).toMatch(/\/papers\/#smith%202020$/);
   await page.goto(link);

@@ -61,6 +61,11 @@ test("filtering by a member selects every spelling, also when the URL uses the a
   await page.goto("./?author=Y.%20Bengio");
   await expect(status(page)).toHaveText("2 publications");
   await expect(cards(page).getByRole("heading")).toHaveText(["Alpha", "Beta"]);
+  // The cards' member buttons say they are pressed, as the facet does; pressing one releases it.
+  const onCard = page.getByRole("article", { name: "Beta" }).getByRole("button", { name: "Yoshua Bengio", exact: true });
+  await expect(onCard).toHaveAttribute("aria-pressed", "true");
+  await onCard.click();
+  await expect(status(page)).toHaveText("4 publications");
   await page.goto("./");
   await expect(status(page)).toHaveText("4 publications");
   await page.getByRole("article", { name: "Beta" }).getByRole("button", { name: "Yoshua Bengio", exact: true }).click();

@@ -174,9 +174,9 @@ test("/ focuses the search box from anywhere, Esc clears the search", async ({ p
 test("printing shows every abstract whole and hides the controls, then restores the view", async ({ page }) => {
   await page.emulateMedia({ media: "print" });
   await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
-  const hidden = { includeHidden: true };
-  await expect(page.getByRole("button", { name: "Hide abstract", ...hidden })).toHaveCount(3);
-  await expect(page.getByRole("button", { name: "Hide abstract", ...hidden }).first()).toBeHidden();
+  await expect(page.locator(".abstract")).toHaveCount(4);
+  await expect(page.locator(".abstract.collapsed")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Show abstract", includeHidden: true }).first()).toBeHidden();
   await expect(search(page)).toBeHidden();
   await expect(page.getByRole("button", { name: "Dark theme" })).toBeHidden();
   await expect(page.getByRole("article", { name: "Alpha paper" })).toContainText("The needle hides");
@@ -184,4 +184,44 @@ test("printing shows every abstract whole and hides the controls, then restores 
   await page.emulateMedia({ media: "screen" });
   await expect(page.getByRole("button", { name: "Show abstract" })).toHaveCount(3);
   await expect(page.getByRole("button", { name: "Expand all abstracts" })).toHaveAttribute("aria-pressed", "false");
+});
+
+test("printing keeps an abstract opened by hand open, and prints dark text in the dark theme", async ({ page }) => {
+  await page.getByRole("button", { name: "Dark theme" }).click();
+  const beta = page.getByRole("article", { name: "Beta paper" });
+  await beta.getByRole("button", { name: "Show abstract" }).click();
+  await page.emulateMedia({ media: "print" });
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  const color = await page.evaluate(() => getComputedStyle(document.body).color);
+  expect(color).toBe("rgb(29, 31, 35)");
+  await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+  await page.emulateMedia({ media: "screen" });
+  await expect(beta.getByRole("button", { name: "Hide abstract" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Show abstract" })).toHaveCount(2);
+});
+
+test("printing renders every shown paper, not only the cards in view, then the window returns", async ({ page }) => {
+  const many = Array.from({ length: 30 }, (_, i) => ({ id: `p${i}`, title: `Paper ${i}`, year: 2000 + i }));
+  await page.route("**/publications.json", (route) =>
+    route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify({ publications: many }) }),
+  );
+  await page.goto("./?q=paper");
+  await expect(status(page)).toHaveText("30 publications");
+  const rendered = await cards(page).count();
+  expect(rendered).toBeLessThan(30);
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  await expect(cards(page)).toHaveCount(30);
+  await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+  await expect(cards(page)).toHaveCount(rendered);
+});
+
+test("without a choice, the theme button follows a change of the system's scheme", async ({ page }) => {
+  const toggle = page.getByRole("button", { name: "Dark theme" });
+  await expect(toggle).toHaveAttribute("aria-pressed", "false");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expect(toggle).toHaveAttribute("aria-pressed", "true");
+  // The first press now chooses light: what the button showed and what it does agree.
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-pressed", "false");
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(251, 251, 248)");
 });

@@ -94,3 +94,15 @@ test("search matches the source text and marks matches outside math, leaving the
   await search.fill("really");
   await expect(cards(page).locator(".abstract em mark")).toHaveText(["really"]);
 });
+
+test("the Cite dialog shows the title's math, and the card's buttons are named by the title as shown", async ({ page }) => {
+  const cite = card(page, "l1").getByRole("button", { name: /^Cite / });
+  await expect(cite).toHaveCount(1);
+  const name = await cite.evaluate((b) => b.getAttribute("aria-labelledby"));
+  expect(name.split(" ")).toEqual(["citebutton-l1", "title-l1"]);
+  await cite.click();
+  const dialog = page.getByRole("dialog", { name: "Cite" });
+  await expect(dialog.locator(".cite-title math")).toHaveCount(3);
+  await expect(dialog.locator(".cite-title")).not.toContainText("\\ell");
+  await page.keyboard.press("Escape");
+});
