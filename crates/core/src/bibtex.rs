@@ -211,8 +211,23 @@ fn escape(text: &str) -> String {
         })
         && depth == 0;
     let mut out = String::with_capacity(text.len() + text.len() / 8);
+    // Closing braces of the font commands kept as LaTeX (`\emph{…}`): real braces, not text.
+    let mut command_ends = Vec::new();
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
+        if let Some((command, close)) = font_command(&text, i).filter(|_| !in_math(i)) {
+            out.push_str(command);
+            command_ends.push(close);
+            for _ in 1..command.chars().count() {
+                chars.next();
+            }
+            continue;
+        }
+        if c == '}' && command_ends.last() == Some(&i) {
+            command_ends.pop();
+            out.push('}');
+            continue;
+        }
         // Already escaped as LaTeX writes it (`50\%`, `\&`): kept, not escaped twice.
         if c == '\\' {
             if let Some(&(_, next)) = chars.peek().filter(|(_, n)| "%&#_$".contains(*n)) {
@@ -244,6 +259,27 @@ fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+/// The font commands the page shows as emphasis (see `rich`), which BibTeX keeps as LaTeX.
+const FONT_COMMANDS: [&str; 4] = ["\\emph{", "\\textit{", "\\textbf{", "\\texttt{"];
+
+/// At byte `at`, a font command whose argument closes: the command with its `{`, and where its
+/// `}` is.
+fn font_command(text: &str, at: usize) -> Option<(&'static str, usize)> {
+    let command = FONT_COMMANDS
+        .into_iter()
+        .find(|c| text[at..].starts_with(c))?;
+    let mut depth = 0;
+    for (i, c) in text[at + command.len()..].char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' if depth == 0 => return Some((command, at + command.len() + i)),
+            '}' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The byte ranges of `$…$` math in `text`, dollars included: pairs of `$` not escaped as `\$`,
@@ -459,6 +495,12 @@ mod tests {
         assert_eq!(escape("50\\% \\& \\#1 a\\_b"), "50\\% \\& \\#1 a\\_b");
         assert_eq!(escape("below $5\\%$ and $5%$"), "below $5\\%$ and $5\\%$");
         assert_eq!(escape("\\(\\ell_1\\) loss"), "$\\ell_1$ loss");
+        // Emphasis as the page shows it stays LaTeX; its argument is escaped as any text.
+        assert_eq!(
+            escape("\\emph{Deep} & \\textbf{{x}_1} \\emph{open"),
+            "\\emph{Deep} \\& \\textbf{\\textbraceleft{}x\\textbraceright{}\\_1} \\textbackslash{}emph\\textbraceleft{}open"
+        );
+        assert_eq!(escape("\\textit{a {b}} c"), "\\textit{a \\{b\\}} c");
         assert_eq!(
             escape("$}$ and {"),
             "\\$\\textbraceright{}\\$ and \\textbraceleft{}"
