@@ -102,7 +102,7 @@ fn CiteDialog(idx: PaperIdx, id: String, closed: impl Fn() + Copy + 'static) -> 
         >
             <div class="cite-body">
                 <h2 id=heading>"Cite"</h2>
-                <p class="cite-title" dir="auto">{rich(&title, &Query::default())}</p>
+                <p class="cite-title" dir="auto">{rich(&title, Signal::stored(Query::default()))}</p>
                 <pre class="bibtex" tabindex="0" aria-label="BibTeX">
                     <code>{move || record.get().unwrap_or_else(|| "Reading the record…".into())}</code>
                 </pre>

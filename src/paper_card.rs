@@ -111,7 +111,7 @@ pub fn PaperCard(
             tabindex="-1"
             aria-labelledby=labelled_by
         >
-            {heading(grouped, heading_id, move || query.with(|q| rich(&title, q)))}
+            {heading(grouped, heading_id, rich(&title, query.into()))}
             {(author_count > 0).then(|| view! { <Authors names=author_names /> })}
             {(!meta.is_empty()).then(|| view! { <p class="meta">{meta}</p> })}
             {(!paper.topics.is_empty()).then(|| view! {
@@ -187,7 +187,7 @@ fn Authors(names: Vec<Author>) -> impl IntoView {
                         keep_focus(clicked(&ev), COUNT.to_owned());
                     }
                 >
-                    {move || highlighted(&name, &query.get())}
+                    {highlighted(name.clone(), query.into())}
                 </button>
                 {page}
             </li>
@@ -245,7 +245,7 @@ fn Abstract(
     let full = rich_text(&full_text);
     let Some(short) = preview(&full_text, PREVIEW_CHARS) else {
         return view! {
-            <p class="abstract" id=abstract_id dir="auto">{move || query.with(|q| rich(&full, q))}</p>
+            <p class="abstract" id=abstract_id dir="auto">{rich(&full, query.into())}</p>
         }
         .into_any();
     };
@@ -268,32 +268,35 @@ fn Abstract(
     // Printing shows every abstract whole, and leaves each card's own state as it was.
     let expanded = move || open.get() || printing.get();
     let shown = move || {
-        query.with(|q| {
-            if expanded() {
-                rich(&full, q)
-            } else {
-                rich(&short, q)
-            }
-        })
+        if expanded() {
+            rich(&full, query.into())
+        } else {
+            rich(&short, query.into())
+        }
     };
-    let hidden_match = move || {
+    // The sentence changes only when the match moves: memoized, so other keys leave it be.
+    let passage = Memo::new(move |_| {
         if expanded() {
             return None;
         }
         query.with(|q| {
             let at = q.hidden_match(&full_text, hidden_from)?;
             let (passage, before, after) = sentence_around(&full_text, at, PREVIEW_CHARS);
-            let passage = format!(
+            Some(format!(
                 "{}{passage}{}",
                 if before { "…" } else { "" },
                 if after { "…" } else { "" }
-            );
-            Some(view! {
+            ))
+        })
+    });
+    let hidden_match = move || {
+        passage.get().map(|passage| {
+            view! {
                 <p class="abstract-match" dir="auto">
                     <span class="visually-hidden">"Matching sentence: "</span>
-                    {rich(&rich_text(&passage), q)}
+                    {rich(&rich_text(&passage), query.into())}
                 </p>
-            })
+            }
         })
     };
     view! {

@@ -10,19 +10,22 @@ use papershelf_core::Query;
 
 const MATHML: &str = "http://www.w3.org/1998/Math/MathML";
 
-/// `inlines` as views, matches of `query` marked in their text.
-pub fn rich(inlines: &[Inline], query: &Query) -> AnyView {
+/// `inlines` as views, matches of `query` marked in their text. Built once: only the text pieces
+/// follow the search, so math is never rebuilt as the visitor types.
+pub fn rich(inlines: &[Inline], query: Signal<Query>) -> AnyView {
     inlines
         .iter()
         .map(|inline| match inline {
-            Inline::Text(text) => highlighted(text, query),
+            Inline::Text(text) => highlighted(text.clone(), query),
             Inline::Math { source, node } => view! {
                 <math use:mathml=node.clone() data-latex=source.clone() />
             }
             .into_any(),
             Inline::Emph(inner) => view! { <em>{rich(inner, query)}</em> }.into_any(),
             Inline::Strong(inner) => view! { <strong>{rich(inner, query)}</strong> }.into_any(),
-            Inline::Code(text) => view! { <code>{highlighted(text, query)}</code> }.into_any(),
+            Inline::Code(text) => {
+                view! { <code>{highlighted(text.clone(), query)}</code> }.into_any()
+            }
             Inline::Link { text, url } => view! {
                 <a href=url.clone() rel="noopener noreferrer">{rich(text, query)}</a>
             }
