@@ -280,7 +280,7 @@ fn Abstract(
             return None;
         }
         query.with(|q| {
-            let at = q.hidden_match(&full_text, hidden_from)?;
+            let at = q.hidden_match(&text, hidden_from)?;
             let (passage, before, after) = sentence_around(&full_text, at, PREVIEW_CHARS);
             Some(format!(
                 "{}{passage}{}",

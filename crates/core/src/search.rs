@@ -92,18 +92,27 @@ impl Query {
         runs(text, ranges)
     }
 
-    /// Where in `text` a term first matches when it matches nowhere in the first `visible`
-    /// bytes: a collapsed abstract shows the sentence of a match its preview hides. Of several
-    /// such terms, the earliest match wins.
-    pub fn hidden_match(&self, text: &str, visible: usize) -> Option<usize> {
-        let mapped = Mapped::new(text);
-        self.terms
+    /// Where in `text` (as shown) a term first matches when it matches nowhere in the first
+    /// `visible` bytes: a collapsed abstract shows the sentence of a match its preview hides. Of
+    /// several such terms, the earliest match wins. Searches the stored folded form: nothing is
+    /// folded again, as every card with an abstract asks on every key.
+    pub fn hidden_match(&self, text: &SearchText, visible: usize) -> Option<usize> {
+        let firsts: Vec<(usize, usize)> = self
+            .terms
             .iter()
             .filter_map(|term| {
-                let at = mapped.folded.find(term.as_str())?;
-                let start = mapped.original_range(at, at + term.len()).0;
-                (start >= visible).then_some(start)
+                let at = text.folded().find(term.as_str())?;
+                Some((at, at + term.len()))
             })
+            .collect();
+        if firsts.is_empty() {
+            return None;
+        }
+        let (_, shown) = text.shown_ranges(firsts);
+        shown
+            .into_iter()
+            .map(|(start, _)| start)
+            .filter(|&start| start >= visible)
             .min()
     }
 
@@ -299,7 +308,7 @@ mod tests {
 
     #[test]
     fn a_match_the_preview_hides() {
-        let text = "Gradient methods. We use GRADIENT descent on a needle.";
+        let text = &SearchText::new("Gradient methods. We use GRADIENT descent on a needle.");
         let q = |s| Query::parse(s);
         assert_eq!(
             q("gradient").hidden_match(text, 17),
@@ -314,6 +323,13 @@ mod tests {
         assert_eq!(q("descent").hidden_match(text, 40), None, "now in view");
         assert_eq!(q("absent").hidden_match(text, 0), None);
         assert_eq!(q("").hidden_match(text, 0), None);
-        assert_eq!(q("élan").hidden_match("Un Elan vital", 2), Some(3));
+        assert_eq!(
+            q("élan").hidden_match(&SearchText::new("Un Elan vital"), 2),
+            Some(3)
+        );
+        assert_eq!(
+            q("vital").hidden_match(&SearchText::new("Un élan vital"), 2),
+            Some(9)
+        );
     }
 }
