@@ -5,9 +5,16 @@
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
-/// The path of the unpacked corpus, unpacking it first if needed.
+/// The path of the unpacked corpus, unpacking it first if needed. Tests run in threads of one
+/// process: the first unpacks, the others wait for it.
 pub fn path() -> PathBuf {
+    static UNPACKED: OnceLock<PathBuf> = OnceLock::new();
+    UNPACKED.get_or_init(unpack).clone()
+}
+
+fn unpack() -> PathBuf {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let archive = repo.join("tests/data/conference-papers.json.br");
     let unpacked = repo.join("target/data/conference-papers.json");
