@@ -47,13 +47,11 @@ pub fn PaperList() -> impl IntoView {
         let year = |idx: u32| catalog.papers[idx as usize].year;
         selection.with(|s| {
             let mut rows = Vec::new();
+            // The window may start inside a year: its first card gets the heading too.
+            let mut heading = None;
             for &idx in &s.shown[start.get().min(end())..end()] {
-                // The window may start inside a year: its first card gets the heading too.
-                let new_year = rows.last().is_none_or(|row| match row {
-                    Row::Paper(before, _) => year(*before) != year(idx),
-                    Row::Year(_) => false,
-                });
-                if grouped && new_year {
+                if grouped && heading != Some(year(idx)) {
+                    heading = Some(year(idx));
                     rows.push(Row::Year(year(idx)));
                 }
                 rows.push(Row::Paper(idx, grouped));

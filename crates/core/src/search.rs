@@ -115,15 +115,6 @@ impl Query {
             .filter(|&start| start >= visible)
             .min()
     }
-
-    /// A stored text as shown, cut into runs as [`Query::highlight`] does.
-    pub fn highlight_text(&self, text: &SearchText) -> Vec<(String, bool)> {
-        let (shown, ranges) = text.shown_ranges(self.ranges(text.folded()));
-        runs(&shown, ranges)
-            .into_iter()
-            .map(|(run, hit)| (run.to_owned(), hit))
-            .collect()
-    }
 }
 
 fn runs(text: &str, ranges: Vec<(usize, usize)>) -> Vec<(&str, bool)> {
@@ -235,17 +226,13 @@ mod tests {
     #[test]
     fn highlights_stored_text_as_written() {
         let q = Query::parse("muller deep");
-        let runs = q.highlight_text(&SearchText::new("Deep nets, Müller"));
+        let shown = SearchText::new("Deep nets, Müller").shown();
         assert_eq!(
-            runs,
-            [
-                ("Deep".into(), true),
-                (" nets, ".into(), false),
-                ("Müller".into(), true)
-            ]
+            q.highlight(&shown),
+            [("Deep", true), (" nets, ", false), ("Müller", true)]
         );
-        let runs = q.highlight_text(&SearchText::new("A DEEP dive"));
-        assert_eq!(runs[1], ("DEEP".into(), true));
+        let shown = SearchText::new("A DEEP dive").shown();
+        assert_eq!(q.highlight(&shown)[1], ("DEEP", true));
     }
 
     #[test]
@@ -258,8 +245,11 @@ mod tests {
             runs,
             [("Un ", false), ("cafe\u{301}", true), (" noir", false)]
         );
-        let runs = Query::parse("caf\u{e9}").highlight_text(&SearchText::new(text));
-        assert_eq!(runs[1], ("cafe\u{301}".into(), true));
+        let shown = SearchText::new(text).shown();
+        assert_eq!(
+            Query::parse("caf\u{e9}").highlight(&shown)[1],
+            ("cafe\u{301}", true)
+        );
         let runs = Query::parse("cafe noir").highlight("cafe\u{301}");
         assert_eq!(runs, [("cafe\u{301}", true)], "a mark at the very end");
     }
