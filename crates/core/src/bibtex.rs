@@ -120,11 +120,14 @@ fn cut(text: &str, max: usize) -> &str {
 /// A record made from the paper's fields, cited as `key`.
 pub fn generate(paper: &Paper, catalog: &Catalog, key: &str) -> String {
     let mut fields: Vec<(&str, String)> = Vec::new();
-    let authors: Vec<String> = paper
+    let mut authors: Vec<String> = paper
         .authors
         .iter()
         .map(|&id| name(&Name::parse(catalog.author_name(id))))
         .collect();
+    if paper.et_al && !authors.is_empty() {
+        authors.push("others".to_owned());
+    }
     if !authors.is_empty() {
         fields.push(("author", authors.join(" and ")));
     }

@@ -49,6 +49,8 @@ pub struct Paper {
     pub title: SearchText,
     /// In the data's order, without repeats.
     pub authors: Box<[AuthorId]>,
+    /// More authors than those named (BibTeX's `and others`), shown as "et al.".
+    pub et_al: bool,
     /// The abstract, when it has one.
     pub abstract_text: Option<SearchText>,
     /// In the data's order, without repeats.
@@ -462,6 +464,17 @@ impl CatalogBuilder {
         }
     }
 
+    fn flag(&mut self, n: usize, title: &str, field: &str, value: Option<Field<bool>>) -> bool {
+        match value {
+            None => false,
+            Some(Field::Ok(flag)) => flag,
+            Some(Field::Wrong(kind)) => {
+                self.wrong(n, title, field, kind, "true or false");
+                false
+            }
+        }
+    }
+
     fn list(
         &mut self,
         n: usize,
@@ -504,6 +517,7 @@ impl CatalogBuilder {
         let authors = dedup(authors.into_iter().map(|a| self.intern_author(a)));
         let topics = dedup(topics.into_iter().map(|t| self.intern_topic(t)));
         let year = self.year(n, &title, raw.year);
+        let et_al = self.flag(n, &title, "et_al", raw.et_al);
         let links = self.links(n, &title, raw.links);
         let id = self.id(n, &title, raw.id);
         // Checked for the maintainer, not kept (see [`Paper`]).
@@ -514,6 +528,7 @@ impl CatalogBuilder {
             venue: self.text(n, &title, "venue", raw.venue),
             title: SearchText::new(&title),
             authors: authors.into(),
+            et_al,
             topics: topics.into(),
             year,
             links: links.into(),

@@ -16,6 +16,7 @@ pub mod members;
 pub mod name;
 pub mod order;
 pub mod parse;
+pub mod publication;
 pub mod record;
 pub mod rich;
 pub mod search;

@@ -108,6 +108,13 @@ impl Lenient for Number {
     }
 }
 
+impl Lenient for bool {
+    const KIND: JsonKind = JsonKind::Bool;
+    fn decode(raw: &str) -> serde_json::Result<bool> {
+        serde_json::from_str(raw)
+    }
+}
+
 /// A list of strings where some elements may have been of another type.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TextList {
@@ -176,6 +183,9 @@ pub struct RawPaper {
     /// Author names, in order.
     #[serde(default)]
     pub authors: Option<Field<TextList>>,
+    /// The author list is incomplete (BibTeX's `and others`): "et al." follows the names.
+    #[serde(default)]
+    pub et_al: Option<Field<bool>>,
     /// The abstract, shown collapsed.
     #[serde(rename = "abstract", default)]
     pub abstract_text: Option<Field<String>>,

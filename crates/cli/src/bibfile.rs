@@ -1,0 +1,652 @@
+//! Reading .bib files into entries whose fields are plain LaTeX source: `@string` macros and `#`
+//! concatenation resolved, `crossref` fields inherited, every entry with the file and line it
+//! came from. The syntax is the `biblatex` crate's; this module only cuts a file into entries
+//! first, so that one broken entry costs only itself: the crate stops at a file's first error.
+
+use biblatex::{ParseErrorKind, RawBibliography, RawChunk};
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::Arc;
+
+/// Where something is in the input: a file and a line, counted from 1.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// The file's name as given on the command line.
+    pub file: Arc<str>,
+    /// The line the entry (or the problem) starts on.
+    pub line: usize,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
+/// A problem found while reading, reported as `FILE:LINE: reason`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Where it is.
+    pub at: Location,
+    /// Whether an entry was left out because of it (otherwise it is a warning).
+    pub skipped: bool,
+    /// What is wrong, in words.
+    pub message: String,
+}
+
+impl Diagnostic {
+    fn skipped(at: Location, message: String) -> Diagnostic {
+        Diagnostic {
+            at,
+            skipped: true,
+            message,
+        }
+    }
+
+    fn warning(at: Location, message: String) -> Diagnostic {
+        Diagnostic {
+            at,
+            skipped: false,
+            message,
+        }
+    }
+}
+
+/// One bibliography entry, ready to be mapped: every value is LaTeX source without its outer
+/// braces or quotes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BibEntry {
+    /// Where the entry starts.
+    pub at: Location,
+    /// The entry type in lower case: `article`, `inproceedings`…
+    pub kind: String,
+    /// The citation key, as written.
+    pub key: String,
+    /// Field names in lower case, with their values, in the file's order (inherited fields last).
+    pub fields: Vec<(String, String)>,
+}
+
+impl BibEntry {
+    /// The value of field `name` (lower case), if the entry has it.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.fields
+            .iter()
+            .find(|(field, _)| field == name)
+            .map(|(_, value)| value.as_str())
+    }
+}
+
+/// What reading some .bib files gave: the entries to import and what went wrong on the way.
+#[derive(Debug, Default)]
+pub struct BibRead {
+    /// Entries in file order, without the volumes that other entries only `crossref`.
+    pub entries: Vec<BibEntry>,
+    /// In file order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A value as written: pieces joined by `#`, each literal text or the name of a macro.
+enum Piece {
+    Text(String),
+    Macro(String),
+}
+
+/// A parsed entry before its macros are resolved.
+struct Unresolved {
+    at: Location,
+    kind: String,
+    key: String,
+    fields: Vec<(String, Vec<Piece>)>,
+}
+
+/// Entry types that are volumes others are part of: when an entry `crossref`s one, it is taken
+/// as the paper's container, not as a paper of its own.
+const CONTAINER_TYPES: &[&str] = &[
+    "proceedings",
+    "mvproceedings",
+    "collection",
+    "mvcollection",
+    "periodical",
+];
+
+/// BibTeX's predefined macros.
+const MONTHS: [(&str, &str); 12] = [
+    ("jan", "January"),
+    ("feb", "February"),
+    ("mar", "March"),
+    ("apr", "April"),
+    ("may", "May"),
+    ("jun", "June"),
+    ("jul", "July"),
+    ("aug", "August"),
+    ("sep", "September"),
+    ("oct", "October"),
+    ("nov", "November"),
+    ("dec", "December"),
+];
+
+/// Reads `(name, text)` files in order. Macros defined in any file apply in all of them, and a
+/// citation key may be used once across all of them.
+pub fn read(files: &[(String, String)]) -> BibRead {
+    let mut out = BibRead::default();
+    let mut entries = Vec::new();
+    let mut strings = Vec::new();
+    for (name, text) in files {
+        let file: Arc<str> = name.as_str().into();
+        for chunk in chunks(text) {
+            let at = Location {
+                file: file.clone(),
+                line: chunk.line,
+            };
+            parse_chunk(&chunk, at, &mut entries, &mut strings, &mut out.diagnostics);
+        }
+    }
+    let macros = define_macros(strings, &mut out.diagnostics);
+    let mut seen: HashMap<String, Location> = HashMap::new();
+    let mut resolved = Vec::new();
+    for entry in entries {
+        // BibTeX compares keys without regard to case.
+        let folded = entry.key.to_lowercase();
+        if let Some(first) = seen.get(&folded) {
+            let message = format!(
+                "the key \"{}\" was already used at {first}; this entry is skipped",
+                entry.key
+            );
+            out.diagnostics.push(Diagnostic::skipped(entry.at, message));
+            continue;
+        }
+        seen.insert(folded, entry.at.clone());
+        match resolve(entry, &macros) {
+            Ok(entry) => resolved.push(entry),
+            Err(diagnostic) => out.diagnostics.push(diagnostic),
+        }
+    }
+    out.entries = inherit_crossrefs(resolved, &mut out.diagnostics);
+    out.diagnostics
+        .sort_by(|a, b| (&a.at.file, a.at.line).cmp(&(&b.at.file, b.at.line)));
+    out
+}
+
+/// One `@…` block of a file and the line it starts on.
+struct Chunk<'a> {
+    line: usize,
+    kind: String,
+    text: &'a str,
+    /// Closed by `)`: the crate reads only `{…}`, so it gets a copy with braces.
+    parenthesised: bool,
+}
+
+/// Cuts a file into `@type{…}` blocks by counting braces. Text between blocks is a comment, as
+/// in BibTeX. A block whose braces never close ends where a line starts the next block, so a
+/// missing `}` costs one entry, not the rest of the file.
+fn chunks(text: &str) -> Vec<Chunk<'_>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut at = 0;
+    let mut line = 1;
+    let mut counted = 0;
+    while let Some(offset) = memchr_at(b'@', bytes, at) {
+        let Some((kind, open)) = block_start(bytes, offset) else {
+            at = offset + 1;
+            continue;
+        };
+        let end = block_end(bytes, open);
+        line += bytes[counted..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        counted = offset;
+        out.push(Chunk {
+            line,
+            kind: kind.to_ascii_lowercase(),
+            text: &text[offset..end],
+            parenthesised: bytes[open] == b'(',
+        });
+        at = end.max(offset + 1);
+    }
+    out
+}
+
+fn memchr_at(needle: u8, bytes: &[u8], from: usize) -> Option<usize> {
+    bytes[from..]
+        .iter()
+        .position(|&b| b == needle)
+        .map(|i| i + from)
+}
+
+/// `@type{` or `@type (` at `offset`: the type and where its opening delimiter is.
+fn block_start(bytes: &[u8], offset: usize) -> Option<(&str, usize)> {
+    let name_start = offset + 1;
+    let name_len = bytes[name_start..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_' || **b == b'-')
+        .count();
+    if name_len == 0 {
+        return None;
+    }
+    let mut open = name_start + name_len;
+    while bytes.get(open).is_some_and(|b| b.is_ascii_whitespace()) {
+        open += 1;
+    }
+    matches!(bytes.get(open), Some(b'{' | b'(')).then(|| {
+        let kind = std::str::from_utf8(&bytes[name_start..name_start + name_len]).unwrap_or("");
+        (kind, open)
+    })
+}
+
+/// The end (exclusive) of the block whose delimiter is at `open`.
+fn block_end(bytes: &[u8], open: usize) -> usize {
+    let parenthesised = bytes[open] == b'(';
+    let mut depth = 0usize;
+    let mut in_quotes = false;
+    let mut i = open + 1;
+    let mut line_start = false;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' {
+            line_start = true;
+            i += 1;
+            continue;
+        }
+        if line_start && !b.is_ascii_whitespace() {
+            line_start = false;
+            if b == b'@' && block_start(bytes, i).is_some() {
+                return i;
+            }
+        }
+        match b {
+            b'\\' => i += 1,
+            b'{' => depth += 1,
+            b'}' if depth == 0 && !parenthesised && !in_quotes => return i + 1,
+            b'}' => depth = depth.saturating_sub(1),
+            b')' if depth == 0 && parenthesised && !in_quotes => return i + 1,
+            b'"' if depth == 0 => in_quotes = !in_quotes,
+            _ => {}
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
+fn parse_chunk(
+    chunk: &Chunk,
+    at: Location,
+    entries: &mut Vec<Unresolved>,
+    strings: &mut Vec<(Location, String, Vec<Piece>)>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if matches!(chunk.kind.as_str(), "comment" | "preamble") {
+        return;
+    }
+    let braced;
+    let text = if chunk.parenthesised {
+        braced = with_braces(chunk.text);
+        braced.as_str()
+    } else {
+        chunk.text
+    };
+    let raw = match RawBibliography::parse(text) {
+        Ok(raw) => raw,
+        Err(error) => {
+            let key = key_of(text)
+                .map(|k| format!("@{}{{{k}, …}}: ", chunk.kind))
+                .unwrap_or_default();
+            let why = if error.kind == ParseErrorKind::UnexpectedEof {
+                "is not closed: a } is missing".to_owned()
+            } else {
+                let line = at.line + newlines(&text[..error.span.start.min(text.len())]);
+                format!("cannot be read (line {line}: {})", error.kind)
+            };
+            diagnostics.push(Diagnostic::skipped(at, format!("{key}{why}; skipped")));
+            return;
+        }
+    };
+    for pair in raw.abbreviations {
+        let line = at.line + newlines(&text[..pair.key.span.start]);
+        let name = pair.key.v.to_lowercase();
+        strings.push((Location { line, ..at.clone() }, name, pieces(&pair.value.v)));
+    }
+    for entry in raw.entries {
+        let entry = entry.v;
+        let mut fields: Vec<(String, Vec<Piece>)> = Vec::new();
+        for pair in entry.fields {
+            let name = pair.key.v.to_ascii_lowercase();
+            if fields.iter().any(|(f, _)| *f == name) {
+                let line = at.line + newlines(&text[..pair.key.span.start]);
+                let message = format!(
+                    "@{}{{{}, …}}: the field \"{name}\" is given twice; the first is kept",
+                    chunk.kind, entry.key.v
+                );
+                diagnostics.push(Diagnostic::warning(
+                    Location { line, ..at.clone() },
+                    message,
+                ));
+                continue;
+            }
+            fields.push((name, pieces(&pair.value.v)));
+        }
+        entries.push(Unresolved {
+            at: at.clone(),
+            kind: entry.kind.v.to_ascii_lowercase(),
+            key: entry.key.v.to_owned(),
+            fields,
+        });
+    }
+}
+
+/// `@type( … )` as `@type{ … }`.
+fn with_braces(text: &str) -> String {
+    let open = text.find('(').unwrap_or(0);
+    let close = text.rfind(')').filter(|&c| c > open).unwrap_or(text.len());
+    format!("{}{{{}}}", &text[..open], &text[open + 1..close])
+}
+
+/// The citation key of a block that could not be parsed, for the message, if it looks like one.
+fn key_of(text: &str) -> Option<&str> {
+    let after = &text[text.find('{')? + 1..];
+    let key = after[..after.find(',')?].trim();
+    (!key.is_empty() && key.len() <= 100 && !key.contains(char::is_whitespace)).then_some(key)
+}
+
+fn newlines(text: &str) -> usize {
+    text.bytes().filter(|&b| b == b'\n').count()
+}
+
+fn pieces(value: &biblatex::Field) -> Vec<Piece> {
+    value
+        .iter()
+        .map(|chunk| match chunk.v {
+            RawChunk::Normal(text) => Piece::Text(text.to_owned()),
+            RawChunk::Abbreviation(name) => Piece::Macro(name.to_lowercase()),
+        })
+        .collect()
+}
+
+/// The `@string` macros in definition order, each allowed to use those before it; the months
+/// are predefined.
+fn define_macros(
+    strings: Vec<(Location, String, Vec<Piece>)>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> HashMap<String, String> {
+    let mut macros: HashMap<String, String> = MONTHS
+        .iter()
+        .map(|(name, month)| (name.to_string(), month.to_string()))
+        .collect();
+    for (at, name, value) in strings {
+        match join(&value, &macros) {
+            Ok(text) => {
+                macros.insert(name, text);
+            }
+            Err(unknown) => {
+                let message = format!(
+                    "@string{{{name} = …}} uses the undefined macro \"{unknown}\"; entries that use {name} are skipped"
+                );
+                diagnostics.push(Diagnostic::warning(at, message));
+            }
+        }
+    }
+    macros
+}
+
+/// A value's pieces as one text, or the first macro that is not defined.
+fn join(pieces: &[Piece], macros: &HashMap<String, String>) -> Result<String, String> {
+    let mut text = String::new();
+    for piece in pieces {
+        match piece {
+            Piece::Text(t) => text.push_str(t),
+            Piece::Macro(name) => text.push_str(macros.get(name).ok_or_else(|| name.clone())?),
+        }
+    }
+    Ok(text)
+}
+
+fn resolve(entry: Unresolved, macros: &HashMap<String, String>) -> Result<BibEntry, Diagnostic> {
+    let mut fields = Vec::with_capacity(entry.fields.len());
+    for (name, value) in &entry.fields {
+        match join(value, macros) {
+            Ok(text) => fields.push((name.clone(), text)),
+            Err(unknown) => {
+                let message = format!(
+                    "@{}{{{}, …}}: the field \"{name}\" uses the undefined @string macro \"{unknown}\"; skipped",
+                    entry.kind, entry.key
+                );
+                return Err(Diagnostic::skipped(entry.at, message));
+            }
+        }
+    }
+    if entry.key.is_empty() {
+        let message = format!("@{}{{…}} has no citation key; skipped", entry.kind);
+        return Err(Diagnostic::skipped(entry.at, message));
+    }
+    if let Some((name, _)) = fields.iter().find(|(_, v)| !balanced(v)) {
+        let message = format!(
+            "@{}{{{}, …}}: the braces in the field \"{name}\" do not balance; skipped",
+            entry.kind, entry.key
+        );
+        return Err(Diagnostic::skipped(entry.at, message));
+    }
+    Ok(BibEntry {
+        at: entry.at,
+        kind: entry.kind,
+        key: entry.key,
+        fields,
+    })
+}
+
+/// Whether `{` and `}` (not escaped) pair up, as a field value must for the record to be BibTeX.
+fn balanced(value: &str) -> bool {
+    let mut depth = 0i32;
+    let mut escaped = false;
+    for c in value.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '{' => depth += 1,
+            '}' => {
+                depth -= 1;
+                if depth < 0 {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    depth == 0
+}
+
+/// Copies into each entry with a `crossref` the fields it lacks from the entry it names (its
+/// title becoming the `booktitle`), as BibTeX does. Volumes that are only named by others are
+/// not papers of their own, and leave the list.
+fn inherit_crossrefs(entries: Vec<BibEntry>, diagnostics: &mut Vec<Diagnostic>) -> Vec<BibEntry> {
+    let by_key: HashMap<String, usize> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.key.to_lowercase(), i))
+        .collect();
+    let mut containers = vec![false; entries.len()];
+    let mut out = entries.clone();
+    for (i, entry) in out.iter_mut().enumerate() {
+        let Some(target) = entry.get("crossref").map(str::to_owned) else {
+            continue;
+        };
+        entry.fields.retain(|(name, _)| name != "crossref");
+        let Some(&parent) = by_key
+            .get(&target.trim().to_lowercase())
+            .filter(|&&p| p != i)
+        else {
+            let message = format!(
+                "@{}{{{}, …}}: crossref to \"{target}\", which is not in the files; imported without its fields",
+                entry.kind, entry.key
+            );
+            diagnostics.push(Diagnostic::warning(entry.at.clone(), message));
+            continue;
+        };
+        let parent = &entries[parent];
+        containers[by_key[&parent.key.to_lowercase()]] |=
+            CONTAINER_TYPES.contains(&parent.kind.as_str());
+        for (name, value) in &parent.fields {
+            let name = if name == "title" && parent.get("booktitle").is_none() {
+                "booktitle"
+            } else {
+                name.as_str()
+            };
+            let inherited = !matches!(name, "title" | "crossref" | "ids" | "abstract" | "keywords");
+            if inherited && entry.get(name).is_none() {
+                entry.fields.push((name.to_owned(), value.clone()));
+            }
+        }
+    }
+    out.into_iter()
+        .zip(containers)
+        .filter_map(|(entry, container)| (!container).then_some(entry))
+        .collect()
+}
+
+/// The entry as a normalised, self-contained BibTeX record: type and field names in lower case,
+/// every value in braces on one line, macros and crossrefs already resolved.
+pub fn record(entry: &BibEntry) -> String {
+    let mut out = format!("@{}{{{},\n", entry.kind, entry.key);
+    for (name, value) in &entry.fields {
+        let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
+        out.push_str(&format!("  {name} = {{{value}}},\n"));
+    }
+    out.push('}');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_one(text: &str) -> BibRead {
+        read(&[("refs.bib".into(), text.into())])
+    }
+
+    fn messages(read: &BibRead) -> Vec<String> {
+        read.diagnostics
+            .iter()
+            .map(|d| format!("{}: {}", d.at, d.message))
+            .collect()
+    }
+
+    #[test]
+    fn macros_concatenation_and_comments() {
+        let read = read_one(
+            r#"% a comment line
+@comment{ anything {nested} here }
+@preamble{ "\newcommand{\noop}[1]{}" }
+@string{ nips = "Advances in Neural " # "Information Processing Systems" }
+@String{conf = nips # { 30}}
+Free text between entries is a comment too.
+@InProceedings{Key1,
+  Title = {One},
+  booktitle = conf,
+  month = jun # "~1",
+}"#,
+        );
+        assert!(read.diagnostics.is_empty(), "{:?}", messages(&read));
+        let [entry] = &read.entries[..] else {
+            panic!("{:?}", read.entries)
+        };
+        assert_eq!(entry.kind, "inproceedings");
+        assert_eq!(entry.key, "Key1");
+        assert_eq!(entry.at.line, 7);
+        assert_eq!(
+            entry.get("booktitle"),
+            Some("Advances in Neural Information Processing Systems 30")
+        );
+        assert_eq!(entry.get("month"), Some("June~1"));
+        assert_eq!(entry.get("title"), Some("One"));
+    }
+
+    #[test]
+    fn a_broken_entry_between_two_good_ones_costs_only_itself() {
+        let read = read_one(
+            "@article{good1, title = {A}}\n\n@article{broken, title = {B} author = {C}}\n@article{good2, title = {D}}\n",
+        );
+        let keys: Vec<_> = read.entries.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(keys, ["good1", "good2"]);
+        assert_eq!(
+            messages(&read),
+            ["refs.bib:3: @article{broken, …}: cannot be read (line 3: expected comma); skipped"]
+        );
+    }
+
+    #[test]
+    fn an_unclosed_entry_ends_where_the_next_line_starts_one() {
+        let read =
+            read_one("@article{open, title = {A\n  year = 2020,\n@article{next, title = {B}}\n");
+        let keys: Vec<_> = read.entries.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(keys, ["next"]);
+        assert_eq!(
+            messages(&read),
+            ["refs.bib:1: @article{open, …}: is not closed: a } is missing; skipped"]
+        );
+    }
+
+    #[test]
+    fn duplicate_keys_undefined_macros_and_unbalanced_braces_are_skipped() {
+        let read = read(&[
+            ("a.bib".into(), "@misc{same, title={A}}\n@misc{bad, title = nope}\n".into()),
+            (
+                "b.bib".into(),
+                "@misc{SAME, title={B}}\n@misc{quoted, title = \"Half {open\"}\n@misc{ok, title={C}}".into(),
+            ),
+        ]);
+        let keys: Vec<_> = read.entries.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(keys, ["same", "ok"]);
+        assert_eq!(
+            messages(&read),
+            [
+                "a.bib:2: @misc{bad, …}: the field \"title\" uses the undefined @string macro \"nope\"; skipped",
+                "b.bib:1: the key \"SAME\" was already used at a.bib:1; this entry is skipped",
+                "b.bib:2: @misc{quoted, …}: the braces in the field \"title\" do not balance; skipped",
+            ]
+        );
+        assert!(read.diagnostics.iter().all(|d| d.skipped));
+    }
+
+    #[test]
+    fn crossref_fields_are_inherited_and_the_volume_is_not_a_paper() {
+        let read = read_one(
+            "@inproceedings{child, title = {Child}, crossref = {proc}, pages = {1--2}}\n\
+             @proceedings{proc, title = {Proceedings of X}, year = 2001, publisher = {P}}\n\
+             @inproceedings{orphan, title = {O}, crossref = {missing}}\n",
+        );
+        let keys: Vec<_> = read.entries.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(keys, ["child", "orphan"]);
+        let child = &read.entries[0];
+        assert_eq!(child.get("booktitle"), Some("Proceedings of X"));
+        assert_eq!(child.get("year"), Some("2001"));
+        assert_eq!(child.get("title"), Some("Child"));
+        assert_eq!(child.get("crossref"), None);
+        assert_eq!(
+            messages(&read),
+            ["refs.bib:3: @inproceedings{orphan, …}: crossref to \"missing\", which is not in the files; imported without its fields"]
+        );
+    }
+
+    #[test]
+    fn parenthesised_entries_and_quoted_values() {
+        let read =
+            read_one("@article(paren, title = \"A {B}ook, (in parentheses)\", year = 1999)\n");
+        assert!(read.diagnostics.is_empty(), "{:?}", messages(&read));
+        assert_eq!(
+            read.entries[0].get("title"),
+            Some("A {B}ook, (in parentheses)")
+        );
+    }
+
+    #[test]
+    fn records_are_normalised_and_self_contained() {
+        let read = read_one(
+            "@string{j = {Journal of \\LaTeX}}\n@ARTICLE{k,\n  TITLE = \"Multi\n     line\",\n  journal = j,\n  year = 2020 }",
+        );
+        assert_eq!(
+            record(&read.entries[0]),
+            "@article{k,\n  title = {Multi line},\n  journal = {Journal of \\LaTeX},\n  year = {2020},\n}"
+        );
+        let again = read_one(&record(&read.entries[0]));
+        assert_eq!(record(&again.entries[0]), record(&read.entries[0]));
+    }
+}

@@ -1,0 +1,264 @@
+//! The LaTeX the `biblatex` crate does not turn into text by itself. It resolves accents (`{\"o}`,
+//! `\c{c}`, `\ss`), dashes and grouping braces, and keeps `$…$` math as source; what is left here
+//! are forms it misreads (handled [`before`] it reads a value) and commands it passes through
+//! as source (handled [`after`]). Math is never touched: the site renders it.
+
+/// Commands whose argument is shown as plain text.
+const UNWRAPPED: &[&str] = &[
+    "textsc",
+    "textrm",
+    "textsf",
+    "textup",
+    "textmd",
+    "textnormal",
+    "textsuperscript",
+    "textsubscript",
+    "mbox",
+    "hbox",
+    "text",
+    "url",
+    "MakeUppercase",
+    "MakeLowercase",
+    "uppercase",
+    "lowercase",
+    "NoCaseChange",
+];
+
+/// Old-style font switches in a group (`{\em word}`) and the command the site renders for each;
+/// `None` shows the words plainly.
+const SWITCHES: &[(&str, Option<&str>)] = &[
+    ("em", Some("emph")),
+    ("it", Some("textit")),
+    ("sl", Some("emph")),
+    ("bf", Some("textbf")),
+    ("tt", Some("texttt")),
+    ("sc", None),
+    ("rm", None),
+    ("sf", None),
+];
+
+/// Rewrites what the crate would misread: `{\em x}` switches, `\href{url}{text}` (its text is
+/// kept), `\url{…}` (whose `--` must not become a dash), `\o{}` and an accent on a bare `\i`.
+pub fn before(source: &str) -> String {
+    map_outside_math(source, |text| {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(at) = rest.find(['{', '\\']) {
+            out.push_str(&rest[..at]);
+            rest = &rest[at..];
+            if let Some((replacement, used)) = rewrite(rest) {
+                out.push_str(&replacement);
+                rest = &rest[used..];
+            } else {
+                let len = rest.chars().next().map_or(1, char::len_utf8);
+                out.push_str(&rest[..len]);
+                rest = &rest[len..];
+            }
+        }
+        out.push_str(rest);
+        out
+    })
+}
+
+/// One rewrite at the start of `text`, and how many bytes it replaces.
+fn rewrite(text: &str) -> Option<(String, usize)> {
+    if let Some(inner) = text.strip_prefix("{\\") {
+        let name_len = inner.bytes().take_while(u8::is_ascii_alphabetic).count();
+        let name = &inner[..name_len];
+        let after_name = &inner[name_len..];
+        let command = SWITCHES.iter().find(|(s, _)| *s == name)?.1;
+        if !after_name.starts_with([' ', '\\', '{']) {
+            return None;
+        }
+        let group = group_len(text)?;
+        let body = text[2 + name_len..group - 1].trim_start();
+        // `{\bf\em x}`: the rest of the group is itself a switched group.
+        let nested = body.starts_with('\\') && rewrite(&format!("{{{body}}}")).is_some();
+        let body = if nested {
+            before(&format!("{{{body}}}"))
+        } else {
+            before(body)
+        };
+        let replacement = match command {
+            Some(command) => format!("\\{command}{{{body}}}"),
+            None => format!("{{{body}}}"),
+        };
+        return Some((replacement, group));
+    }
+    if let Some(rest) = text.strip_prefix("\\href") {
+        let url = group_len(rest)?;
+        let label = group_len(&rest[url..])?;
+        let label_text = &rest[url + 1..url + label - 1];
+        return Some((format!("{{{label_text}}}"), 5 + url + label));
+    }
+    if let Some(rest) = text.strip_prefix("\\url") {
+        let url = group_len(rest)?;
+        // Braces keep the crate from reading `--` or `~` in it.
+        return Some((format!("\\url{{{}}}", &rest[1..url - 1]), 4 + url));
+    }
+    for (from, to) in [("\\o{}", "{\\o}"), ("\\O{}", "{\\O}")] {
+        if text.starts_with(from) {
+            return Some((to.to_owned(), from.len()));
+        }
+    }
+    let accent = text.strip_prefix('\\')?.chars().next()?;
+    let bare_i = text.get(2..4).filter(|s| *s == "\\i" || *s == "\\j")?;
+    let follows = text[4..].chars().next();
+    ("'`^\"~=.".contains(accent) && !follows.is_some_and(|c| c.is_ascii_alphabetic()))
+        .then(|| (format!("\\{accent}{{{bare_i}}}"), 4))
+}
+
+/// The length of the `{…}` group `text` starts with, braces included.
+fn group_len(text: &str) -> Option<usize> {
+    if !text.starts_with('{') {
+        return None;
+    }
+    let mut depth = 0;
+    let mut escaped = false;
+    for (i, c) in text.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '{' => depth += 1,
+            '}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Turns what the crate left as source into text: ties and LaTeX spaces, quotes, and commands
+/// whose argument is plain text. `\emph`, `\textit`, `\textbf` and `\texttt` stay: the site
+/// renders them. Whitespace is collapsed.
+pub fn after(text: &str) -> String {
+    let text = map_outside_math(text, |part| {
+        let mut out = String::with_capacity(part.len());
+        let mut rest = part;
+        while let Some(c) = rest.chars().next() {
+            let (replacement, used): (&str, usize) = match c {
+                '~' => (" ", 1),
+                '`' if rest.starts_with("``") => ("“", 2),
+                '`' => ("‘", 1),
+                '\'' if rest.starts_with("''") => ("”", 2),
+                '\\' => match rest[1..].chars().next() {
+                    Some('\\' | ' ') => (" ", 2),
+                    Some(',' | ';' | ':') => (" ", 2),
+                    Some('@' | '/' | '-') => ("", 2),
+                    Some(_) => match unwrap(rest) {
+                        Some((inner, used)) if rest.starts_with("\\url{") => {
+                            out.push_str(inner);
+                            rest = &rest[used..];
+                            continue;
+                        }
+                        Some((inner, used)) => {
+                            out.push_str(&after(inner));
+                            rest = &rest[used..];
+                            continue;
+                        }
+                        None => ("\\", 1),
+                    },
+                    None => ("\\", 1),
+                },
+                _ => {
+                    out.push(c);
+                    rest = &rest[c.len_utf8()..];
+                    continue;
+                }
+            };
+            out.push_str(replacement);
+            rest = &rest[used..];
+        }
+        out
+    });
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `\textsc{inner}` and the like at the start of `text`: the argument, and the bytes used.
+fn unwrap(text: &str) -> Option<(&str, usize)> {
+    let name_len = text[1..]
+        .bytes()
+        .take_while(u8::is_ascii_alphabetic)
+        .count();
+    let name = &text[1..1 + name_len];
+    if !UNWRAPPED.contains(&name) {
+        return None;
+    }
+    let group = group_len(&text[1 + name_len..])?;
+    let start = 1 + name_len;
+    Some((&text[start + 1..start + group - 1], start + group))
+}
+
+/// Applies `f` to the parts of `text` outside `$…$` math, keeping the math as it is.
+fn map_outside_math(text: &str, f: impl Fn(&str) -> String) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    loop {
+        let Some(open) = unescaped_dollar(rest, 0) else {
+            out.push_str(&f(rest));
+            return out;
+        };
+        let Some(close) = unescaped_dollar(rest, open + 1) else {
+            out.push_str(&f(rest));
+            return out;
+        };
+        out.push_str(&f(&rest[..open]));
+        out.push_str(&rest[open..=close]);
+        rest = &rest[close + 1..];
+    }
+}
+
+fn unescaped_dollar(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    (from..bytes.len()).find(|&i| bytes[i] == b'$' && (i == 0 || bytes[i - 1] != b'\\'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn switches_links_and_the_forms_the_crate_misreads() {
+        assert_eq!(before(r"a {\em b c} d"), r"a \emph{b c} d");
+        assert_eq!(before(r"{\bf\em x}"), r"\textbf{\emph{x}}");
+        assert_eq!(before(r"{\sc Nasa} {\emph x}"), r"{Nasa} {\emph x}");
+        assert_eq!(
+            before(r"see \href{https://a.b/c}{the page}"),
+            "see {the page}"
+        );
+        assert_eq!(before(r"\url{https://a.b/x--y}"), r"\url{https://a.b/x--y}");
+        assert_eq!(before(r"\o{} and \O{}slo"), r"{\o} and {\O}slo");
+        assert_eq!(before(r"na\'\i ve \^\j"), r"na\'{\i} ve \^{\j}");
+        assert_eq!(
+            before(r"\'\imath"),
+            r"\'\imath",
+            "a command named \\imath is not \\i"
+        );
+        assert_eq!(
+            before(r"$\sqrt{x} {\em y}$ {\em z}"),
+            r"$\sqrt{x} {\em y}$ \emph{z}"
+        );
+    }
+
+    #[test]
+    fn spaces_quotes_and_plain_commands() {
+        assert_eq!(after("D.~E. Knuth"), "D. E. Knuth");
+        assert_eq!(after("``quoted'' and `single'"), "“quoted” and ‘single'");
+        assert_eq!(
+            after(r"10\,000 \TeX\ rules\\ next"),
+            "10 000 \\TeX rules next"
+        );
+        assert_eq!(
+            after(r"\textsc{Nasa} \url{https://x.y/~a} \emph{kept}"),
+            r"Nasa https://x.y/~a \emph{kept}"
+        );
+        assert_eq!(after(r"\textsuperscript{\textsc{2}}nd"), "2nd");
+        assert_eq!(after("$a~b$ c~d"), "$a~b$ c d", "math is left alone");
+        assert_eq!(after("  many \n spaces  "), "many spaces");
+        assert_eq!(after(r"\unknown{x} stays"), r"\unknown{x} stays");
+    }
+}
