@@ -112,7 +112,7 @@ pub fn PaperCard(
             aria-labelledby=labelled_by
         >
             {heading(grouped, heading_id, rich(&title, query.into()))}
-            {(author_count > 0).then(|| view! { <Authors names=author_names /> })}
+            {(author_count > 0).then(|| view! { <Authors names=author_names et_al=paper.et_al /> })}
             {(!meta.is_empty()).then(|| view! { <p class="meta">{meta}</p> })}
             {(!paper.topics.is_empty()).then(|| view! {
                 <ul class="topics" aria-label="Topics">{topics}</ul>
@@ -150,9 +150,9 @@ struct Author {
 }
 
 /// The authors, each a button that filters by that author. The lab's members stand out, with a
-/// link to their page.
+/// link to their page. `et_al`: the data names only some of the authors.
 #[component]
-fn Authors(names: Vec<Author>) -> impl IntoView {
+fn Authors(names: Vec<Author>, et_al: bool) -> impl IntoView {
     let shelf = expect_context::<ShelfContext>();
     let (filters, query) = (shelf.filters(), shelf.query());
     let all = RwSignal::new(false);
@@ -205,9 +205,13 @@ fn Authors(names: Vec<Author>) -> impl IntoView {
             .map(author)
             .collect_view()
     };
+    let et_al = move || {
+        (et_al && (all.get() || !collapsible)).then(|| view! { <li class="et-al">"et al."</li> })
+    };
     view! {
         <ul class="authors" aria-label="Authors">
             {shown}
+            {et_al}
             {collapsible.then(|| view! {
                 <li class="authors-toggle">
                     <button

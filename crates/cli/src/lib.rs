@@ -1,6 +1,12 @@
 //! The `papershelf` command's parts: reading BibTeX, mapping it to the schema, merging it into an
-//! existing publications.json, and summarising a file. The site's rules come from papershelf-core.
+//! existing publications.json, checking and summarising a file. The site's rules come from
+//! papershelf-core.
 
 pub mod bibfile;
+pub mod check;
 pub mod import;
 pub mod latex;
+pub mod map;
+pub mod merge;
+pub mod output;
+pub mod stats;

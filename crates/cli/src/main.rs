@@ -1,165 +1,95 @@
-//! `papershelf check FILE`: reads a publications.json with the site's own rules (the same
-//! papershelf-core code) and prints every problem with its JSON path and line:column.
-//!
-//! Exit status: 0 when every entry can be shown (ignored fields are warnings), 1 when an entry
-//! would be skipped (or, with `--strict`, when anything was ignored), 2 when the file cannot be
-//! read or is not JSON.
+//! The `papershelf` command: a lab's data tools, on the same core as the site.
 
-use papershelf_core::locate::Locations;
-use papershelf_core::locate::Position;
-use papershelf_core::text::count_label;
-use papershelf_core::{Catalog, Problem, Severity, TopLevelProblem};
+use clap::{Parser, Subcommand};
+use papershelf_cli::output::{escape_controls, say};
+use papershelf_cli::{check, import, stats};
+use papershelf_core::Catalog;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: papershelf check [--strict] FILE
+#[derive(Parser)]
+#[command(
+    name = "papershelf",
+    version,
+    about = "Data tools for a Papershelf publications page"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
 
-Checks a publications.json as the site reads it: every problem is printed with its JSON path and
-line:column. Exits 1 when an entry would not be shown (with --strict, also when a field would be
-ignored), 2 when the file cannot be read or is not JSON.";
+#[derive(Subcommand)]
+enum Command {
+    /// Imports BibTeX into publications.json, merging with what the file already holds.
+    ///
+    /// Entries are matched by citation key. Fields edited by hand in the JSON (topics, say) are
+    /// kept; the .bib decides the rest. Entries no longer in the .bib are kept unless --prune.
+    /// Entries that cannot be imported are reported as FILE:LINE and skipped. Exits 1 when any
+    /// entry was skipped (the file is written all the same), 2 when nothing could be written.
+    Import {
+        /// The .bib files, read in order (@string macros apply across them).
+        #[arg(required = true, value_name = "BIB")]
+        inputs: Vec<PathBuf>,
+        /// The publications.json to write (created if missing).
+        #[arg(
+            short,
+            long,
+            value_name = "FILE",
+            default_value = "public/publications.json"
+        )]
+        output: PathBuf,
+        /// Remove entries of an earlier import that are no longer in the .bib files.
+        #[arg(long)]
+        prune: bool,
+    },
+    /// Checks a publications.json as the site reads it, printing every problem with its place.
+    ///
+    /// Exits 1 when an entry would not be shown (with --strict, also when a field would be
+    /// ignored), 2 when the file cannot be read or is not JSON.
+    Check {
+        /// Also fail when a field would be ignored.
+        #[arg(long)]
+        strict: bool,
+        /// The publications.json to check.
+        file: PathBuf,
+    },
+    /// Summarises a publications.json: papers per year, top authors and topics, and the entries
+    /// that lack an abstract, links, a year, authors or topics.
+    Stats {
+        /// The publications.json to summarise.
+        file: PathBuf,
+    },
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let strict = args.iter().any(|a| a == "--strict");
-    let rest: Vec<&String> = args.iter().filter(|a| *a != "--strict").collect();
-    match rest.as_slice() {
-        [command, file] if command.as_str() == "check" => check(file, strict),
-        [flag] if matches!(flag.as_str(), "-h" | "--help") => {
-            println!("{USAGE}");
-            ExitCode::SUCCESS
-        }
-        _ => {
-            eprintln!("{USAGE}");
-            ExitCode::from(2)
-        }
-    }
-}
-
-fn check(file: &str, strict: bool) -> ExitCode {
-    // Bytes, not text: invalid UTF-8 is reported with its line and column, as the site does.
-    let bytes = match std::fs::read(file) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            eprintln!(
-                "{}",
-                escape_controls(&format!("{file}: error: cannot read the file: {e}"))
-            );
-            return ExitCode::from(2);
-        }
-    };
-    let catalog = match Catalog::from_json(&bytes) {
-        Ok(catalog) => catalog,
-        Err(e) => {
-            say(&format!(
-                "{file}:{}:{}: error: {}",
-                e.line, e.column, e.message
-            ));
-            return ExitCode::from(2);
-        }
-    };
-    // The reader accepted it, so it is UTF-8; positions count from after a byte-order mark.
-    let text = String::from_utf8_lossy(&bytes);
-    let locations = Locations::new(text.trim_start_matches('\u{feff}'), 4);
-    for problem in &catalog.top_level_problems {
-        say(&report_top_level(file, &locations, problem));
-    }
-    for problem in &catalog.problems {
-        say(&report(file, &locations, problem));
-    }
-    let skipped = catalog.skipped();
-    let ignored = catalog.ignored() + catalog.top_level_problems.len();
-    say(&format!(
-        "{file}: {} would be shown; {} skipped, {} ignored.",
-        count_label(catalog.papers.len(), "publication", "publications"),
-        count_label(skipped, "entry", "entries"),
-        count_label(ignored, "field", "fields"),
-    ));
-    if skipped > 0 || (strict && ignored > 0) {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    }
-}
-
-/// Prints a line to standard output. Titles, ids and field names come from the file: control
-/// characters in them (an escape sequence that clears the screen or retitles the terminal) are
-/// shown escaped, never sent to the maintainer's terminal.
-fn say(line: &str) {
-    println!("{}", escape_controls(line));
-}
-
-/// Control characters, and the invisible marks that reorder text, written as `\u{…}` escapes.
-fn escape_controls(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    for c in line.chars() {
-        let reorders = matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-        if c.is_control() || reorders {
-            out.extend(c.escape_unicode());
-        } else {
-            out.push(c);
+    match Cli::parse().command {
+        Command::Import {
+            inputs,
+            output,
+            prune,
+        } => import::import(&inputs, &output, prune),
+        Command::Check { strict, file } => check::check(&file.display().to_string(), strict),
+        Command::Stats { file } => {
+            let catalog = std::fs::read(&file)
+                .map_err(|e| format!("cannot read the file: {e}"))
+                .and_then(|bytes| {
+                    Catalog::from_json(&bytes)
+                        .map_err(|e| format!("{}:{}: not JSON: {}", e.line, e.column, e.message))
+                });
+            match catalog {
+                Ok(catalog) => {
+                    say(&format!("{}:", file.display()));
+                    stats::summary(&catalog).lines().for_each(say);
+                    ExitCode::SUCCESS
+                }
+                Err(why) => {
+                    eprintln!(
+                        "{}",
+                        escape_controls(&format!("{}: error: {why}", file.display()))
+                    );
+                    ExitCode::from(2)
+                }
+            }
         }
     }
-    out
-}
-
-/// `FILE:LINE:COLUMN: error|warning: PATH ("Title"): message`, as compilers print, so editors
-/// can jump to it.
-fn report(file: &str, locations: &Locations, problem: &Problem) -> String {
-    let entry = locations.entry_path(problem.entry);
-    let path = if problem.field.is_empty() {
-        entry.clone()
-    } else {
-        format!("{entry}.{}", problem.field)
-    };
-    // A field may hold a problem without being a located value (a dropped list item): fall back
-    // to the field, then to the entry.
-    let field_path = problem
-        .field
-        .split('.')
-        .next()
-        .map(|f| format!("{entry}.{f}"));
-    let position = locations
-        .position(&path)
-        .or_else(|| field_path.and_then(|p| locations.position(&p)))
-        .or_else(|| locations.position(&entry));
-    let (level, outcome) = match problem.severity {
-        Severity::Skipped => ("error", "not shown: "),
-        Severity::Ignored => ("warning", ""),
-    };
-    let message = format!("{outcome}{}", problem.message);
-    line(
-        file,
-        position,
-        level,
-        &path,
-        problem.title.as_deref(),
-        &message,
-    )
-}
-
-/// A problem in the top-level fields, as [`report`] prints one in an entry; always a warning, as
-/// it costs no paper.
-fn report_top_level(file: &str, locations: &Locations, problem: &TopLevelProblem) -> String {
-    let path = problem.path.as_str();
-    // An alias is reported at its member's list of aliases; a member at its place in the list.
-    let member = path.split('.').next().unwrap_or(path);
-    let list = path.split('[').next().unwrap_or(path);
-    let position = [path, member, list]
-        .into_iter()
-        .find_map(|p| locations.position(p));
-    let name = problem.name.as_deref();
-    line(file, position, "warning", path, name, &problem.message)
-}
-
-/// `FILE:LINE:COLUMN: LEVEL: PATH ("Name"): message`; without a position, `FILE: LEVEL: …`.
-fn line(
-    file: &str,
-    position: Option<Position>,
-    level: &str,
-    path: &str,
-    name: Option<&str>,
-    message: &str,
-) -> String {
-    let at = position.map_or(String::new(), |p| format!("{}:{}:", p.line, p.column));
-    let name = name.map(|n| format!(" (\"{n}\")")).unwrap_or_default();
-    format!("{file}:{at} {level}: {path}{name}: {message}")
 }

@@ -1,0 +1,384 @@
+//! One BibTeX entry as a publication of the schema: LaTeX resolved to text (math kept for the
+//! site), names as people read them, links from the fields that hold them.
+
+use crate::bibfile::{record, BibEntry};
+use crate::latex;
+use biblatex::{Bibliography, ChunksExt, Person};
+use papershelf_core::catalog::is_safe_url;
+use papershelf_core::publication::{Links, Publication};
+
+/// Fields read through the `biblatex` crate, for its LaTeX and name handling.
+const TEXT_FIELDS: &[&str] = &[
+    "title",
+    "author",
+    "booktitle",
+    "journal",
+    "journaltitle",
+    "school",
+    "institution",
+    "abstract",
+    "keywords",
+];
+
+/// Where the paper appeared, best first.
+const VENUE_FIELDS: &[&str] = &[
+    "booktitle",
+    "journal",
+    "journaltitle",
+    "school",
+    "institution",
+];
+
+/// Link fields and the label each gets, in the order the links are shown.
+const LINK_FIELDS: &[(&str, &str)] = &[
+    ("pdf", "pdf"),
+    ("url", "page"),
+    ("code", "code"),
+    ("github", "code"),
+    ("project", "project"),
+    ("openreview", "openreview"),
+    ("slides", "slides"),
+    ("video", "video"),
+    ("poster", "poster"),
+];
+
+/// A publication made from an entry, with what was left out of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    /// The publication.
+    pub publication: Publication,
+    /// Fields that could not be used, in words (the entry is still imported).
+    pub warnings: Vec<String>,
+}
+
+/// Maps `entry`, or says why it cannot be shown (it has no usable title, or its LaTeX cannot be
+/// read).
+pub fn publication(entry: &BibEntry) -> Result<Imported, String> {
+    let resolved = resolve_text(entry)?;
+    let text = |name: &str| {
+        resolved
+            .get(name)
+            .map(|chunks| latex::after(&chunks.format_verbatim()))
+            .filter(|t| !t.is_empty())
+    };
+    let title = text("title").ok_or_else(|| {
+        if entry.get("title").is_some() {
+            "the title is blank".to_owned()
+        } else {
+            "there is no title".to_owned()
+        }
+    })?;
+    let mut warnings = Vec::new();
+    let (authors, et_al) = match resolved.author() {
+        Ok(people) => names(&people),
+        Err(_) => (Vec::new(), false),
+    };
+    let year = match entry.get("year").or_else(|| entry.get("date")) {
+        None => None,
+        Some(value) => {
+            let year = year_of(value);
+            if year.is_none() {
+                warnings.push(format!(
+                    "the year \"{}\" is not a year; imported without one",
+                    value.trim()
+                ));
+            }
+            year
+        }
+    };
+    let (links, unsafe_links) = links(entry);
+    warnings.extend(
+        unsafe_links
+            .into_iter()
+            .map(|field| format!("the {field} field is not a web address; left out")),
+    );
+    let publication = Publication {
+        id: entry.key.clone(),
+        title,
+        authors,
+        et_al,
+        year,
+        venue: VENUE_FIELDS.iter().find_map(|f| text(f)),
+        abstract_text: text("abstract"),
+        topics: text("keywords").map(|k| topics(&k)).unwrap_or_default(),
+        links,
+        bibtex: Some(record(entry)),
+    };
+    Ok(Imported {
+        publication,
+        warnings,
+    })
+}
+
+/// The entry's text fields read by the crate, from source made safe for it by
+/// [`latex::before`].
+fn resolve_text(entry: &BibEntry) -> Result<biblatex::Entry, String> {
+    let mut source = format!("@{}{{entry,\n", entry.kind);
+    for (name, value) in &entry.fields {
+        if TEXT_FIELDS.contains(&name.as_str()) {
+            source.push_str(&format!("{name} = {{{}}},\n", latex::before(value)));
+        }
+    }
+    source.push('}');
+    let bibliography = Bibliography::parse(&source)
+        .map_err(|e| format!("its LaTeX cannot be read ({})", e.kind))?;
+    bibliography
+        .into_iter()
+        .next()
+        .ok_or_else(|| "its LaTeX cannot be read".to_owned())
+}
+
+/// Names as people read them ("Given von Family Jr."), and whether the list ends in `others`.
+fn names(people: &[Person]) -> (Vec<String>, bool) {
+    let mut et_al = false;
+    let mut names = Vec::with_capacity(people.len());
+    for person in people {
+        if person.name == "others" && person.given_name.is_empty() && person.prefix.is_empty() {
+            et_al = true;
+            continue;
+        }
+        let parts = [
+            &person.given_name,
+            &person.prefix,
+            &person.name,
+            &person.suffix,
+        ];
+        let name = latex::after(
+            &parts
+                .iter()
+                .filter(|p| !p.is_empty())
+                .map(|p| p.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+        if !name.is_empty() {
+            names.push(name);
+        }
+    }
+    let et_al = et_al && !names.is_empty();
+    (names, et_al)
+}
+
+/// The year in a `year` or `date` value: its first run of four digits ("2019", "2019-05-01",
+/// "{2019}"), when that is the whole of the year part.
+fn year_of(value: &str) -> Option<i32> {
+    let value = value.trim().trim_matches(['{', '}']);
+    let digits: String = value.chars().take_while(char::is_ascii_digit).collect();
+    let rest = &value[digits.len()..];
+    (digits.len() == 4 && (rest.is_empty() || rest.starts_with(['-', '/'])))
+        .then(|| digits.parse().ok())
+        .flatten()
+}
+
+/// Keywords, separated by commas or semicolons, without repeats.
+fn topics(keywords: &str) -> Vec<String> {
+    let mut topics: Vec<String> = Vec::new();
+    for topic in keywords.split([',', ';']).map(str::trim) {
+        if !topic.is_empty() && !topics.iter().any(|t| t.eq_ignore_ascii_case(topic)) {
+            topics.push(topic.to_owned());
+        }
+    }
+    topics
+}
+
+/// Links from the entry's link fields, its DOI and its arXiv id, without repeats; and the
+/// fields whose value is not a safe web address.
+fn links(entry: &BibEntry) -> (Links, Vec<&'static str>) {
+    let mut links: Vec<(String, String)> = Vec::new();
+    let mut rejected = Vec::new();
+    let mut add = |label: &str, url: String, field: &'static str| {
+        if !is_safe_url(&url) {
+            rejected.push(field);
+        } else if !links.iter().any(|(_, u)| *u == url) {
+            links.push((label.to_owned(), url));
+        }
+    };
+    for &(field, label) in LINK_FIELDS {
+        if let Some(value) = entry.get(field).map(verbatim).filter(|v| !v.is_empty()) {
+            let url = match field {
+                "github" if !value.contains(':') => format!("https://github.com/{value}"),
+                "openreview" if !value.contains(':') => {
+                    format!("https://openreview.net/forum?id={value}")
+                }
+                _ => value,
+            };
+            let label = if field == "url" && url.to_ascii_lowercase().ends_with(".pdf") {
+                "pdf"
+            } else {
+                label
+            };
+            add(label, url, field);
+        }
+    }
+    if let Some(doi) = entry.get("doi").map(verbatim).filter(|v| !v.is_empty()) {
+        let lower = doi.to_ascii_lowercase();
+        let bare = [
+            "https://doi.org/",
+            "http://doi.org/",
+            "https://dx.doi.org/",
+            "http://dx.doi.org/",
+            "doi:",
+        ]
+        .iter()
+        .find(|prefix| lower.starts_with(*prefix))
+        .map_or(doi.as_str(), |prefix| &doi[prefix.len()..]);
+        add("doi", format!("https://doi.org/{}", bare.trim()), "doi");
+    }
+    let archive = entry
+        .get("archiveprefix")
+        .or_else(|| entry.get("eprinttype"))
+        .map(verbatim);
+    let arxiv = match (entry.get("eprint"), archive) {
+        (Some(eprint), Some(archive)) if archive.eq_ignore_ascii_case("arxiv") => Some(eprint),
+        _ => entry.get("arxiv"),
+    };
+    if let Some(id) = arxiv.map(verbatim).filter(|v| !v.is_empty()) {
+        let id = id.strip_prefix("arXiv:").unwrap_or(&id);
+        add("arxiv", format!("https://arxiv.org/abs/{id}"), "eprint");
+    }
+    (Links(links), rejected)
+}
+
+/// A verbatim field (a URL, a DOI) as text: outer braces and LaTeX escapes removed.
+fn verbatim(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let mut chars = value.trim().chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '{' | '}' => {}
+            '\\' => {
+                if let Some(next) = chars.next() {
+                    out.push(next);
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    out.trim().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bibfile::read;
+
+    fn import(text: &str) -> Vec<Result<Imported, String>> {
+        let read = read(&[("refs.bib".into(), text.into())]);
+        assert!(read.diagnostics.is_empty(), "{:?}", read.diagnostics);
+        read.entries.iter().map(publication).collect()
+    }
+
+    fn one(text: &str) -> Publication {
+        let [Ok(imported)] = &import(text)[..] else {
+            panic!("{:?}", import(text))
+        };
+        imported.publication.clone()
+    }
+
+    #[test]
+    fn accents_in_every_form_braces_and_dashes() {
+        let p = one(
+            r#"@article{k, title = {{NASA} and G{\"o}del, {\'e}t{\'e}, \'{e}, \c{c}a, {\c c}, \ss{} and Stra\ss e, na\"{\i}ve, Erd\H{o}s, {\O}sterg{\aa}rd, \o{}l --- x -- y, 1--2}}"#,
+        );
+        assert_eq!(
+            p.title,
+            "NASA and Gödel, été, é, ça, ç, ß and Straße, naïve, Erdős, Østergård, øl — x – y, 1–2"
+        );
+    }
+
+    #[test]
+    fn math_is_kept_for_the_site_and_emphasis_is_kept_as_its_command() {
+        let p = one(
+            r#"@article{k, title = {An $O(\sqrt{T})$ Regret Bound for {\em Online} \textsc{Learning}}, abstract = {We show 50\% of $x_i$ ``works''.}}"#,
+        );
+        assert_eq!(
+            p.title,
+            r"An $O(\sqrt{T})$ Regret Bound for \emph{Online} Learning"
+        );
+        assert_eq!(
+            p.abstract_text.as_deref(),
+            Some("We show 50% of $x_i$ “works”.")
+        );
+    }
+
+    #[test]
+    fn names_in_every_form_and_others() {
+        let p = one(
+            r#"@article{k, title = {T}, author = {von Neumann, Jr., John and M{\"u}ller, J{\"o}rg and Ann Smith and de la Fontaine, Jean and D.~E. Knuth and {Barnes and Noble, Inc.} and others}}"#,
+        );
+        assert_eq!(
+            p.authors,
+            [
+                "John von Neumann Jr.",
+                "Jörg Müller",
+                "Ann Smith",
+                "Jean de la Fontaine",
+                "D. E. Knuth",
+                "Barnes and Noble, Inc."
+            ]
+        );
+        assert!(p.et_al, "`and others` is a visible et al., not an author");
+        assert!(!one("@misc{k, title = {T}, author = {Ann Smith}}").et_al);
+    }
+
+    #[test]
+    fn fields_of_the_schema() {
+        let p = one(r#"@inproceedings{vaswani2017attention,
+  title = {Attention Is All You Need},
+  booktitle = {Advances in Neural Information Processing Systems},
+  year = {2017},
+  keywords = {attention; transformers, Attention},
+  url = {https://papers.nips.cc/paper/7181},
+  pdf = {https://papers.nips.cc/paper/7181.pdf},
+  doi = {https://doi.org/10.5555/3295222},
+  eprint = {1706.03762}, archivePrefix = {arXiv},
+  code = {https://github.com/tensorflow/tensor2tensor},
+  openreview = {abc123},
+}"#);
+        assert_eq!(p.id, "vaswani2017attention");
+        assert_eq!(p.year, Some(2017));
+        assert_eq!(
+            p.venue.as_deref(),
+            Some("Advances in Neural Information Processing Systems")
+        );
+        assert_eq!(p.topics, ["attention", "transformers"]);
+        let links: Vec<_> = p.links.0.iter().map(|(l, u)| format!("{l} {u}")).collect();
+        assert_eq!(
+            links,
+            [
+                "pdf https://papers.nips.cc/paper/7181.pdf",
+                "page https://papers.nips.cc/paper/7181",
+                "code https://github.com/tensorflow/tensor2tensor",
+                "openreview https://openreview.net/forum?id=abc123",
+                "doi https://doi.org/10.5555/3295222",
+                "arxiv https://arxiv.org/abs/1706.03762",
+            ]
+        );
+        assert!(p.bibtex.unwrap().starts_with(
+            "@inproceedings{vaswani2017attention,\n  title = {Attention Is All You Need},"
+        ));
+    }
+
+    #[test]
+    fn missing_and_unusable_fields() {
+        let results = import(
+            "@misc{notitle, author = {A B}}\n@misc{blank, title = {{ }}}\n\
+             @misc{odd, title = {T}, year = {in press}, url = {javascript:alert(1)}, journal = {J}}\n\
+             @article{dated, title = {T}, date = {2019-05-01}}",
+        );
+        assert_eq!(results[0], Err("there is no title".to_owned()));
+        assert_eq!(results[1], Err("the title is blank".to_owned()));
+        let odd = results[2].as_ref().unwrap();
+        assert_eq!(odd.publication.year, None);
+        assert!(odd.publication.links.is_empty());
+        assert_eq!(odd.publication.venue.as_deref(), Some("J"));
+        assert_eq!(
+            odd.warnings,
+            [
+                "the year \"in press\" is not a year; imported without one",
+                "the url field is not a web address; left out"
+            ]
+        );
+        assert_eq!(results[3].as_ref().unwrap().publication.year, Some(2019));
+    }
+}
