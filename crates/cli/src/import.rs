@@ -46,12 +46,14 @@ pub fn import(inputs: &[PathBuf], output: &Path, prune: bool) -> ExitCode {
     let existing = match std::fs::read(output) {
         Ok(bytes) => match serde_json::from_slice::<Value>(&bytes) {
             Ok(document) => Some(document),
-            Err(e) => return fail(&format!(
+            Err(e) => {
+                return fail(&format!(
                 "{}:{}:{}: error: not JSON ({e}); nothing was imported, and the file is unchanged",
                 output.display(),
                 e.line(),
                 e.column()
-            )),
+            ))
+            }
         },
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => {

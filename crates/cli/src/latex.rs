@@ -37,25 +37,36 @@ const SWITCHES: &[(&str, Option<&str>)] = &[
     ("sf", None),
 ];
 
-/// Rewrites what the crate would misread: `{\em x}` switches, `\href{url}{text}` (its text is
-/// kept), `\url{…}` (whose `--` must not become a dash), `\o{}` and an accent on a bare `\i`.
+/// Rewrites what the crate would misread or keep as source: ties (`~`) and TeX quotes (``` ``…'' ```,
+/// `` `…' ``), which must be read before it drops the braces that protect them (`{`}`); `{\em x}`
+/// switches; `\href{url}{text}` (its text is kept); `\url{…}` (whose `--` must not become a
+/// dash); `\o{}`; and an accent on a bare `\i`.
 pub fn before(source: &str) -> String {
     map_outside_math(source, |text| {
         let mut out = String::with_capacity(text.len());
         let mut rest = text;
-        while let Some(at) = rest.find(['{', '\\']) {
-            out.push_str(&rest[..at]);
-            rest = &rest[at..];
+        while let Some(c) = rest.chars().next() {
             if let Some((replacement, used)) = rewrite(rest) {
                 out.push_str(&replacement);
                 rest = &rest[used..];
-            } else {
-                let len = rest.chars().next().map_or(1, char::len_utf8);
-                out.push_str(&rest[..len]);
-                rest = &rest[len..];
+                continue;
             }
+            let (replacement, used) = match c {
+                '~' => (" ", 1),
+                '`' if rest.starts_with("``") => ("“", 2),
+                '`' => ("‘", 1),
+                '\'' if rest.starts_with("''") => ("”", 2),
+                // A protected quote, or a command: as written.
+                '{' if rest.starts_with("{`}") || rest.starts_with("{'}") => (&rest[..3], 3),
+                '\\' => {
+                    let len = 1 + rest[1..].chars().next().map_or(0, char::len_utf8);
+                    (&rest[..len], len)
+                }
+                _ => (&rest[..c.len_utf8()], c.len_utf8()),
+            };
+            out.push_str(replacement);
+            rest = &rest[used..];
         }
-        out.push_str(rest);
         out
     })
 }
@@ -132,7 +143,7 @@ fn group_len(text: &str) -> Option<usize> {
     None
 }
 
-/// Turns what the crate left as source into text: ties and LaTeX spaces, quotes, and commands
+/// Turns what the crate left as source into text: LaTeX spaces and commands
 /// whose argument is plain text. `\emph`, `\textit`, `\textbf` and `\texttt` stay: the site
 /// renders them. Whitespace is collapsed.
 pub fn after(text: &str) -> String {
@@ -141,10 +152,6 @@ pub fn after(text: &str) -> String {
         let mut rest = part;
         while let Some(c) = rest.chars().next() {
             let (replacement, used): (&str, usize) = match c {
-                '~' => (" ", 1),
-                '`' if rest.starts_with("``") => ("“", 2),
-                '`' => ("‘", 1),
-                '\'' if rest.starts_with("''") => ("”", 2),
                 '\\' => match rest[1..].chars().next() {
                     Some('\\' | ' ') => (" ", 2),
                     Some(',' | ';' | ':') => (" ", 2),
@@ -246,8 +253,6 @@ mod tests {
 
     #[test]
     fn spaces_quotes_and_plain_commands() {
-        assert_eq!(after("D.~E. Knuth"), "D. E. Knuth");
-        assert_eq!(after("``quoted'' and `single'"), "“quoted” and ‘single'");
         assert_eq!(
             after(r"10\,000 \TeX\ rules\\ next"),
             "10 000 \\TeX rules next"
@@ -257,8 +262,19 @@ mod tests {
             r"Nasa https://x.y/~a \emph{kept}"
         );
         assert_eq!(after(r"\textsuperscript{\textsc{2}}nd"), "2nd");
-        assert_eq!(after("$a~b$ c~d"), "$a~b$ c d", "math is left alone");
+        assert_eq!(after(r"$a\,b$ c\,d"), r"$a\,b$ c d", "math is left alone");
         assert_eq!(after("  many \n spaces  "), "many spaces");
         assert_eq!(after(r"\unknown{x} stays"), r"\unknown{x} stays");
+    }
+
+    #[test]
+    fn ties_and_quotes_unless_protected_or_accents() {
+        assert_eq!(before("D.~E. Knuth"), "D. E. Knuth");
+        assert_eq!(before("``quoted'' and `single'"), "“quoted” and ‘single'");
+        assert_eq!(before("{`}{`}x{'}{'} a~{}b"), "{`}{`}x{'}{'} a {}b");
+        let accents = r"\~{n} \`{e} \'{e} \textasciitilde{}";
+        assert_eq!(before(accents), accents);
+        assert_eq!(before(r"\url{https://x.y/~a}"), r"\url{https://x.y/~a}");
+        assert_eq!(before("$a~b$ c~d"), "$a~b$ c d");
     }
 }

@@ -257,6 +257,10 @@ fn escape(text: &str) -> String {
             '}' => out.push_str("\\textbraceright{}"),
             '\\' => out.push_str("\\textbackslash{}"),
             '~' => out.push_str("\\textasciitilde{}"),
+            // TeX's ligatures: `--` is a dash, ``` `` ``` and `''` are quotes; as written here.
+            '-' if text[i + 1..].starts_with('-') => out.push_str("-{}"),
+            '\'' if text[i + 1..].starts_with('\'') => out.push_str("'{}"),
+            '`' => out.push_str("{`}"),
             '^' => out.push_str("\\textasciicircum{}"),
             _ => out.push(c),
         }
