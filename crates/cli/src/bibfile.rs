@@ -149,8 +149,8 @@ pub fn read(files: &[(String, String)]) -> BibRead {
         let folded = entry.key.to_lowercase();
         if let Some(first) = seen.get(&folded) {
             let message = format!(
-                "the key \"{}\" was already used at {first}; this entry is skipped",
-                entry.key
+                "@{}{{{}, …}}: the key was already used at {first}; skipped",
+                entry.kind, entry.key
             );
             out.diagnostics.push(Diagnostic::skipped(entry.at, message));
             continue;
@@ -599,7 +599,7 @@ Free text between entries is a comment too.
             messages(&read),
             [
                 "a.bib:2: @misc{bad, …}: the field \"title\" uses the undefined @string macro \"nope\"; skipped",
-                "b.bib:1: the key \"SAME\" was already used at a.bib:1; this entry is skipped",
+                "b.bib:1: @misc{SAME, …}: the key was already used at a.bib:1; skipped",
                 "b.bib:2: @misc{quoted, …}: the braces in the field \"title\" do not balance; skipped",
             ]
         );

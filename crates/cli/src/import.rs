@@ -88,12 +88,6 @@ pub fn import(inputs: &[PathBuf], output: &Path, prune: bool) -> ExitCode {
         progress.tick();
     }
     progress.finish();
-    diagnostics.sort_by(|a, b| (&a.at.file, a.at.line).cmp(&(&b.at.file, b.at.line)));
-    for d in &diagnostics {
-        let level = if d.skipped { "error" } else { "warning" };
-        say(&format!("{}: {level}: {}", d.at, d.message));
-    }
-
     let count = imported.len();
     let (document, report) = match existing {
         None => (merge::new_document(imported), None),
@@ -112,6 +106,11 @@ pub fn import(inputs: &[PathBuf], output: &Path, prune: bool) -> ExitCode {
             "{}: error: cannot write the file: {e}; it is unchanged",
             output.display()
         ));
+    }
+    diagnostics.sort_by(|a, b| (&a.at.file, a.at.line).cmp(&(&b.at.file, b.at.line)));
+    for d in &diagnostics {
+        let level = if d.skipped { "error" } else { "warning" };
+        say(&format!("{}: {level}: {}", d.at, d.message));
     }
 
     let skipped = diagnostics.iter().filter(|d| d.skipped).count();

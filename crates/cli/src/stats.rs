@@ -13,6 +13,9 @@ const NAMED: usize = 5;
 /// The widest bar of the papers-per-year chart, in characters.
 const BAR: usize = 40;
 
+/// Whether a paper lacks something to fill in.
+type Lacks = fn(&Paper) -> bool;
+
 /// The summary, as printed.
 pub fn summary(catalog: &Catalog) -> String {
     let papers = &catalog.papers;
@@ -56,7 +59,7 @@ pub fn summary(catalog: &Catalog) -> String {
     top(&mut out, "topics", &topics, |i| &catalog.topics[i].label);
 
     out.push_str("\nTo fill in\n");
-    let missing: [(&str, fn(&Paper) -> bool); 5] = [
+    let missing: [(&str, Lacks); 5] = [
         ("an abstract", |p| p.abstract_text.is_none()),
         ("links", |p| p.links.is_empty()),
         ("a year", |p| p.year.is_none()),

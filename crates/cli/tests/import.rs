@@ -1,0 +1,256 @@
+//! `papershelf import` and `papershelf stats` as a maintainer runs them: the awkward .bib
+//! fixture, re-imports that keep hand edits, pruning, and files that must not be touched.
+
+use papershelf_core::Catalog;
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/awkward.bib");
+
+/// A fresh directory for one test.
+fn workdir(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Runs the command in `dir`; its exit code and standard output.
+fn run(dir: &Path, args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_papershelf"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    (out.status.code().unwrap(), stdout + &stderr)
+}
+
+fn read_json(path: &Path) -> Value {
+    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+}
+
+fn ids(document: &Value) -> Vec<String> {
+    document["publications"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn the_awkward_fixture_imports_what_can_be_imported_and_says_where_the_rest_is() {
+    let dir = workdir("awkward");
+    std::fs::copy(FIXTURE, dir.join("refs.bib")).unwrap();
+    let (code, out) = run(&dir, &["import", "refs.bib", "-o", "publications.json"]);
+    assert_eq!(code, 1, "entries were skipped: {out}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "refs.bib:19: error: @article{broken, …}: cannot be read (line 21: expected comma); skipped",
+            "refs.bib:46: error: @misc{no-title, …}: there is no title; skipped",
+            "refs.bib:51: error: @misc{accents, …}: the key was already used at refs.bib:7; skipped",
+            lines[3],
+            "publications.json: a new file, with 4 publications.",
+        ]
+    );
+    assert!(lines[3].starts_with("publications.json: 4 entries imported from 1 file in "));
+    assert!(lines[3].ends_with("; 3 entries skipped (see above)."));
+
+    let document = read_json(&dir.join("publications.json"));
+    assert_eq!(document["$schema"], "publications.schema.json");
+    assert_eq!(
+        ids(&document),
+        ["accents", "good-after-broken", "child", "minimal"]
+    );
+    let first = &document["publications"][0];
+    assert_eq!(
+        first["title"],
+        "Öber Gödel, été à la ça, ç, ß and Straße – NASA's $O(\\sqrt{T})$ Regret"
+    );
+    assert_eq!(
+        first["authors"],
+        json!(["Jörg Müller", "René François", "John von Neumann Jr."])
+    );
+    assert_eq!(first["et_al"], true);
+    assert_eq!(
+        first["venue"],
+        "Advances in Neural Information Processing Systems 32"
+    );
+    assert_eq!(
+        first["links"],
+        json!({"arxiv": "https://arxiv.org/abs/1906.00001"})
+    );
+    let child = &document["publications"][2];
+    assert_eq!(
+        child["venue"],
+        "International Conference on Machine Learning 2020"
+    );
+    assert_eq!(child["year"], 2020);
+
+    // The site reads every imported entry without a single problem.
+    let bytes = std::fs::read(dir.join("publications.json")).unwrap();
+    let catalog = Catalog::from_json(&bytes).unwrap();
+    assert!(catalog.problems.is_empty(), "{:?}", catalog.problems);
+    assert!(
+        catalog.top_level_problems.is_empty(),
+        "{:?}",
+        catalog.top_level_problems
+    );
+    assert_eq!(catalog.papers.len(), 4);
+    let (code, out) = run(&dir, &["check", "--strict", "publications.json"]);
+    assert_eq!(code, 0, "{out}");
+}
+
+#[test]
+fn re_importing_keeps_hand_edits_and_follows_the_bib() {
+    let dir = workdir("merge");
+    let bib = dir.join("refs.bib");
+    std::fs::write(
+        &bib,
+        "@misc{a, title = {First}, keywords = {x}, year = 2019}\n\
+         @misc{b, title = {Second}, year = 2020}\n\
+         @misc{c, title = {Third}, year = 2021}\n",
+    )
+    .unwrap();
+    let (code, _) = run(&dir, &["import", "refs.bib", "-o", "out.json"]);
+    assert_eq!(code, 0);
+
+    // The maintainer picks topics, adds a note and a hand-written paper, and gives the file a title.
+    let mut document = read_json(&dir.join("out.json"));
+    document["title"] = json!("Our Lab");
+    document["publications"][0]["topics"] = json!(["hand", "picked"]);
+    document["publications"][1]["note"] = json!("best paper");
+    document["publications"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"id": "talk", "title": "A talk, written by hand"}));
+    std::fs::write(
+        dir.join("out.json"),
+        serde_json::to_string_pretty(&document).unwrap(),
+    )
+    .unwrap();
+
+    // The .bib fixes a title, drops c and gains d.
+    std::fs::write(
+        &bib,
+        "@misc{a, title = {First}, keywords = {x}, year = 2019}\n\
+         @misc{b, title = {Second, Fixed}, year = 2020}\n\
+         @misc{d, title = {Fourth}, year = 2022}\n",
+    )
+    .unwrap();
+    let (code, out) = run(&dir, &["import", "refs.bib", "-o", "out.json"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("out.json: 1 added, 1 updated, 1 unchanged, 1 kept.\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  kept, though no longer in the .bib (--prune removes them): c\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  left as they are: 1 entry without a BibTeX record (written by hand)\n"),
+        "{out}"
+    );
+    let document = read_json(&dir.join("out.json"));
+    assert_eq!(document["title"], "Our Lab");
+    assert_eq!(ids(&document), ["a", "b", "c", "talk", "d"]);
+    let papers = &document["publications"];
+    assert_eq!(papers[0]["topics"], json!(["hand", "picked"]));
+    assert_eq!(papers[1]["title"], "Second, Fixed");
+    assert_eq!(papers[1]["note"], "best paper");
+
+    // The .bib changes the topics the maintainer edited: the edit stays, and is reported.
+    std::fs::write(
+        &bib,
+        "@misc{a, title = {First}, keywords = {y}, year = 2019}\n",
+    )
+    .unwrap();
+    let (code, out) = run(&dir, &["import", "refs.bib", "-o", "out.json", "--prune"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("out.json: 0 added, 1 updated, 0 unchanged, 0 kept, 3 removed.\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "  kept a.topics as the JSON has it: edited by hand; the .bib changed it too\n"
+        ),
+        "{out}"
+    );
+    let document = read_json(&dir.join("out.json"));
+    assert_eq!(
+        ids(&document),
+        ["a", "talk"],
+        "--prune keeps what never came from a .bib"
+    );
+    assert_eq!(
+        document["publications"][0]["topics"],
+        json!(["hand", "picked"])
+    );
+}
+
+#[test]
+fn a_file_that_cannot_take_the_import_is_left_untouched() {
+    let dir = workdir("untouched");
+    std::fs::copy(FIXTURE, dir.join("refs.bib")).unwrap();
+    for (content, message) in [
+        ("{\"publications\": [", "out.json:1:18: error: not JSON"),
+        ("{\"publications\": {}}", "out.json: error: cannot merge into this file: its \"publications\" is not a list; it is unchanged"),
+    ] {
+        std::fs::write(dir.join("out.json"), content).unwrap();
+        let (code, out) = run(&dir, &["import", "refs.bib", "-o", "out.json"]);
+        assert_eq!(code, 2);
+        assert!(out.starts_with(message), "{out}");
+        assert_eq!(std::fs::read_to_string(dir.join("out.json")).unwrap(), content);
+    }
+    let (code, out) = run(&dir, &["import", "missing.bib", "-o", "out.json"]);
+    assert_eq!(code, 2);
+    assert!(
+        out.starts_with("missing.bib: error: cannot read the file: "),
+        "{out}"
+    );
+    std::fs::write(dir.join("latin1.bib"), b"@misc{a, title = {Caf\xe9}}\n").unwrap();
+    let (code, out) = run(&dir, &["import", "latin1.bib", "-o", "out.json"]);
+    assert_eq!(code, 2);
+    assert!(
+        out.starts_with("latin1.bib:1: error: not UTF-8 text"),
+        "{out}"
+    );
+    // Nothing but the files written here: no temporary file was left behind.
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["latin1.bib", "out.json", "refs.bib"]);
+}
+
+#[test]
+fn stats_say_what_to_fill_in() {
+    let dir = workdir("stats");
+    std::fs::copy(FIXTURE, dir.join("refs.bib")).unwrap();
+    run(&dir, &["import", "refs.bib", "-o", "publications.json"]);
+    let (code, out) = run(&dir, &["stats", "publications.json"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.starts_with("publications.json:\n4 publications\n\nPapers per year\n  2021  "),
+        "{out}"
+    );
+    assert!(
+        out.contains("  without an abstract: 3 (accents, child, minimal)\n"),
+        "{out}"
+    );
+    assert!(out.contains("  without a year: 1 (minimal)\n"), "{out}");
+    let (code, out) = run(&dir, &["stats", "nope.json"]);
+    assert_eq!(code, 2);
+    assert!(
+        out.starts_with("nope.json: error: cannot read the file"),
+        "{out}"
+    );
+}
