@@ -254,3 +254,18 @@ fn stats_say_what_to_fill_in() {
         "{out}"
     );
 }
+
+/// The browser tests show this import on the page: it must be what the command writes today.
+#[test]
+fn the_browser_fixture_is_this_import() {
+    let dir = workdir("browser-fixture");
+    std::fs::copy(FIXTURE, dir.join("awkward.bib")).unwrap();
+    run(&dir, &["import", "awkward.bib", "-o", "imported.json"]);
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/browser/fixtures/imported.json");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("imported.json")).unwrap(),
+        std::fs::read_to_string(&fixture).unwrap(),
+        "regenerate it: cd crates/cli/tests/fixtures && cargo run -p papershelf-cli -- import awkward.bib -o ../../../../tests/browser/fixtures/imported.json"
+    );
+}
