@@ -8,13 +8,19 @@ export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PUBLIC_URL ?= /papers/
 PORT ?= 8080
 
-.PHONY: setup setup-test serve build test test-native test-browser check-data lint bench screenshots fuzz clean
+.PHONY: setup setup-test import serve build test test-native test-browser check-data lint bench screenshots fuzz clean
 
 setup:
 	@bash tools/setup.sh
 
 setup-test:
 	@bash tools/setup.sh test
+
+## Import BibTeX into the site's data, merged with what it holds: `make import BIB=refs.bib`
+## (several files: BIB="a.bib b.bib"; PRUNE=--prune drops entries no longer in them).
+BIB ?= publications.bib
+import:
+	cargo run -q --release -p papershelf-cli -- import $(BIB) -o public/publications.json$(if $(PRUNE), $(PRUNE))
 
 ## Serve the site locally with the bundled data, rebuilding on change.
 serve: setup

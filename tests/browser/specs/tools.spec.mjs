@@ -90,3 +90,22 @@ test("the Pages workflow checks, strictly, the data it deploys", () => {
   const calls = withStubs(["cargo"], workflowStep(/^name: Check the data\n/));
   expect(calls).toEqual(["cargo run -q -p papershelf-cli -- check --strict dist/publications.json"]);
 });
+
+test("with the IMPORT_BIBTEX setting, the Pages workflow imports the .bib into the data before the build", () => {
+  const workflow = readFileSync(join(repo, ".github/workflows/pages.yml"), "utf8");
+  expect(workflow.indexOf("name: Import BibTeX")).toBeLessThan(workflow.indexOf("run: trunk build"));
+  expect(workflow).toContain("IMPORT_BIBTEX: ${{ vars.IMPORT_BIBTEX }}");
+  const step = workflowStep(/^name: Import BibTeX\n/);
+  expect(withStubs(["cargo"], step, { IMPORT_BIBTEX: "" }), "without the setting, nothing is imported").toEqual([]);
+  expect(withStubs(["cargo"], step, { IMPORT_BIBTEX: "publications.bib" })).toEqual([
+    "cargo run -q --release -p papershelf-cli -- import publications.bib -o public/publications.json",
+  ]);
+  expect(withStubs(["cargo"], step, { IMPORT_BIBTEX: "papers.bib talks.bib" })).toEqual([
+    "cargo run -q --release -p papershelf-cli -- import papers.bib talks.bib -o public/publications.json",
+  ]);
+});
+
+test("make import turns a .bib into the site's data", () => {
+  const dryRun = execFileSync("make", ["-n", "import", "BIB=refs.bib"], { cwd: repo, encoding: "utf8" });
+  expect(dryRun).toContain("cargo run -q --release -p papershelf-cli -- import refs.bib -o public/publications.json\n");
+});
