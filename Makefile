@@ -51,10 +51,13 @@ test-browser:
 	cd tests/browser && PUBLIC_URL=$(PUBLIC_URL) npx playwright test
 	cd tests/firefox && PUBLIC_URL=$(PUBLIC_URL) node --test
 
-## Benchmarks (not tests): core micro-benchmarks, then the release site against a List.js page
+## Benchmarks (not tests): core micro-benchmarks, the import of the 10k corpus as BibTeX, then the release site against a List.js page
 ## on the 10k and a generated 100k corpus; writes BENCHMARKS.md.
 bench: setup-test build
 	cargo bench -p papershelf-core --bench core > bench/core-latest.md
+	cargo test -q --release -p papershelf-cli --test round_trip
+	cargo build -q --release -p papershelf-cli
+	bash bench/import.sh > bench/import-latest.md
 	cd bench && npm ci --no-audit --no-fund && node run.mjs
 
 ## The README's pictures of the seed site (docs/*.png): desktop and phone, light and dark.

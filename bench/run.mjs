@@ -252,6 +252,10 @@ ${bundle.map((b) => `| ${b.file} | ${(b.raw / 1024).toFixed(1)} KB | ${(b.gzip /
 Keystrokes typed: ${QUERIES.map((q) => `“${q}”`).join(", ")}, 120 ms apart.
 Facet clicks: the first three values of the Years facet, each twice.
 
+## Import (\`papershelf import\`, release build)
+
+${existsSync(join(here, "import-latest.md")) ? readFileSync(join(here, "import-latest.md"), "utf8") : "(not run yet)"}
+
 ## Core micro-benchmarks
 
 See \`cargo bench -p papershelf-core\` (crates/core/benches/core.rs); latest numbers:
