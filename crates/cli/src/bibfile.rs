@@ -162,9 +162,14 @@ pub fn read(files: &[(String, String)]) -> BibRead {
         }
     }
     out.entries = inherit_crossrefs(resolved, &mut out.diagnostics);
-    out.diagnostics
-        .sort_by(|a, b| (&a.at.file, a.at.line).cmp(&(&b.at.file, b.at.line)));
+    sort(&mut out.diagnostics, files);
     out
+}
+
+/// Puts `diagnostics` in the order of `files` (as given), then of lines.
+pub fn sort(diagnostics: &mut [Diagnostic], files: &[(String, String)]) {
+    let order = |file: &str| files.iter().position(|(name, _)| name == file);
+    diagnostics.sort_by_key(|d| (order(&d.at.file), d.at.line));
 }
 
 /// One `@…` block of a file and the line it starts on.
@@ -186,6 +191,15 @@ fn chunks(text: &str) -> Vec<Chunk<'_>> {
     let mut line = 1;
     let mut counted = 0;
     while let Some(offset) = memchr_at(b'@', bytes, at) {
+        // `% @article{…}`: an entry commented out, as BibTeX tools read it.
+        let line_start = bytes[..offset]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        if bytes[line_start..offset].contains(&b'%') {
+            at = offset + 1;
+            continue;
+        }
         let Some((kind, open)) = block_start(bytes, offset) else {
             at = offset + 1;
             continue;
@@ -502,11 +516,29 @@ fn inherit_crossrefs(entries: Vec<BibEntry>, diagnostics: &mut Vec<Diagnostic>) 
         .collect()
 }
 
+/// Fields reference managers fill with what is not for the public: local file paths, the
+/// owner's notes and groups. They stay out of the record the page shows.
+const PRIVATE_FIELDS: &[&str] = &[
+    "file",
+    "local-url",
+    "owner",
+    "annote",
+    "annotation",
+    "groups",
+    "mendeley-groups",
+    "mendeley-tags",
+];
+
 /// The entry as a normalised, self-contained BibTeX record: type and field names in lower case,
-/// every value in braces on one line, macros and crossrefs already resolved.
+/// every value in braces on one line, macros and crossrefs already resolved, private fields
+/// (see [`PRIVATE_FIELDS`], and BibDesk's `bdsk-…`) left out.
 pub fn record(entry: &BibEntry) -> String {
     let mut out = format!("@{}{{{},\n", entry.kind, entry.key);
-    for (name, value) in &entry.fields {
+    let public = entry
+        .fields
+        .iter()
+        .filter(|(name, _)| !PRIVATE_FIELDS.contains(&name.as_str()) && !name.starts_with("bdsk-"));
+    for (name, value) in public {
         let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
         out.push_str(&format!("  {name} = {{{value}}},\n"));
     }
@@ -623,6 +655,21 @@ Free text between entries is a comment too.
         assert_eq!(
             messages(&read),
             ["refs.bib:3: @inproceedings{orphan, …}: crossref to \"missing\", which is not in the files; imported without its fields"]
+        );
+    }
+
+    #[test]
+    fn entries_commented_out_and_private_fields_stay_out() {
+        let read = read_one(
+            "% @article{old, title = {Commented out}}\n\
+             @article{k, title = {T}, file = {Full Text:/home/u/Zotero/a.pdf:application/pdf},\n\
+             bdsk-file-1 = {YnBsaXN0}, annote = {my notes}, year = 2020}",
+        );
+        let keys: Vec<_> = read.entries.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(keys, ["k"]);
+        assert_eq!(
+            record(&read.entries[0]),
+            "@article{k,\n  title = {T},\n  year = {2020},\n}"
         );
     }
 

@@ -44,7 +44,10 @@ pub fn import(inputs: &[PathBuf], output: &Path, prune: bool) -> ExitCode {
         }
     }
     let existing = match std::fs::read(output) {
-        Ok(bytes) => match serde_json::from_slice::<Value>(&bytes) {
+        // A byte-order mark is fine for the site, so it is here (and is not written back).
+        Ok(bytes) => match serde_json::from_slice::<Value>(
+            bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes),
+        ) {
             Ok(document) => Some(document),
             Err(e) => {
                 return fail(&format!(
@@ -101,18 +104,22 @@ pub fn import(inputs: &[PathBuf], output: &Path, prune: bool) -> ExitCode {
             }
         },
     };
-    if let Err(e) = write_atomically(output, &document) {
-        return fail(&format!(
-            "{}: error: cannot write the file: {e}; it is unchanged",
-            output.display()
-        ));
-    }
-    diagnostics.sort_by(|a, b| (&a.at.file, a.at.line).cmp(&(&b.at.file, b.at.line)));
+    bibfile::sort(&mut diagnostics, &files);
     for d in &diagnostics {
         let level = if d.skipped { "error" } else { "warning" };
         say(&format!("{}: {level}: {}", d.at, d.message));
     }
-
+    if let Err(e) = write_atomically(output, &document) {
+        let outcome = if report.is_some() {
+            "it is unchanged"
+        } else {
+            "nothing was written"
+        };
+        return fail(&format!(
+            "{}: error: cannot write the file: {e}; {outcome}",
+            output.display()
+        ));
+    }
     let skipped = diagnostics.iter().filter(|d| d.skipped).count();
     say(&format!(
         "{}: {} from {} in {:.1} s{}.",
@@ -186,6 +193,12 @@ fn print_report(output: &Path, report: &Report) {
         say(&format!(
             "  removed, as no longer in the .bib: {}",
             report.removed.join(", ")
+        ));
+    }
+    if !report.repeated.is_empty() {
+        say(&format!(
+            "  left as they are, as an earlier entry of the file has the same id: {}",
+            report.repeated.join(", ")
         ));
     }
     if report.hand_written > 0 {

@@ -54,7 +54,8 @@ pub struct Imported {
 /// Maps `entry`, or says why it cannot be shown (it has no usable title, or its LaTeX cannot be
 /// read).
 pub fn publication(entry: &BibEntry) -> Result<Imported, String> {
-    let resolved = resolve_text(entry)?;
+    let mut warnings = Vec::new();
+    let resolved = resolve_text(entry, &mut warnings)?;
     let text = |name: &str| {
         resolved
             .get(name)
@@ -68,7 +69,6 @@ pub fn publication(entry: &BibEntry) -> Result<Imported, String> {
             "there is no title".to_owned()
         }
     })?;
-    let mut warnings = Vec::new();
     let (authors, et_al) = match resolved.author() {
         Ok(people) => names(&people),
         Err(_) => (Vec::new(), false),
@@ -86,12 +86,8 @@ pub fn publication(entry: &BibEntry) -> Result<Imported, String> {
             year
         }
     };
-    let (links, unsafe_links) = links(entry);
-    warnings.extend(
-        unsafe_links
-            .into_iter()
-            .map(|field| format!("the {field} field is not a web address; left out")),
-    );
+    let (links, link_warnings) = links(entry);
+    warnings.extend(link_warnings);
     let publication = Publication {
         id: entry.key.clone(),
         title,
@@ -111,21 +107,82 @@ pub fn publication(entry: &BibEntry) -> Result<Imported, String> {
 }
 
 /// The entry's text fields read by the crate, from source made safe for it by
-/// [`latex::before`].
-fn resolve_text(entry: &BibEntry) -> Result<biblatex::Entry, String> {
-    let mut source = format!("@{}{{entry,\n", entry.kind);
-    for (name, value) in &entry.fields {
-        if TEXT_FIELDS.contains(&name.as_str()) {
-            source.push_str(&format!("{name} = {{{}}},\n", latex::before(value)));
+/// [`latex::before`]. A field the crate cannot read costs only itself (a warning), unless it is
+/// the title; a lone `$` is first tried as a dollar sign.
+fn resolve_text(entry: &BibEntry, warnings: &mut Vec<String>) -> Result<biblatex::Entry, String> {
+    let fields: Vec<(&str, String)> = entry
+        .fields
+        .iter()
+        .filter(|(name, _)| TEXT_FIELDS.contains(&name.as_str()))
+        .map(|(name, value)| {
+            let value = if name == "author" {
+                lowercase_and(value)
+            } else {
+                value.clone()
+            };
+            (name.as_str(), latex::before(&value))
+        })
+        .collect();
+    let parse = |fields: &[(&str, String)]| {
+        let mut source = format!("@{}{{entry,\n", entry.kind);
+        for (name, value) in fields {
+            source.push_str(&format!("{name} = {{{value}}},\n"));
+        }
+        source.push('}');
+        let bibliography = Bibliography::parse(&source).map_err(|e| e.kind.to_string())?;
+        bibliography.into_iter().next().ok_or_else(String::new)
+    };
+    if let Ok(resolved) = parse(&fields) {
+        return Ok(resolved);
+    }
+    let mut readable = Vec::with_capacity(fields.len());
+    for (name, value) in fields {
+        let Err(why) = parse(&[(name, value.clone())]) else {
+            readable.push((name, value));
+            continue;
+        };
+        let dollars = latex::dollars_as_text(&value);
+        if parse(&[(name, dollars.clone())]).is_ok() {
+            warnings.push(format!(
+                "the {name} field's $ signs do not pair up as math; shown as dollar signs"
+            ));
+            readable.push((name, dollars));
+        } else if name == "title" {
+            return Err(format!("the title's LaTeX cannot be read ({why})"));
+        } else {
+            warnings.push(format!(
+                "the {name} field's LaTeX cannot be read ({why}); left out"
+            ));
         }
     }
-    source.push('}');
-    let bibliography = Bibliography::parse(&source)
-        .map_err(|e| format!("its LaTeX cannot be read ({})", e.kind))?;
-    bibliography
-        .into_iter()
-        .next()
-        .ok_or_else(|| "its LaTeX cannot be read".to_owned())
+    parse(&readable).map_err(|why| format!("its LaTeX cannot be read ({why})"))
+}
+
+/// `AND` between names, which BibTeX also takes as the separator, in the crate's lower case
+/// (outside braces: `{AND Corp.}` is a name).
+fn lowercase_and(names: &str) -> String {
+    let mut out = String::with_capacity(names.len());
+    let mut depth = 0usize;
+    let mut rest = names;
+    while let Some(c) = rest.chars().next() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth = depth.saturating_sub(1),
+            c if depth == 0 && c.is_whitespace() => {
+                let word = &rest[c.len_utf8()..];
+                let and = word.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("and"));
+                if and && word[3..].starts_with(char::is_whitespace) {
+                    out.push_str(" and");
+                    rest = &word[3..];
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
 }
 
 /// Names as people read them ("Given von Family Jr."), and whether the list ends in `others`.
@@ -133,10 +190,6 @@ fn names(people: &[Person]) -> (Vec<String>, bool) {
     let mut et_al = false;
     let mut names = Vec::with_capacity(people.len());
     for person in people {
-        if person.name == "others" && person.given_name.is_empty() && person.prefix.is_empty() {
-            et_al = true;
-            continue;
-        }
         let parts = [
             &person.given_name,
             &person.prefix,
@@ -151,6 +204,11 @@ fn names(people: &[Person]) -> (Vec<String>, bool) {
                 .collect::<Vec<_>>()
                 .join(" "),
         );
+        // `and others`, or an `et al.` written out: more authors, not one.
+        if matches!(name.trim_end_matches('.'), "others" | "et al" | "et. al") {
+            et_al = true;
+            continue;
+        }
         if !name.is_empty() {
             names.push(name);
         }
@@ -160,12 +218,14 @@ fn names(people: &[Person]) -> (Vec<String>, bool) {
 }
 
 /// The year in a `year` or `date` value: its first run of four digits ("2019", "2019-05-01",
-/// "{2019}"), when that is the whole of the year part.
+/// "{2019}", "2019a"), when that is the whole of the year part.
 fn year_of(value: &str) -> Option<i32> {
     let value = value.trim().trim_matches(['{', '}']);
     let digits: String = value.chars().take_while(char::is_ascii_digit).collect();
     let rest = &value[digits.len()..];
-    (digits.len() == 4 && (rest.is_empty() || rest.starts_with(['-', '/'])))
+    // "2019a": a letter that tells two papers of one year apart.
+    let suffix = rest.len() == 1 && rest.starts_with(|c: char| c.is_ascii_lowercase());
+    (digits.len() == 4 && (rest.is_empty() || suffix || rest.starts_with(['-', '/'])))
         .then(|| digits.parse().ok())
         .flatten()
 }
@@ -181,15 +241,25 @@ fn topics(keywords: &str) -> Vec<String> {
     topics
 }
 
-/// Links from the entry's link fields, its DOI and its arXiv id, without repeats; and the
-/// fields whose value is not a safe web address.
-fn links(entry: &BibEntry) -> (Links, Vec<&'static str>) {
+/// Links from the entry's link fields, its DOI and its arXiv id, without repeats; and what was
+/// left out (a value that is not a safe web address, a second link with one label).
+fn links(entry: &BibEntry) -> (Links, Vec<String>) {
     let mut links: Vec<(String, String)> = Vec::new();
-    let mut rejected = Vec::new();
-    let mut add = |label: &str, url: String, field: &'static str| {
+    let mut warnings = Vec::new();
+    let mut add = |label: &str, url: String, field: &str| {
+        let label = match label {
+            // A PDF in `url` beside a `pdf` field is still the paper's page.
+            "pdf" if field == "url" && links.iter().any(|(l, _)| l == "pdf") => "page",
+            _ => label,
+        };
+        let repeated = links.iter().any(|(_, u)| *u == url);
         if !is_safe_url(&url) {
-            rejected.push(field);
-        } else if !links.iter().any(|(_, u)| *u == url) {
+            warnings.push(format!("the {field} field is not a web address; left out"));
+        } else if !repeated && links.iter().any(|(l, _)| l == label) {
+            warnings.push(format!(
+                "the {field} field is a second {label} link; left out"
+            ));
+        } else if !repeated {
             links.push((label.to_owned(), url));
         }
     };
@@ -236,13 +306,31 @@ fn links(entry: &BibEntry) -> (Links, Vec<&'static str>) {
         let id = id.strip_prefix("arXiv:").unwrap_or(&id);
         add("arxiv", format!("https://arxiv.org/abs/{id}"), "eprint");
     }
-    (Links(links), rejected)
+    (Links(links), warnings)
 }
 
 /// A verbatim field (a URL, a DOI) as text: outer braces and LaTeX escapes removed.
 fn verbatim(value: &str) -> String {
+    let value = value.trim();
+    let value = match value
+        .strip_prefix("\\url{")
+        .and_then(|v| v.strip_suffix('}'))
+    {
+        Some(inner) => inner,
+        None => value,
+    };
+    let mut value = value.to_owned();
+    for tilde in [
+        "{\\textasciitilde}",
+        "\\textasciitilde{}",
+        "\\textasciitilde",
+        "{\\~}",
+        "\\~{}",
+    ] {
+        value = value.replace(tilde, "~");
+    }
     let mut out = String::with_capacity(value.len());
-    let mut chars = value.trim().chars();
+    let mut chars = value.chars();
     while let Some(c) = chars.next() {
         match c {
             '{' | '}' => {}
@@ -380,5 +468,46 @@ mod tests {
             ]
         );
         assert_eq!(results[3].as_ref().unwrap().publication.year, Some(2019));
+    }
+
+    #[test]
+    fn links_math_and_names_written_the_other_ways() {
+        let p = one(
+            r#"@misc{k, title = {Bounds in \(O(\log n)\) time for \$5}, year = {2019a},
+  abstract = {See \href{https://x.org/a--b_c}{the \emph{page}} or \url{https://y.org/~u/a--b}.},
+  author = {Ann Smith AND Bo Li and {AND Corp.} and et al.},
+  url = {http://www.cs.toronto.edu/{\textasciitilde}hinton/x.pdf}}"#,
+        );
+        assert_eq!(p.title, r"Bounds in $O(\log n)$ time for \$5");
+        assert_eq!(p.year, Some(2019));
+        assert_eq!(
+            p.abstract_text.as_deref(),
+            Some(r"See [the \emph{page}](https://x.org/a--b_c) or https://y.org/~u/a--b.")
+        );
+        assert_eq!(p.authors, ["Ann Smith", "Bo Li", "AND Corp."]);
+        assert!(p.et_al, "a literal et al. is not an author");
+        assert_eq!(p.links.0[0].1, "http://www.cs.toronto.edu/~hinton/x.pdf");
+    }
+
+    #[test]
+    fn a_field_the_crate_cannot_read_costs_only_itself() {
+        let [Ok(imported)] = &import(
+            "@misc{k, title = {Good}, abstract = {We save US$5 per query.}, keywords = {a, {b}}}",
+        )[..] else {
+            panic!()
+        };
+        assert_eq!(
+            imported.publication.abstract_text.as_deref(),
+            Some("We save US$5 per query.")
+        );
+        assert_eq!(
+            imported.warnings,
+            ["the abstract field's $ signs do not pair up as math; shown as dollar signs"]
+        );
+        let results = import("@misc{k, title = {Broken $math}}");
+        assert_eq!(
+            results[0].as_ref().unwrap().publication.title,
+            "Broken $math"
+        );
     }
 }

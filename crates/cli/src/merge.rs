@@ -8,6 +8,7 @@
 //! (a hand-written note, a link added by hand) are always kept, and so are the file's top-level
 //! fields and the order of its keys and entries.
 
+use papershelf_core::bibtex::record_key;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 
@@ -38,6 +39,9 @@ pub struct Report {
     pub hand_written: usize,
     /// Ids of entries from an earlier import that the .bib no longer has, removed (`--prune`).
     pub removed: Vec<String>,
+    /// Ids of entries whose key an earlier entry of the file already matched: left as they are.
+    pub repeated: Vec<String>,
+
     /// Fields where the JSON's value was kept over a different one from the .bib.
     pub kept_edits: Vec<KeptEdit>,
 }
@@ -53,6 +57,11 @@ pub fn new_document(imported: Vec<Value>) -> Value {
 /// Merges `imported` publications (objects, in .bib order) into `existing`, a whole document (an
 /// object with `publications`, or a bare list). `base` maps a stored `bibtex` record to what it
 /// imported as. With `prune`, entries that came from a .bib but are no longer in it are removed.
+///
+/// An entry matches the imported one whose key is its id or, when its id was changed by hand,
+/// its stored record's key; keys compare without regard to case, as in BibTeX. An entry came
+/// from a .bib when its stored record's key is its id: a record pasted into a hand-written
+/// entry does not make it prunable.
 pub fn merge(
     existing: Value,
     imported: Vec<Value>,
@@ -73,23 +82,39 @@ pub fn merge(
     };
     let mut report = Report::default();
     let mut new: Vec<Option<Value>> = imported.into_iter().map(Some).collect();
-    let by_id: HashMap<String, usize> = new
-        .iter()
-        .enumerate()
-        .rev()
-        .filter_map(|(i, p)| Some((id_of(p.as_ref()?)?.to_owned(), i)))
-        .collect();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for (i, entry) in new.iter().enumerate() {
+        if let Some(id) = entry.as_ref().and_then(id_of) {
+            by_key.entry(id.to_lowercase()).or_insert(i);
+        }
+    }
     let mut merged = Vec::with_capacity(list.len() + new.len());
     for entry in std::mem::take(list) {
         let id = id_of(&entry).map(str::to_owned);
-        let from_bib = entry
+        let record = entry
             .get("bibtex")
             .and_then(Value::as_str)
             .map(str::to_owned);
-        let matched = id.as_ref().and_then(|id| new[*by_id.get(id)?].take());
-        match (entry, matched, id) {
-            (Value::Object(ours), Some(Value::Object(theirs)), Some(id)) => {
-                let base = from_bib.as_deref().and_then(&base);
+        let record_key = record
+            .as_deref()
+            .and_then(record_key)
+            .map(str::to_lowercase);
+        let keys = [id.as_ref().map(|id| id.to_lowercase()), record_key.clone()];
+        let slot = keys
+            .iter()
+            .flatten()
+            .find_map(|key| by_key.get(key).copied().filter(|&i| new[i].is_some()));
+        let Some(id) = id else {
+            report.hand_written += 1;
+            merged.push(entry);
+            continue;
+        };
+        match (entry, slot) {
+            (Value::Object(ours), Some(slot)) => {
+                let Some(Value::Object(theirs)) = new[slot].take() else {
+                    unreachable!("imported entries are objects")
+                };
+                let base = record.as_deref().and_then(&base);
                 let (fields, edits) = merge_fields(&ours, theirs, base.as_ref());
                 report
                     .kept_edits
@@ -105,7 +130,12 @@ pub fn merge(
                 }
                 merged.push(Value::Object(fields));
             }
-            (entry, _, Some(id)) if from_bib.is_some() => {
+            // Its key is in the .bib, but an earlier entry took the import.
+            (entry, _) if by_key.contains_key(&id.to_lowercase()) => {
+                report.repeated.push(id);
+                merged.push(entry);
+            }
+            (entry, _) if record_key.as_deref() == Some(&id.to_lowercase()) => {
                 if prune {
                     report.removed.push(id);
                 } else {
@@ -113,7 +143,7 @@ pub fn merge(
                     merged.push(entry);
                 }
             }
-            (entry, _, _) => {
+            (entry, _) => {
                 report.hand_written += 1;
                 merged.push(entry);
             }
@@ -135,50 +165,82 @@ fn id_of(entry: &Value) -> Option<&str> {
 
 /// One entry's fields, in the JSON's key order then the .bib's new ones; and the fields kept
 /// over a different value from the .bib, each with whether the .bib changed it since `base`.
+/// `links` are merged label by label, so a link added by hand leaves the others to the .bib.
 fn merge_fields(
     ours: &Map<String, Value>,
     theirs: Map<String, Value>,
     base: Option<&Map<String, Value>>,
 ) -> (Map<String, Value>, Vec<(String, bool)>) {
-    let present =
-        |map: &Map<String, Value>, key: &str| map.get(key).filter(|v| !v.is_null()).cloned();
-    let mut keys: Vec<String> = ours.keys().cloned().collect();
-    keys.extend(theirs.keys().filter(|k| !ours.contains_key(*k)).cloned());
-    let mut out = Map::new();
     let mut edits = Vec::new();
+    let fields = merge_map(ours, &theirs, base, "", &mut edits);
+    (fields, edits)
+}
+
+fn merge_map(
+    ours: &Map<String, Value>,
+    theirs: &Map<String, Value>,
+    base: Option<&Map<String, Value>>,
+    prefix: &str,
+    edits: &mut Vec<(String, bool)>,
+) -> Map<String, Value> {
+    let present = |map: Option<&Map<String, Value>>, key: &str| {
+        map.and_then(|m| m.get(key))
+            .filter(|v| !v.is_null())
+            .cloned()
+    };
+    let mut keys: Vec<&String> = ours.keys().collect();
+    keys.extend(theirs.keys().filter(|k| !ours.contains_key(*k)));
+    let mut out = Map::new();
     for key in keys {
-        let (mine, bib) = (present(ours, &key), present(&theirs, &key));
-        // The record is the .bib's own text: the .bib is where it is edited.
-        let value = if key == "bibtex" {
+        let path = format!("{prefix}{key}");
+        let (mine, bib) = (present(Some(ours), key), present(Some(theirs), key));
+        let value = if path == "bibtex" {
+            // The record is the .bib's own text: the .bib is where it is edited.
             bib
+        } else if path == "links"
+            && [&mine, &bib]
+                .iter()
+                .all(|v| v.as_ref().is_none_or(Value::is_object))
+        {
+            let empty = Map::new();
+            let object = |v: &Option<Value>| v.as_ref().and_then(Value::as_object).cloned();
+            let before = base.map(|b| object(&present(Some(b), key)).unwrap_or_default());
+            let links = merge_map(
+                &object(&mine).unwrap_or_default(),
+                object(&bib).as_ref().unwrap_or(&empty),
+                before.as_ref(),
+                "links.",
+                edits,
+            );
+            (!links.is_empty()).then_some(Value::Object(links))
         } else {
             match base {
-                Some(base) => {
-                    let before = present(base, &key);
+                Some(_) => {
+                    let before = present(base, key);
                     if mine == before {
                         bib
                     } else {
                         if bib != before && bib != mine {
-                            edits.push((key.clone(), true));
+                            edits.push((path, true));
                         }
                         mine
                     }
                 }
                 None => {
                     if mine.is_some() && bib.is_some() && mine != bib {
-                        edits.push((key.clone(), false));
+                        edits.push((path, false));
                     }
                     mine.or(bib)
                 }
             }
         };
         if let Some(value) = value {
-            out.insert(key, value);
-        } else if ours.get(&key).is_some_and(Value::is_null) {
-            out.insert(key, Value::Null);
+            out.insert(key.clone(), value);
+        } else if ours.get(key).is_some_and(Value::is_null) {
+            out.insert(key.clone(), Value::Null);
         }
     }
-    (out, edits)
+    out
 }
 
 #[cfg(test)]
@@ -193,8 +255,8 @@ mod tests {
     /// What the stored records "imported as": a record is named by its title here.
     fn bases(record: &str) -> Option<Map<String, Value>> {
         match record {
-            "@old-a" => Some(object(
-                json!({"id": "a", "title": "A", "topics": ["x"], "year": 2019, "bibtex": "@old-a"}),
+            "@misc{a, old}" => Some(object(
+                json!({"id": "a", "title": "A", "topics": ["x"], "year": 2019, "bibtex": "@misc{a, old}"}),
             )),
             _ => None,
         }
@@ -207,11 +269,11 @@ mod tests {
             "title": "Lab",
             "publications": [
                 // Topics edited by hand; the .bib fixed the year and the title.
-                {"id": "a", "title": "A", "topics": ["hand", "picked"], "year": 2019, "note": "mine", "bibtex": "@old-a"},
+                {"id": "a", "title": "A", "topics": ["hand", "picked"], "year": 2019, "note": "mine", "bibtex": "@misc{a, old}"},
             ]
         });
         let imported = vec![
-            json!({"id": "a", "title": "A, fixed", "topics": ["x"], "year": 2020, "bibtex": "@new-a"}),
+            json!({"id": "a", "title": "A, fixed", "topics": ["x"], "year": 2020, "bibtex": "@misc{a, new}"}),
         ];
         let (document, report) = merge(existing, imported, false, bases).unwrap();
         assert_eq!(
@@ -220,7 +282,7 @@ mod tests {
                 "$schema": "publications.schema.json",
                 "title": "Lab",
                 "publications": [
-                    {"id": "a", "title": "A, fixed", "topics": ["hand", "picked"], "year": 2020, "note": "mine", "bibtex": "@new-a"},
+                    {"id": "a", "title": "A, fixed", "topics": ["hand", "picked"], "year": 2020, "note": "mine", "bibtex": "@misc{a, new}"},
                 ]
             })
         );
@@ -233,9 +295,9 @@ mod tests {
 
     #[test]
     fn an_edit_the_bib_also_changed_is_kept_and_reported() {
-        let existing = json!([{"id": "a", "title": "A", "topics": ["hand"], "year": 2019, "bibtex": "@old-a"}]);
+        let existing = json!([{"id": "a", "title": "A", "topics": ["hand"], "year": 2019, "bibtex": "@misc{a, old}"}]);
         let imported = vec![
-            json!({"id": "a", "title": "A", "topics": ["y"], "year": 2019, "bibtex": "@old-a"}),
+            json!({"id": "a", "title": "A", "topics": ["y"], "year": 2019, "bibtex": "@misc{a, old}"}),
         ];
         let (document, report) = merge(existing, imported, false, bases).unwrap();
         assert_eq!(document[0]["topics"], json!(["hand"]));
@@ -252,25 +314,25 @@ mod tests {
 
     #[test]
     fn removed_fields_go_when_unedited() {
-        let existing =
-            json!([{"id": "a", "title": "A", "topics": ["x"], "year": 2019, "bibtex": "@old-a"}]);
-        let imported = vec![json!({"id": "a", "title": "A", "bibtex": "@old-a"})];
+        let existing = json!([{"id": "a", "title": "A", "topics": ["x"], "year": 2019, "bibtex": "@misc{a, old}"}]);
+        let imported = vec![json!({"id": "a", "title": "A", "bibtex": "@misc{a, old}"})];
         let (document, _) = merge(existing, imported, false, bases).unwrap();
         assert_eq!(
             document,
-            json!([{"id": "a", "title": "A", "bibtex": "@old-a"}])
+            json!([{"id": "a", "title": "A", "bibtex": "@misc{a, old}"}])
         );
     }
 
     #[test]
     fn without_a_stored_record_the_json_wins_and_the_bib_fills_gaps() {
         let existing = json!([{"id": "b", "title": "Mine", "venue": null}]);
-        let imported =
-            vec![json!({"id": "b", "title": "Theirs", "venue": "V", "year": 2001, "bibtex": "@b"})];
+        let imported = vec![
+            json!({"id": "b", "title": "Theirs", "venue": "V", "year": 2001, "bibtex": "@misc{b,}"}),
+        ];
         let (document, report) = merge(existing, imported, false, bases).unwrap();
         assert_eq!(
             document,
-            json!([{"id": "b", "title": "Mine", "venue": "V", "year": 2001, "bibtex": "@b"}])
+            json!([{"id": "b", "title": "Mine", "venue": "V", "year": 2001, "bibtex": "@misc{b,}"}])
         );
         assert_eq!(
             report.kept_edits,
@@ -286,18 +348,18 @@ mod tests {
     #[test]
     fn new_gone_and_hand_written_entries() {
         let existing = json!({"publications": [
-            {"id": "gone", "title": "G", "bibtex": "@gone"},
+            {"id": "gone", "title": "G", "bibtex": "@misc{gone,}"},
             {"id": "hand", "title": "H"},
             {"title": "No id"},
             42,
-            {"id": "same", "title": "S", "bibtex": "@same"},
+            {"id": "same", "title": "S", "bibtex": "@misc{same,}"},
         ]});
         let imported = vec![
-            json!({"id": "new", "title": "N", "bibtex": "@new"}),
-            json!({"id": "same", "title": "S", "bibtex": "@same"}),
+            json!({"id": "new", "title": "N", "bibtex": "@misc{new,}"}),
+            json!({"id": "same", "title": "S", "bibtex": "@misc{same,}"}),
         ];
         let same_base =
-            |r: &str| (r == "@same").then(|| object(json!({"id": "same", "title": "S"})));
+            |r: &str| (r == "@misc{same,}").then(|| object(json!({"id": "same", "title": "S"})));
         let (document, report) =
             merge(existing.clone(), imported.clone(), false, same_base).unwrap();
         let ids: Vec<_> = document["publications"]
@@ -340,5 +402,71 @@ mod tests {
             document,
             json!({"title": "T", "publications": [{"id": "a"}]})
         );
+    }
+
+    /// What each stored record imported as, for the tests below: the record's key and title.
+    fn records(record: &str) -> Option<Map<String, Value>> {
+        let key = record_key(record)?;
+        let title = record.split("title=").nth(1)?.trim_end_matches('}');
+        Some(object(json!({"id": key, "title": title, "bibtex": record})))
+    }
+
+    #[test]
+    fn keys_match_whatever_their_case_and_a_renamed_id_by_its_record() {
+        let existing = json!([
+            {"id": "Smith2019", "title": "S", "topics": ["mine"], "bibtex": "@misc{Smith2019, title=S}"},
+            {"id": "attention", "title": "A", "topics": ["hand"], "bibtex": "@misc{vaswani2017, title=A}"},
+        ]);
+        let imported = vec![
+            json!({"id": "smith2019", "title": "S", "bibtex": "@misc{smith2019, title=S}"}),
+            json!({"id": "vaswani2017", "title": "A2", "bibtex": "@misc{vaswani2017, title=A2}"}),
+        ];
+        let (document, report) = merge(existing, imported, true, records).unwrap();
+        assert_eq!(
+            document,
+            json!([
+                {"id": "smith2019", "title": "S", "topics": ["mine"], "bibtex": "@misc{smith2019, title=S}"},
+                {"id": "attention", "title": "A2", "topics": ["hand"], "bibtex": "@misc{vaswani2017, title=A2}"},
+            ])
+        );
+        assert!(
+            report.added.is_empty() && report.removed.is_empty(),
+            "{report:?}"
+        );
+    }
+
+    #[test]
+    fn a_pasted_record_or_a_repeated_id_is_never_pruned() {
+        let existing = json!([
+            {"id": "feasible-learning", "title": "F", "bibtex": "@inproceedings{hounie2025, title=F}"},
+            {"id": "a", "title": "A", "bibtex": "@misc{a, title=A}"},
+            {"id": "A", "title": "A again", "topics": ["picked"]},
+        ]);
+        let imported = vec![json!({"id": "a", "title": "A", "bibtex": "@misc{a, title=A}"})];
+        let (document, report) = merge(existing, imported, true, records).unwrap();
+        assert_eq!(document.as_array().unwrap().len(), 3);
+        assert!(report.removed.is_empty());
+        assert_eq!(report.repeated, ["A"]);
+        assert_eq!(report.hand_written, 1);
+        assert_eq!(report.unchanged, 1);
+    }
+
+    #[test]
+    fn links_merge_label_by_label() {
+        let base = |_: &str| {
+            Some(object(
+                json!({"id": "k", "title": "T", "links": {"page": "https://x.org/old"}}),
+            ))
+        };
+        let existing = json!([{"id": "k", "title": "T", "bibtex": "@misc{k,}",
+            "links": {"page": "https://x.org/old", "video": "https://v.org/1"}}]);
+        let imported = vec![json!({"id": "k", "title": "T", "bibtex": "@misc{k,}",
+            "links": {"page": "https://x.org/new", "doi": "https://doi.org/10.1/abc"}})];
+        let (document, report) = merge(existing, imported, false, base).unwrap();
+        assert_eq!(
+            document[0]["links"],
+            json!({"page": "https://x.org/new", "video": "https://v.org/1", "doi": "https://doi.org/10.1/abc"})
+        );
+        assert!(report.kept_edits.is_empty(), "{:?}", report.kept_edits);
     }
 }

@@ -3,8 +3,10 @@
 /// Prints a line to standard output. Titles, ids and field names come from the file: control
 /// characters in them (an escape sequence that clears the screen or retitles the terminal) are
 /// shown escaped, never sent to the maintainer's terminal.
+/// A closed pipe (`papershelf stats … | head`) ends the output, not the program with a panic.
 pub fn say(line: &str) {
-    println!("{}", escape_controls(line));
+    use std::io::Write;
+    let _ = writeln!(std::io::stdout(), "{}", escape_controls(line));
 }
 
 /// Control characters, and the invisible marks that reorder text, written as `\u{…}` escapes.

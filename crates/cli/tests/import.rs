@@ -1,6 +1,7 @@
 //! `papershelf import` and `papershelf stats` as a maintainer runs them: the awkward .bib
 //! fixture, re-imports that keep hand edits, pruning, and files that must not be touched.
 
+use papershelf_core::rich::{rich_text, Inline};
 use papershelf_core::Catalog;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
@@ -268,4 +269,164 @@ fn the_browser_fixture_is_this_import() {
         std::fs::read_to_string(&fixture).unwrap(),
         "regenerate it: cd crates/cli/tests/fixtures && cargo run -p papershelf-cli -- import awkward.bib -o ../../../../tests/browser/fixtures/imported.json"
     );
+}
+
+// Cases a review found, each once a bug.
+
+/// Writes `bib` as refs.bib in `dir` and imports it into out.json.
+fn import(dir: &Path, bib: &str, extra: &[&str]) -> (i32, String) {
+    std::fs::write(dir.join("refs.bib"), bib).unwrap();
+    let mut args = vec!["import", "refs.bib", "-o", "out.json"];
+    args.extend(extra);
+    run(dir, &args)
+}
+
+fn doc(dir: &Path) -> Value {
+    read_json(&dir.join("out.json"))
+}
+
+fn edit(dir: &Path, f: impl FnOnce(&mut Value)) {
+    let mut d = doc(dir);
+    f(&mut d);
+    std::fs::write(
+        dir.join("out.json"),
+        serde_json::to_string_pretty(&d).unwrap(),
+    )
+    .unwrap();
+}
+
+#[test]
+fn an_escaped_dollar_does_not_break_the_titles_math() {
+    let dir = workdir("dollar");
+    import(
+        &dir,
+        r"@misc{k, title = {Saving \$5 per query with $O(\log n)$ lookups}}",
+        &[],
+    );
+    let title = doc(&dir)["publications"][0]["title"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let math = rich_text(&title)
+        .iter()
+        .any(|i| matches!(i, Inline::Math { .. }));
+    assert!(
+        math,
+        "the site shows no math in {title:?}: {:?}",
+        rich_text(&title)
+    );
+}
+
+#[test]
+fn a_url_in_url_keeps_its_double_hyphen() {
+    let dir = workdir("url-dash");
+    import(
+        &dir,
+        r"@misc{k, title = {T}, abstract = {Code: \url{https://x.org/a--b}.}}",
+        &[],
+    );
+    let abs = doc(&dir)["publications"][0]["abstract"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(abs.contains("https://x.org/a--b"), "{abs:?}");
+}
+
+#[test]
+fn an_explicit_pdf_field_is_not_silently_replaced_by_the_url() {
+    let dir = workdir("labels");
+    let (_, out) = import(
+        &dir,
+        "@misc{k, title = {T}, pdf = {https://a.org/paper.pdf}, url = {https://b.org/other.pdf}}",
+        &[],
+    );
+    let links = &doc(&dir)["publications"][0]["links"];
+    assert_eq!(
+        links["pdf"], "https://a.org/paper.pdf",
+        "links: {links}, output: {out}"
+    );
+}
+
+#[test]
+fn a_stray_dollar_in_the_abstract_does_not_cost_the_paper() {
+    let dir = workdir("abstract-dollar");
+    let (code, out) = import(
+        &dir,
+        "@misc{k, title = {Good Title}, year = 2020, abstract = {We save US$5 per query.}}",
+        &[],
+    );
+    assert_eq!(ids(&doc(&dir)), ["k"], "exit {code}: {out}");
+}
+
+#[test]
+fn prune_never_removes_a_hand_written_paper_with_its_own_bibtex_record() {
+    let dir = workdir("hand-bibtex");
+    std::fs::write(
+        dir.join("out.json"),
+        serde_json::to_string(&json!({"publications": [{
+            "id": "feasible-learning", "title": "Feasible Learning",
+            "bibtex": "@inproceedings{hounie2025feasible,\n  title = {Feasible Learning},\n  year = {2025}\n}"
+        }]}))
+        .unwrap(),
+    )
+    .unwrap();
+    let (_, out) = import(&dir, "@misc{other, title = {Other}}", &["--prune"]);
+    assert!(
+        ids(&doc(&dir)).contains(&"feasible-learning".to_owned()),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_second_json_entry_with_an_id_in_the_bib_is_not_called_gone_from_the_bib() {
+    let dir = workdir("dup-ids");
+    import(&dir, "@misc{a, title = {A}}", &[]);
+    edit(&dir, |d| {
+        let mut copy = d["publications"][0].clone();
+        copy["topics"] = json!(["picked"]);
+        d["publications"].as_array_mut().unwrap().push(copy);
+    });
+    let (_, out) = import(&dir, "@misc{a, title = {A}}", &[]);
+    assert!(!out.contains("no longer in the .bib"), "{out}");
+}
+
+#[test]
+fn a_hand_added_link_does_not_freeze_the_bibs_links() {
+    let dir = workdir("links-merge");
+    import(
+        &dir,
+        "@misc{k, title = {T}, url = {https://x.org/old}}",
+        &[],
+    );
+    edit(&dir, |d| {
+        d["publications"][0]["links"]["video"] = json!("https://v.org/talk")
+    });
+    import(
+        &dir,
+        "@misc{k, title = {T}, url = {https://x.org/new}, doi = {10.1/abc}}",
+        &[],
+    );
+    let links = &doc(&dir)["publications"][0]["links"];
+    assert_eq!(links["video"], "https://v.org/talk");
+    assert_eq!(links["doi"], "https://doi.org/10.1/abc", "{links}");
+    assert_eq!(links["page"], "https://x.org/new", "{links}");
+}
+
+#[test]
+fn a_file_with_a_byte_order_mark_that_the_site_reads_can_be_imported_into() {
+    let dir = workdir("bom");
+    std::fs::write(dir.join("out.json"), "\u{feff}{\"publications\": []}").unwrap();
+    let (code, out) = import(&dir, "@misc{k, title = {T}}", &[]);
+    assert_eq!(code, 0, "{out}");
+}
+
+#[test]
+fn a_key_whose_case_changed_is_the_same_paper() {
+    let dir = workdir("key-case");
+    import(&dir, "@misc{Smith2019, title = {Deep}}", &[]);
+    edit(&dir, |d| d["publications"][0]["topics"] = json!(["picked"]));
+    let (_, out) = import(&dir, "@misc{smith2019, title = {Deep}}", &["--prune"]);
+    let d = doc(&dir);
+    assert_eq!(d["publications"].as_array().unwrap().len(), 1, "{out}");
+    assert_eq!(d["publications"][0]["topics"], json!(["picked"]), "{out}");
 }

@@ -337,7 +337,7 @@ fn verbatim(url: &str) -> String {
 }
 
 /// The key of a BibTeX record (`vaswani2017attention` of `@inproceedings{vaswani2017attention,`).
-fn record_key(record: &str) -> Option<&str> {
+pub fn record_key(record: &str) -> Option<&str> {
     let rest = record.trim_start().strip_prefix('@')?;
     let rest = &rest[rest.find(['{', '('])? + 1..];
     let key = rest[..rest.find(',')?].trim();
