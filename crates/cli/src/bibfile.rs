@@ -3,6 +3,7 @@
 //! came from. The syntax is the `biblatex` crate's; this module only cuts a file into entries
 //! first, so that one broken entry costs only itself: the crate stops at a file's first error.
 
+use crate::latex;
 use biblatex::{ParseErrorKind, RawBibliography, RawChunk};
 use std::collections::HashMap;
 use std::fmt;
@@ -449,23 +450,14 @@ fn resolve(entry: Unresolved, macros: &HashMap<String, String>) -> Result<BibEnt
 
 /// Whether `{` and `}` (not escaped) pair up, as a field value must for the record to be BibTeX.
 fn balanced(value: &str) -> bool {
-    let mut depth = 0i32;
-    let mut escaped = false;
-    for c in value.chars() {
-        match c {
-            _ if escaped => escaped = false,
-            '\\' => escaped = true,
-            '{' => depth += 1,
-            '}' => {
-                depth -= 1;
-                if depth < 0 {
-                    return false;
-                }
-            }
-            _ => {}
+    let mut last = 0;
+    for (_, depth) in latex::braces(value) {
+        if depth < 0 {
+            return false;
         }
+        last = depth;
     }
-    depth == 0
+    last == 0
 }
 
 /// Copies into each entry with a `crossref` the fields it lacks from the entry it names (its

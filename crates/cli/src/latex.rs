@@ -187,23 +187,28 @@ fn group_len(text: &str) -> Option<usize> {
     if !text.starts_with('{') {
         return None;
     }
+    braces(text)
+        .find(|&(_, depth)| depth == 0)
+        .map(|(i, _)| i + 1)
+}
+
+/// Each brace of `text` that is not escaped (`\{`), with the depth after it: byte offset and
+/// depth.
+pub fn braces(text: &str) -> impl Iterator<Item = (usize, i32)> + '_ {
     let mut depth = 0;
     let mut escaped = false;
-    for (i, c) in text.char_indices() {
+    text.char_indices().filter_map(move |(i, c)| {
+        if std::mem::take(&mut escaped) {
+            return None;
+        }
         match c {
-            _ if escaped => escaped = false,
             '\\' => escaped = true,
             '{' => depth += 1,
-            '}' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(i + 1);
-                }
-            }
+            '}' => depth -= 1,
             _ => {}
         }
-    }
-    None
+        matches!(c, '{' | '}').then_some((i, depth))
+    })
 }
 
 /// Turns what the crate left as source into text: LaTeX spaces and commands
