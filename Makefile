@@ -38,6 +38,7 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p papershelf -- -D warnings
+	cargo clippy -p papershelf --no-default-features --features ssr --bin prerender -- -D warnings
 
 test-native:
 	cargo test --workspace

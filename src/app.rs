@@ -19,15 +19,28 @@ enum Load {
 #[component]
 pub fn App() -> impl IntoView {
     let state = RwSignal::new(Load::Loading);
+    let default_view =
+        view_from_address() == ViewState::default() && target_from_address().is_none();
+    // The page prerendered at build time shows the default view: it stays, controls disabled,
+    // until this app's own page replaces it (in the same frame, so nothing moves). Any other
+    // view would show the wrong papers meanwhile, so it goes at once.
+    let prerendered = StoredValue::new_local(prerendered_page());
+    if !default_view {
+        remove_prerendered(prerendered);
+    }
+    Effect::new(move |_| {
+        if matches!(state.get(), Load::Ready(_) | Load::Failed(_)) {
+            remove_prerendered(prerendered);
+        }
+    });
     let load = move || {
         state.set(Load::Loading);
-        // A first page in file order only makes sense for the default view: a shared link with
-        // filters, a sort or a `#id` waits for the whole file.
-        let default_view =
-            view_from_address() == ViewState::default() && target_from_address().is_none();
         spawn_local(async move {
+            // A first page in file order only makes sense for the default view (a shared link
+            // with filters, a sort or a `#id` waits for the whole file), and only without a
+            // prerendered page, which already shows it with its search and facets.
             let first_page = move |catalog| {
-                if default_view {
+                if default_view && prerendered.with_value(Option::is_none) {
                     state.set(Load::FirstPage(Arc::new(catalog)));
                 }
             };
@@ -45,6 +58,7 @@ pub fn App() -> impl IntoView {
             aria-busy=move || matches!(state.get(), Load::Loading | Load::FirstPage(_)).to_string()
         >
             {move || match state.get() {
+                Load::Loading if prerendered.with_value(Option::is_some) => ().into_any(),
                 Load::Loading => view! {
                     <h1>"Publications"</h1>
                     <p class="loading" role="status">"Loading publications…"</p>
@@ -65,5 +79,18 @@ pub fn App() -> impl IntoView {
                 Load::Ready(catalog) => view! { <Shelf catalog loading=false /> }.into_any(),
             }}
         </main>
+    }
+}
+
+/// The page prerendered at build time (src/bin/prerender.rs), if this one has it.
+fn prerendered_page() -> Option<web_sys::Element> {
+    crate::browser::window()?
+        .document()?
+        .get_element_by_id("prerendered")
+}
+
+fn remove_prerendered(page: StoredValue<Option<web_sys::Element>, LocalStorage>) {
+    if let Some(page) = page.try_update_value(Option::take).flatten() {
+        page.remove();
     }
 }

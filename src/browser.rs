@@ -14,8 +14,18 @@ pub enum Record {
     Replace,
 }
 
+/// The browser window; none when the components are rendered to HTML at build time, where every
+/// reading of the address, storage or the document finds nothing and every writing does nothing.
+pub fn window() -> Option<web_sys::Window> {
+    if cfg!(target_arch = "wasm32") {
+        web_sys::window()
+    } else {
+        None
+    }
+}
+
 fn location() -> Option<web_sys::Location> {
-    web_sys::window().map(|w| w.location())
+    window().map(|w| w.location())
 }
 
 /// The view the address bar describes.
@@ -36,7 +46,7 @@ pub fn target_from_address() -> Option<String> {
 /// Without one the fragment is dropped: it named the paper the visitor arrived at, and they have
 /// moved on.
 pub fn record_view(state: &ViewState, record: Record, target: Option<&str>) {
-    let Some(window) = web_sys::window() else {
+    let Some(window) = window() else {
         return;
     };
     let Ok(history) = window.history() else {
@@ -65,7 +75,7 @@ pub fn permalink(id: &str) -> String {
 
 /// Copies text; `false` when the browser refused (no clipboard outside secure contexts).
 async fn copy_text(text: &str) -> bool {
-    let Some(window) = web_sys::window() else {
+    let Some(window) = window() else {
         return false;
     };
     let promise = window.navigator().clipboard().write_text(text);
@@ -91,7 +101,7 @@ pub fn copy_label(copied: Option<bool>, idle: &'static str, done: &'static str) 
 }
 
 fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+    window()?.local_storage().ok().flatten()
 }
 
 /// A setting remembered between visits; `None` when unset or when storage is blocked.
@@ -107,7 +117,7 @@ pub fn remember(key: &str, value: &str) {
 }
 
 fn element(id: &str) -> Option<web_sys::HtmlElement> {
-    web_sys::window()
+    window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(id))
         .and_then(|e| e.dyn_into().ok())
@@ -130,7 +140,7 @@ pub fn reveal(id: String) {
 /// went), else to the element with id `fallback`.
 pub fn keep_focus(stay: Option<web_sys::HtmlElement>, fallback: String) {
     request_animation_frame(move || {
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        let Some(document) = window().and_then(|w| w.document()) else {
             return;
         };
         let lost = document
@@ -170,7 +180,7 @@ pub fn neighbour(control: &web_sys::HtmlElement) -> Option<web_sys::HtmlElement>
 /// never freezes the tab.
 pub async fn yield_to_browser() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
+        if let Some(window) = window() {
             let _ = window.set_timeout_with_callback(&resolve);
         }
     });
@@ -179,7 +189,7 @@ pub async fn yield_to_browser() {
 
 /// Milliseconds since the page started (`performance.now()`).
 pub fn now() -> f64 {
-    web_sys::window()
+    window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
 }

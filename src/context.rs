@@ -17,6 +17,16 @@ use std::time::Duration;
 /// Cards rendered at first, and added each time the visitor reaches the end of the list.
 pub const PAGE: usize = 8;
 
+/// Cards rendered at first: a small catalog all at once (so the page prerendered at build time
+/// holds every paper), a large one a page.
+fn first_window(papers: usize) -> usize {
+    if papers <= MAX_RENDERED {
+        MAX_RENDERED
+    } else {
+        PAGE
+    }
+}
+
 /// At most this many cards are in the DOM: scrolling on drops the earliest page (scroll anchoring
 /// keeps the view still) and "Show earlier" brings it back.
 pub const MAX_RENDERED: usize = 6 * PAGE;
@@ -71,6 +81,7 @@ const ABSTRACTS_KEY: &str = "papershelf-abstracts";
 impl ShelfContext {
     /// The shared state for `catalog`, showing `initial`, with the search kept following the view.
     pub fn new(catalog: Arc<Catalog>, initial: ViewState, provisional: bool) -> ShelfContext {
+        let total = catalog.papers.len();
         let found = RwSignal::new(catalog.search(Query::parse(&initial.query), None));
         let state = RwSignal::new(initial);
         // The view without its search text: what facets, chips and the selection follow, so that
@@ -93,7 +104,7 @@ impl ShelfContext {
             query: Memo::new(move |_| found.with(|f| f.query.clone())),
             selection,
             start: RwSignal::new(0),
-            limit: RwSignal::new(PAGE),
+            limit: RwSignal::new(first_window(total)),
             target: RwSignal::new(None),
             pending_address: StoredValue::new(None),
             address_before_typing: StoredValue::new(None),
@@ -299,7 +310,8 @@ impl ShelfContext {
     /// Back to the first page of cards, as after any change of view.
     fn reset_window(&self) {
         self.start.set(0);
-        self.limit.set(PAGE);
+        self.limit
+            .set(first_window(self.catalog.with_value(|c| c.papers.len())));
     }
 
     /// Writes a typed view into the current history entry now (before a click adds the next).

@@ -26,7 +26,7 @@ const PIECE: usize = 64 * 1024;
 
 /// Resolved against `document.baseURI`, so the site works at `/` and under a sub-path alike.
 fn data_url() -> String {
-    let base = web_sys::window()
+    let base = crate::browser::window()
         .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten());
     base.and_then(|base| web_sys::Url::new_with_base(DATA_FILE, &base).ok())

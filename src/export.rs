@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 
 /// Saves `text` as a download named `name`.
 fn download(name: &str, mime: &str, text: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(document) = crate::browser::window().and_then(|w| w.document()) else {
         return;
     };
     let parts = js_sys::Array::of1(&text.into());

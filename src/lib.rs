@@ -1,4 +1,6 @@
 //! The Papershelf site: Leptos components over the pure `papershelf-core`.
+// The cards' view types nest deeper than the compiler's default when rendered to HTML.
+#![recursion_limit = "256"]
 
 mod active_filters;
 mod app;
@@ -18,6 +20,7 @@ mod shelf;
 mod theme_toggle;
 
 pub use app::App;
+pub use shelf::Shelf;
 
 /// Makes papershelf-core fold accents with the browser's Unicode data (see `fold::set_char_folder`).
 pub fn install_char_folder() {
@@ -26,7 +29,7 @@ pub fn install_char_folder() {
 
 /// Removes index.html's "starting" message, which explains itself if the app never gets here.
 pub fn remove_boot_message() {
-    if let Some(boot) = web_sys::window()
+    if let Some(boot) = crate::browser::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("boot"))
     {

@@ -253,6 +253,23 @@ fn Abstract(
         }
         .into_any();
     };
+    if crate::browser::window().is_none() {
+        // Rendered ahead of time, for readers before (or without) the app: a native disclosure
+        // in the toggle's place and style, which opens without JavaScript.
+        return view! {
+            <div class="abstract-block">
+                <p class="abstract collapsed" id=abstract_id dir="auto">{rich(&rich_text(&short), query.into())}</p>
+                <details class="abstract-details">
+                    <summary class="toggle">
+                        <span class="when-closed">"Show abstract"</span>
+                        <span class="when-open">"Hide abstract"</span>
+                    </summary>
+                    <p class="abstract" dir="auto">{rich(&full, query.into())}</p>
+                </details>
+            </div>
+        }
+        .into_any();
+    }
     let open = RwSignal::new(open_at_start || all_open.get_untracked());
     Effect::new(move |_| {
         if targeted.get() {

@@ -50,9 +50,12 @@ pub fn Shelf(catalog: Arc<Catalog>, loading: bool) -> impl IntoView {
         }
         .into_any();
     }
-    follow_address();
-    follow_keys();
-    follow_printing();
+    // Rendered to HTML at build time, there is no address, keyboard or printer to follow.
+    if crate::browser::window().is_some() {
+        follow_address();
+        follow_keys();
+        follow_printing();
+    }
     view! {
         <header class="masthead">
             <div class="masthead-top">
@@ -73,7 +76,7 @@ pub fn Shelf(catalog: Arc<Catalog>, loading: bool) -> impl IntoView {
 /// The data's title and description as the page's `<title>` and meta description, which link
 /// previews and bookmarks read.
 fn set_page_details(title: &str, description: Option<&str>) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(document) = crate::browser::window().and_then(|w| w.document()) else {
         return;
     };
     document.set_title(title);
@@ -145,7 +148,7 @@ fn follow_keys() {
 }
 
 fn focus_search() {
-    if let Some(input) = web_sys::window()
+    if let Some(input) = crate::browser::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(SEARCH))
         .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())

@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 const THEME_KEY: &str = "papershelf-theme";
 
 fn system_scheme() -> Option<web_sys::MediaQueryList> {
-    web_sys::window()?
+    crate::browser::window()?
         .match_media("(prefers-color-scheme: dark)")
         .ok()
         .flatten()
@@ -27,7 +27,7 @@ fn dark_now() -> bool {
 }
 
 fn apply(theme: &str) {
-    if let Some(root) = web_sys::window()
+    if let Some(root) = crate::browser::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
     {

@@ -16,7 +16,10 @@ if (!dir) throw new Error("csp.mjs: run as a trunk hook (TRUNK_STAGING_DIR) or p
 const path = join(dir, "index.html");
 let html = readFileSync(path, "utf8");
 
-const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+// JSON-LD is data the browser never runs: no script-src applies to it.
+const inline = [...html.matchAll(/<script(?![^>]*\b(?:src=|type="application\/ld\+json"))[^>]*>([\s\S]*?)<\/script>/g)].map(
+  (m) => m[1],
+);
 if (inline.length === 0) throw new Error("csp.mjs: no inline bootstrap script found in index.html");
 const liveReload = inline.some((s) => s.includes("{{__TRUNK_ADDRESS__}}"));
 const development = process.env.TRUNK_PROFILE === "debug" || liveReload;

@@ -102,6 +102,31 @@ impl MathNode {
         }
     }
 
+    /// The node as MathML markup, its text escaped: for pages rendered to HTML ahead of time,
+    /// where no DOM builds it element by element.
+    pub fn markup(&self) -> String {
+        let mut out = String::new();
+        self.write_markup(&mut out);
+        out
+    }
+
+    fn write_markup(&self, out: &mut String) {
+        let element = self.element();
+        out.push('<');
+        out.push_str(element);
+        if let Some((name, value)) = self.attribute() {
+            out.push_str(&format!(" {name}=\"{}\"", escape_markup(value)));
+        }
+        out.push('>');
+        if let Some(text) = self.text() {
+            out.push_str(&escape_markup(text));
+        }
+        for child in self.children() {
+            child.write_markup(out);
+        }
+        out.push_str(&format!("</{element}>"));
+    }
+
     /// Whether the node is an operator, or one with scripts: TeX puts no extra space between it
     /// and a function name.
     fn is_operator(&self) -> bool {
@@ -941,6 +966,22 @@ textsf=ts
 texttt=tt
 ";
 
+/// `text` safe inside markup, as element text or a quoted attribute value.
+fn escape_markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::MathNode::{self, *};
@@ -1414,6 +1455,16 @@ mod tests {
                 "mn:1",
                 "mo stretchy=false:)",
             ]
+        );
+    }
+
+    #[test]
+    fn markup_escapes_every_text() {
+        let node = parse_math(r"\text{<b>&</b>} < x_{i}").unwrap();
+        let markup = node.markup();
+        assert_eq!(
+            markup,
+            "<mrow><mtext>&lt;b&gt;&amp;&lt;/b&gt;</mtext><mo>&lt;</mo><msub><mi>x</mi><mi>i</mi></msub></mrow>"
         );
     }
 }

@@ -1,0 +1,208 @@
+//! Prerenders the page at build time (trunk's post-build hook, tools/post-build.sh): the same
+//! components the app runs, rendered to HTML natively by Leptos for the shipped data, so that
+//! the first cards are readable before the wasm arrives, without JavaScript, and by crawlers
+//! and link previews. Writes into the built `index.html`:
+//! - the page as the app shows it in the default view, inside a disabled `<fieldset>` (its
+//!   controls wait for the app, which replaces it once its own page is ready);
+//! - the data's title and description as `<title>`, meta description and Open Graph tags;
+//! - schema.org JSON-LD for the prerendered papers;
+//! - a note linking the whole data: `publications.json` and `publications.bib`, which it also
+//!   writes, for readers without JavaScript, who see only the prerendered cards.
+//!
+//! A missing or unreadable data file leaves the page as trunk built it: the app reports it.
+
+use leptos::prelude::*;
+use papershelf::Shelf;
+use papershelf_core::bibtex::bibliography;
+use papershelf_core::text::count_label;
+use papershelf_core::{Catalog, Query, ViewState};
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+fn main() -> ExitCode {
+    let Some(dir) = std::env::args()
+        .nth(1)
+        .or_else(|| std::env::var("TRUNK_STAGING_DIR").ok())
+        .map(PathBuf::from)
+    else {
+        eprintln!("usage: prerender DIST_DIR (or run as a trunk hook)");
+        return ExitCode::from(2);
+    };
+    match prerender(&dir) {
+        Ok(summary) => {
+            println!("prerender: {summary}");
+            ExitCode::SUCCESS
+        }
+        Err(why) => {
+            eprintln!("prerender: {why}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn prerender(dir: &Path) -> Result<String, String> {
+    let index = dir.join("index.html");
+    let mut html =
+        std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    let data = dir.join("publications.json");
+    let catalog = match std::fs::read(&data) {
+        Ok(bytes) => match Catalog::from_json(&bytes) {
+            Ok(catalog) => (catalog, bytes),
+            Err(e) => {
+                return Ok(format!(
+                    "{}: not prerendered, the data is not JSON ({})",
+                    data.display(),
+                    e.message
+                ))
+            }
+        },
+        Err(e) => return Ok(format!("{}: not prerendered ({e})", data.display())),
+    };
+    let (catalog, bytes) = catalog;
+    let catalog = Arc::new(catalog);
+
+    let shown = catalog
+        .select_searched(
+            &ViewState::default(),
+            &catalog.search(Query::parse(""), None),
+        )
+        .shown;
+    let everything = bibliography(&shown, &catalog, Some(&bytes[..]));
+    std::fs::write(dir.join("publications.bib"), everything)
+        .map_err(|e| format!("publications.bib: {e}"))?;
+
+    let page = Owner::new().with(|| {
+        let catalog = catalog.clone();
+        view! { <main class="page"><Shelf catalog loading=false /></main> }.to_html()
+    });
+    let cards = page.matches("<article").count();
+    let title = catalog
+        .title
+        .clone()
+        .unwrap_or_else(|| "Publications".into());
+    let description = catalog.description.clone();
+
+    let head = head(
+        &title,
+        description.as_deref(),
+        &json_ld(&catalog, &shown[..cards.min(shown.len())]),
+    );
+    // Also for readers without JavaScript, where the list stops at the prerendered cards.
+    let note = format!(
+        "<p class=\"full-data\">All {}: <a href=\"publications.json\">publications.json</a>, \
+         <a href=\"publications.bib\">publications.bib</a> (BibTeX).</p>",
+        count_label(catalog.papers.len(), "publication", "publications"),
+    );
+    let page = match page.rfind("</main>") {
+        Some(end) => format!("{}{note}{}", &page[..end], &page[end..]),
+        None => page,
+    };
+    html = replace_between(&html, "<title>", "</title>", &escape(&title))?;
+    if let Some(description) = &description {
+        html = replace_attribute(&html, "<meta name=\"description\"", &escape(description))?;
+    }
+    html = html.replacen("</head>", &format!("{head}</head>"), 1);
+    // In place of the note that the page needs JavaScript: now it reads without.
+    let noscript = html
+        .find("<noscript>")
+        .ok_or("index.html has no <noscript>")?;
+    let noscript_end = html[noscript..]
+        .find("</noscript>")
+        .ok_or("unclosed <noscript>")?
+        + noscript
+        + "</noscript>".len();
+    html.replace_range(
+        noscript..noscript_end,
+        &format!("<fieldset class=\"prerendered\" id=\"prerendered\" disabled>{page}</fieldset>"),
+    );
+    std::fs::write(&index, html).map_err(|e| format!("{}: {e}", index.display()))?;
+    Ok(format!(
+        "{} of {} written into {}",
+        count_label(cards, "card", "cards"),
+        count_label(catalog.papers.len(), "paper", "papers"),
+        index.display()
+    ))
+}
+
+/// Open Graph tags and the JSON-LD, for the end of `<head>`.
+fn head(title: &str, description: Option<&str>, json_ld: &Value) -> String {
+    let mut out = format!("<meta property=\"og:type\" content=\"website\" /><meta property=\"og:title\" content=\"{}\" />", escape(title));
+    if let Some(description) = description {
+        out.push_str(&format!(
+            "<meta property=\"og:description\" content=\"{}\" />",
+            escape(description)
+        ));
+    }
+    // Data, not script: `<` escaped so no text can close the element.
+    let data = json_ld.to_string().replace('<', "\\u003c");
+    out.push_str(&format!(
+        "<script type=\"application/ld+json\">{data}</script>"
+    ));
+    out
+}
+
+/// schema.org `ScholarlyArticle`s for `papers`.
+fn json_ld(catalog: &Catalog, papers: &[u32]) -> Value {
+    let articles: Vec<Value> = papers
+        .iter()
+        .map(|&idx| {
+            let paper = &catalog.papers[idx as usize];
+            let mut article = json!({
+                "@type": "ScholarlyArticle",
+                "name": paper.title.shown(),
+                "author": paper.authors.iter().map(|&a| json!({"@type": "Person", "name": catalog.author_name(a)})).collect::<Vec<_>>(),
+            });
+            if let Some(year) = paper.year {
+                article["datePublished"] = json!(year.to_string());
+            }
+            if let Some(venue) = &paper.venue {
+                article["isPartOf"] = json!({"@type": "PublicationIssue", "name": venue.shown()});
+            }
+            if let Some(text) = &paper.abstract_text {
+                article["abstract"] = json!(text.shown());
+            }
+            if let Some(url) = papershelf_core::links::cited_url(paper) {
+                article["url"] = json!(url);
+            }
+            article
+        })
+        .collect();
+    json!({"@context": "https://schema.org", "@graph": articles})
+}
+
+/// `html` with the text between `open` and `close` replaced.
+fn replace_between(html: &str, open: &str, close: &str, with: &str) -> Result<String, String> {
+    let start = html
+        .find(open)
+        .ok_or_else(|| format!("index.html has no {open}"))?
+        + open.len();
+    let end = html[start..]
+        .find(close)
+        .ok_or_else(|| format!("index.html has no {close}"))?
+        + start;
+    Ok(format!("{}{with}{}", &html[..start], &html[end..]))
+}
+
+/// `html` with the `content` attribute of the tag that starts with `tag` replaced.
+fn replace_attribute(html: &str, tag: &str, with: &str) -> Result<String, String> {
+    let at = html
+        .find(tag)
+        .ok_or_else(|| format!("index.html has no {tag}"))?;
+    let content = html[at..]
+        .find("content=\"")
+        .ok_or("a tag without content")?
+        + at
+        + "content=\"".len();
+    let end = html[content..].find('"').ok_or("an unclosed attribute")? + content;
+    Ok(format!("{}{with}{}", &html[..content], &html[end..]))
+}
+
+/// Text as HTML text or a quoted attribute value.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
