@@ -20,6 +20,7 @@ import { execSync } from "node:child_process";
 import { startServer } from "../tests/browser/serve.mjs";
 import { makeCorpus } from "./make-corpus.mjs";
 import { corpusPath } from "../tests/data/corpus.mjs";
+import { measurePhone, phoneTable } from "./phone.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const repo = join(here, "..");
@@ -52,6 +53,9 @@ for (const corpus of corpora) {
       cpSync(join(here, "node_modules/list.js/dist/list.min.js"), join(root, "list.min.js"));
     }
     cpSync(corpus.path, join(root, "publications.json"));
+    // The page prerendered for this corpus, as a build with it would ship (the binary is built by
+    // trunk's post-build hook).
+    if (kind === "papershelf") execSync(`${join(repo, "target/debug/prerender")} ${root}`, { stdio: "ignore" });
     await startServer({ root, prefix: "/papers/", port, warm: ["publications.json"] });
     sites.push({ kind, corpus: corpus.name, count, url: `http://127.0.0.1:${port}/papers/` });
     port++;
@@ -120,6 +124,8 @@ async function measure(browser, site) {
       [total, String(site.count)],
       { timeout: 120_000 },
     );
+    // The count is in the prerendered page at once: wait for the app itself.
+    await page.waitForFunction(() => !document.getElementById("prerendered"), null, { timeout: 120_000 });
     await page.waitForTimeout(300);
     domLoaded.push(await page.evaluate(() => document.getElementsByTagName("*").length));
 
@@ -188,6 +194,14 @@ for (const site of sites.filter(wanted)) {
   results[`${site.kind}-${site.corpus}`] = await measure(browser, site);
   console.log(JSON.stringify(results[`${site.kind}-${site.corpus}`]));
 }
+// ONLY=phone measures only the phone section.
+const PHONE_RUNS = Number(process.env.PHONE_RUNS ?? 5);
+let phone = null;
+if (!partial || process.env.ONLY === "phone") {
+  process.stdout.write("measuring the phone section… ");
+  phone = await measurePhone(browser, { dist, out, port, runs: PHONE_RUNS });
+  console.log(JSON.stringify(phone));
+}
 await browser.close();
 
 // Bundle sizes of the release build.
@@ -251,6 +265,10 @@ ${bundle.map((b) => `| ${b.file} | ${(b.raw / 1024).toFixed(1)} KB | ${(b.gzip /
 
 Keystrokes typed: ${QUERIES.map((q) => `“${q}”`).join(", ")}, 120 ms apart.
 Facet clicks: the first three values of the Years facet, each twice.
+
+## Phone (the seed site against a static page of the same cards)
+
+${phone ? phoneTable(phone, PHONE_RUNS) : "(not run)"}
 
 ## Import (\`papershelf import\`, release build)
 

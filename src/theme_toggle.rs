@@ -1,5 +1,5 @@
 //! The light/dark theme button. The page follows the system's scheme until the visitor presses
-//! it; their choice is remembered and applied before the first paint by style/theme.js.
+//! it; their choice is remembered and applied before the first paint by index.html's inline script.
 
 use crate::browser::{remember, remembered};
 use leptos::prelude::*;
@@ -7,7 +7,7 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-/// Where the choice is kept; style/theme.js reads the same key.
+/// Where the choice is kept; index.html's inline script reads the same key.
 const THEME_KEY: &str = "papershelf-theme";
 
 fn system_scheme() -> Option<web_sys::MediaQueryList> {

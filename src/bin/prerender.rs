@@ -103,20 +103,20 @@ fn prerender(dir: &Path) -> Result<String, String> {
     if let Some(description) = &description {
         html = replace_attribute(&html, "<meta name=\"description\"", &escape(description))?;
     }
-    html = html.replacen("</head>", &format!("{head}</head>"), 1);
-    // In place of the note that the page needs JavaScript: now it reads without.
-    let noscript = html
-        .find("<noscript>")
-        .ok_or("index.html has no <noscript>")?;
-    let noscript_end = html[noscript..]
-        .find("</noscript>")
-        .ok_or("unclosed <noscript>")?
-        + noscript
-        + "</noscript>".len();
-    html.replace_range(
-        noscript..noscript_end,
-        &format!("<fieldset class=\"prerendered\" id=\"prerendered\" disabled>{page}</fieldset>"),
-    );
+    // Between markers, so that prerendering again (`make bench` does, for each corpus) replaces
+    // what an earlier run wrote.
+    html = replace_marked(&html, "head", &head, "</head>")?;
+    let page =
+        format!("<fieldset class=\"prerendered\" id=\"prerendered\" disabled>{page}</fieldset>");
+    html = replace_marked(&html, "page", &page, "<noscript>")?;
+    // The note that the page needs JavaScript: now it reads without.
+    if let Some(noscript) = html.find("<noscript>") {
+        let end = html[noscript..]
+            .find("</noscript>")
+            .ok_or("unclosed <noscript>")?
+            + noscript;
+        html.replace_range(noscript..end + "</noscript>".len(), "");
+    }
     std::fs::write(&index, html).map_err(|e| format!("{}: {e}", index.display()))?;
     Ok(format!(
         "{} of {} written into {}",
@@ -170,6 +170,27 @@ fn json_ld(catalog: &Catalog, papers: &[u32]) -> Value {
         })
         .collect();
     json!({"@context": "https://schema.org", "@graph": articles})
+}
+
+/// `html` with what an earlier run wrote between the `name` markers replaced by `content`, or
+/// `content` (with its markers) put before `place` the first time.
+fn replace_marked(html: &str, name: &str, content: &str, place: &str) -> Result<String, String> {
+    let (open, close) = (
+        format!("<!-- prerendered {name} -->"),
+        format!("<!-- /prerendered {name} -->"),
+    );
+    let marked = format!("{open}{content}{close}");
+    if let (Some(start), Some(end)) = (html.find(&open), html.find(&close)) {
+        return Ok(format!(
+            "{}{marked}{}",
+            &html[..start],
+            &html[end + close.len()..]
+        ));
+    }
+    let at = html
+        .find(place)
+        .ok_or_else(|| format!("index.html has no {place}"))?;
+    Ok(format!("{}{marked}{}", &html[..at], &html[at..]))
 }
 
 /// `html` with the text between `open` and `close` replaced.

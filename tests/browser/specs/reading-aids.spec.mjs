@@ -114,7 +114,7 @@ test("the theme button switches light and dark, says which is on, and is remembe
   expect(await background()).not.toBe(light);
   const dark = await background();
 
-  // After a reload the dark theme is there before the app starts (theme.js), not after.
+  // After a reload the dark theme is there before the app starts (index.html's inline script), not after.
   await page.route("**/*.wasm", async (route) => {
     await new Promise((r) => setTimeout(r, 1500));
     await route.continue();
