@@ -113,9 +113,10 @@ async function waitUntil(page, what, predicate, ...args) {
   }
 }
 
-/** Waits until the count (role=status) reads `text`, then checks that Firefox's accessibility
- * tree exposes exactly that one status. */
+/** Waits until the app has replaced the page prerendered at build time and its count (role=status)
+ * reads `text`, then checks that Firefox's accessibility tree exposes exactly that one status. */
 async function waitForStatus(page, text) {
+  await waitUntil(page, "the app to take over", () => !document.getElementById("prerendered"));
   await waitUntil(
     page,
     `the status to read "${text}"`,
@@ -252,4 +253,29 @@ pageTest("the theme button switches light and dark, and says which is on", async
   await toggle.click();
   await pressed(String(systemDark));
   assert.equal(await background(), first);
+});
+
+test("the prerendered page is readable before the app, which then shows the same cards", { timeout: 2 * WAIT_MS }, async () => {
+  const context = await browser.createBrowserContext();
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(WAIT_MS);
+    // The wasm arrives late, so the prerendered page is what shows first.
+    await page.setRequestInterception(true);
+    page.on("request", (request) =>
+      request.url().endsWith(".wasm") ? setTimeout(() => request.continue(), 3000) : request.continue(),
+    );
+    await page.goto(base, { waitUntil: "domcontentloaded" });
+    assert.ok(await page.$("#prerendered"), "the prerendered page is there before the app");
+    const disabled = await page.evaluate(() => document.querySelector("#prerendered #search").matches(":disabled"));
+    assert.equal(disabled, true, "search waits for the app");
+    const prerendered = await cardTitles(page);
+    assert.deepEqual(prerendered, papers.map((p) => p.title).sort());
+    await waitForStatus(page, "12 publications");
+    assert.deepEqual(await cardTitles(page), prerendered);
+    const live = await page.waitForSelector(aria("searchbox", "Search"));
+    assert.equal(await live.evaluate((s) => s.matches(":disabled")), false);
+  } finally {
+    await context.close();
+  }
 });
