@@ -19,18 +19,20 @@ enum Load {
 #[component]
 pub fn App() -> impl IntoView {
     let state = RwSignal::new(Load::Loading);
-    let default_view =
-        view_from_address() == ViewState::default() && target_from_address().is_none();
+    let default_view = view_from_address() == ViewState::default();
+    let targeted = target_from_address().is_some();
     // The page prerendered at build time shows the default view: it stays, controls disabled,
     // until this app's own page replaces it (in the same frame, so nothing moves). Any other
-    // view would show the wrong papers meanwhile, so it goes at once.
+    // view would show the wrong papers meanwhile, so it goes at once; a `#id` keeps it, as the
+    // app brings its paper in once ready.
     let prerendered = StoredValue::new_local(prerendered_page());
+    let showing_prerendered = RwSignal::new(prerendered.with_value(Option::is_some));
     if !default_view {
-        remove_prerendered(prerendered);
+        remove_prerendered(prerendered, showing_prerendered);
     }
     Effect::new(move |_| {
         if matches!(state.get(), Load::Ready(_) | Load::Failed(_)) {
-            remove_prerendered(prerendered);
+            remove_prerendered(prerendered, showing_prerendered);
         }
     });
     let load = move || {
@@ -40,7 +42,7 @@ pub fn App() -> impl IntoView {
             // with filters, a sort or a `#id` waits for the whole file), and only without a
             // prerendered page, which already shows it with its search and facets.
             let first_page = move |catalog| {
-                if default_view && prerendered.with_value(Option::is_none) {
+                if default_view && !targeted && !showing_prerendered.get_untracked() {
                     state.set(Load::FirstPage(Arc::new(catalog)));
                 }
             };
@@ -56,9 +58,16 @@ pub fn App() -> impl IntoView {
         <main
             class="page"
             aria-busy=move || matches!(state.get(), Load::Loading | Load::FirstPage(_)).to_string()
+            // The prerendered page hides (style/main.css) the moment this one shows anything:
+            // in the same style change, so no frame, no accessibility tree and no test ever sees
+            // both.
+            data-shown=move || {
+                let waiting = matches!(state.get(), Load::Loading) && showing_prerendered.get();
+                (!waiting).then_some("")
+            }
         >
             {move || match state.get() {
-                Load::Loading if prerendered.with_value(Option::is_some) => ().into_any(),
+                Load::Loading if showing_prerendered.get() => ().into_any(),
                 Load::Loading => view! {
                     <h1>"Publications"</h1>
                     <p class="loading" role="status">"Loading publications…"</p>
@@ -89,8 +98,15 @@ fn prerendered_page() -> Option<web_sys::Element> {
         .get_element_by_id("prerendered")
 }
 
-fn remove_prerendered(page: StoredValue<Option<web_sys::Element>, LocalStorage>) {
-    if let Some(page) = page.try_update_value(Option::take).flatten() {
-        page.remove();
-    }
+/// Removes the prerendered page, which the app's own page has already hidden (or which shows the
+/// wrong view): its nodes go after this frame.
+fn remove_prerendered(
+    page: StoredValue<Option<web_sys::Element>, LocalStorage>,
+    showing: RwSignal<bool>,
+) {
+    let Some(page) = page.try_update_value(Option::take).flatten() else {
+        return;
+    };
+    showing.set(false);
+    request_animation_frame(move || page.remove());
 }

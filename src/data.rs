@@ -24,14 +24,28 @@ const FIRST_PAGE: usize = 24;
 /// Bytes copied into wasm memory at a time.
 const PIECE: usize = 64 * 1024;
 
-/// Resolved against `document.baseURI`, so the site works at `/` and under a sub-path alike.
-fn data_url() -> String {
-    let base = crate::browser::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.base_uri().ok().flatten());
-    base.and_then(|base| web_sys::Url::new_with_base(DATA_FILE, &base).ok())
+/// Where the data is, and how a cached copy may be used. The build names the file it
+/// prerendered from with a version (`publications.json?v=…`, in the preload link): that address
+/// changes with the file, so its cached copy is always the right one, and the preload's response
+/// is used as it is. Otherwise the plain name, resolved against `document.baseURI` (so the site
+/// works at `/` and under a sub-path alike), revalidated on every load.
+fn data_url() -> (String, RequestCache) {
+    let document = crate::browser::window().and_then(|w| w.document());
+    let preload = document
+        .as_ref()
+        .and_then(|d| d.query_selector("link[data-publications]").ok().flatten())
+        .and_then(|link| link.dyn_into::<web_sys::HtmlLinkElement>().ok())
+        .map(|link| link.href())
+        .filter(|href| href.contains("?v="));
+    if let Some(href) = preload {
+        return (href, RequestCache::Default);
+    }
+    let base = document.and_then(|d| d.base_uri().ok().flatten());
+    let url = base
+        .and_then(|base| web_sys::Url::new_with_base(DATA_FILE, &base).ok())
         .map(|url| url.href())
-        .unwrap_or_else(|| DATA_FILE.to_owned())
+        .unwrap_or_else(|| DATA_FILE.to_owned());
+    (url, RequestCache::NoCache)
 }
 
 /// Why the publications could not be loaded; shown in the page's alert.
@@ -78,7 +92,14 @@ impl fmt::Display for LoadError {
 }
 
 async fn fetch(url: &str, cache: RequestCache) -> Result<Response, LoadError> {
-    let response = Request::get(url)
+    // The version goes in as a parameter: given in the address, gloo would append a `&` to it,
+    // and the address would no longer be the preloaded one.
+    let (path, version) = match url.split_once("?v=") {
+        Some((path, version)) => (path, Some(("v", version))),
+        None => (url, None),
+    };
+    let response = Request::get(path)
+        .query(version)
         .cache(cache)
         .send()
         .await
@@ -126,8 +147,8 @@ impl EntrySink for Loading {
 /// Loads and validates the catalog, or says why it could not. `first_page` is called once with
 /// a catalog of the first entries, as soon as they are in.
 pub async fn load_catalog(first_page: impl Fn(Catalog)) -> Result<Catalog, LoadError> {
-    // `no-cache` revalidates, so a redeployed file shows up without a hard reload.
-    let response = fetch(&data_url(), RequestCache::NoCache).await?;
+    let (url, cache) = data_url();
+    let response = fetch(&url, cache).await?;
     let mut stream = StreamReader::new();
     let mut loading = Loading::default();
     // A response without a body is read as an empty file, which the reader names as such.
@@ -160,7 +181,7 @@ impl Entries for DataFile {
 /// read from, if the cache still has it; a changed file is noticed entry by entry). `None` when
 /// it cannot be had: Cite and Export then make every record from the paper's fields.
 pub async fn data_file() -> Option<DataFile> {
-    let response = fetch(&data_url(), RequestCache::ForceCache).await.ok()?;
+    let response = fetch(&data_url().0, RequestCache::ForceCache).await.ok()?;
     let buffer = JsFuture::from(web_sys::Response::from(response).array_buffer().ok()?)
         .await
         .ok()?;

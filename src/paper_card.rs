@@ -264,8 +264,8 @@ fn Abstract(
                         <span class="when-closed">"Show abstract"</span>
                         <span class="when-open">"Hide abstract"</span>
                     </summary>
-                    <p class="abstract" dir="auto">{rich(&full, query.into())}</p>
                 </details>
+                <p class="abstract abstract-full" dir="auto">{rich(&full, query.into())}</p>
             </div>
         }
         .into_any();

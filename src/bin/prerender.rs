@@ -73,6 +73,16 @@ fn prerender(dir: &Path) -> Result<String, String> {
     std::fs::write(dir.join("publications.bib"), everything)
         .map_err(|e| format!("publications.bib: {e}"))?;
 
+    // The preload and the app fetch the data by a name that changes with it: a cached copy of
+    // an earlier deploy can never stand in for it (see data_url in src/data.rs).
+    if let Some(at) = html.find("href=\"publications.json") {
+        let start = at + "href=\"".len();
+        let end = html[start..].find('"').map_or(start, |e| start + e);
+        html.replace_range(
+            start..end,
+            &format!("publications.json?v={:016x}", fnv1a(&bytes)),
+        );
+    }
     let page = Owner::new().with(|| {
         let catalog = catalog.clone();
         view! { <main class="page"><Shelf catalog loading=false /></main> }.to_html()
@@ -226,4 +236,11 @@ fn escape(text: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
+}
+
+/// A 64-bit FNV-1a hash: a version of the data, not a security measure.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }

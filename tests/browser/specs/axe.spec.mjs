@@ -28,7 +28,7 @@ for (const scheme of ["light", "dark"]) {
 
   test(`a filtered 10k page with a search, ${scheme} theme chosen with the button`, async ({ page }) => {
     const { text } = corpus();
-    await page.route("**/publications.json", (route) =>
+    await page.route("**/publications.json*", (route) =>
       route.fulfill({ status: 200, contentType: "application/json", body: text }),
     );
     await page.goto("./?topic=reinforcement%20learning&q=policy");

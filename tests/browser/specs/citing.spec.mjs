@@ -42,7 +42,7 @@ const MADE = `@inproceedings{turing1936computable,
 
 test.beforeEach(async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  await page.route("**/publications.json", (route) =>
+  await page.route("**/publications.json*", (route) =>
     route.fulfill({ status: 200, contentType: "application/json", body: data }),
   );
 });
@@ -94,8 +94,8 @@ test("a file changed on the server since loading: Cite makes the record instead 
   await expect(status(page)).toHaveText("3 publications");
   // The next read of the file finds different text where the paper's entry was.
   const changed = data.replace("Sketch of the Analytical Engine", "Sketch of the Difference Engine");
-  await page.unroute("**/publications.json");
-  await page.route("**/publications.json", (route) =>
+  await page.unroute("**/publications.json*");
+  await page.route("**/publications.json*", (route) =>
     route.fulfill({ status: 200, contentType: "application/json", body: changed }),
   );
   await page.getByRole("button", { name: "Cite Sketch of the Analytical Engine" }).click();
@@ -154,8 +154,8 @@ test("Export saves exactly the papers shown, as BibTeX and CSL-JSON, named after
 test("Export takes every shown paper of the 10k corpus, not only the rendered cards", async ({ page }) => {
   const { corpus } = await import("./corpus.mjs");
   const { text, papers: all } = corpus();
-  await page.unroute("**/publications.json");
-  await page.route("**/publications.json", (route) =>
+  await page.unroute("**/publications.json*");
+  await page.route("**/publications.json*", (route) =>
     route.fulfill({ status: 200, contentType: "application/json", body: text }),
   );
   await page.goto("./?year=2016");

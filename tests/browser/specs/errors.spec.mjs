@@ -2,13 +2,13 @@
 import { test, expect, status, cards } from "./helpers.mjs";
 
 async function failThenRecover(page, fulfill, expectedMessage) {
-  await page.route("**/publications.json", (route) => route.fulfill(fulfill));
+  await page.route("**/publications.json*", (route) => route.fulfill(fulfill));
   await page.goto("./");
   const alert = page.getByRole("alert");
   await expect(alert).toContainText(expectedMessage);
   await expect(cards(page)).toHaveCount(0);
 
-  await page.unroute("**/publications.json");
+  await page.unroute("**/publications.json*");
   await alert.getByRole("button", { name: "Retry" }).click();
   await expect(cards(page)).toHaveCount(12);
   await expect(status(page)).toHaveText("12 publications");
@@ -33,7 +33,7 @@ test("a file without a publications list says so", async ({ page }) => {
 });
 
 test("an empty list is a friendly empty state, not an error", async ({ page }) => {
-  await page.route("**/publications.json", (route) =>
+  await page.route("**/publications.json*", (route) =>
     route.fulfill({ status: 200, contentType: "application/json", body: '{"publications": []}' }),
   );
   await page.goto("./");

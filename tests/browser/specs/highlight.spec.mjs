@@ -13,7 +13,7 @@ const data = JSON.stringify({
 const search = (page) => page.getByRole("searchbox", { name: "Search", exact: true });
 
 test.beforeEach(async ({ page }) => {
-  await page.route("**/publications.json", (route) =>
+  await page.route("**/publications.json*", (route) =>
     route.fulfill({ status: 200, contentType: "application/json", body: data }),
   );
   await page.goto("./");

@@ -15,7 +15,7 @@ papers.push({ id: "#x", title: "Hash-led id", year: 1991 });
 papers.push({ id: "x", title: "Plain x", year: 1992 });
 
 test.beforeEach(async ({ page }) => {
-  await page.route("**/publications.json", (route) =>
+  await page.route("**/publications.json*", (route) =>
     route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify({ publications: papers }) }),
   );
 });

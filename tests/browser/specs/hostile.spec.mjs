@@ -7,7 +7,7 @@ test.beforeEach(async ({ page }) => {
   page.on("dialog", (d) => {
     throw new Error(`a dialog opened: ${d.message()}`);
   });
-  await page.route("**/publications.json", (route) =>
+  await page.route("**/publications.json*", (route) =>
     route.fulfill({ status: 200, contentType: "application/json", body: hostileJson }),
   );
   await page.goto("./");

@@ -19,7 +19,7 @@ const publications = [
 ];
 
 test.beforeEach(async ({ page }) => {
-  await page.route("**/publications.json", (route) =>
+  await page.route("**/publications.json*", (route) =>
     route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify({ publications }) }),
   );
 });

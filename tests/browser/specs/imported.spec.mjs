@@ -8,7 +8,7 @@ import { test, expect, status } from "./helpers.mjs";
 const data = readFileSync(new URL("../fixtures/imported.json", import.meta.url), "utf8");
 
 test.beforeEach(async ({ page }) => {
-  await page.route("**/publications.json", (route) =>
+  await page.route("**/publications.json*", (route) =>
     route.fulfill({ status: 200, contentType: "application/json", body: data }),
   );
 });

@@ -18,7 +18,7 @@ const data = JSON.stringify({
 });
 
 test.beforeEach(async ({ page }) => {
-  await page.route("**/publications.json", (route) =>
+  await page.route("**/publications.json*", (route) =>
     route.fulfill({ status: 200, contentType: "application/json", body: data }),
   );
 });

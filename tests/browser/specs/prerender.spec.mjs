@@ -2,7 +2,13 @@
 // and description, JSON-LD and links to the whole data are in index.html itself; without
 // JavaScript they read; with it, the app takes over in place, showing the same cards, without a
 // layout shift or a loading message.
+import { createServer } from "node:http";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { test, expect, status, seedPapers } from "./helpers.mjs";
+
+const dist = fileURLToPath(new URL("../../../dist/", import.meta.url));
 
 /** What a card says, as a visitor reads it: title, authors, venue and year, topics, links. */
 async function cardTexts(page) {
@@ -23,7 +29,8 @@ test("index.html itself holds the cards, the page's details and JSON-LD naming t
   expect(html).toContain("<title>Publications</title>");
   expect(html).toContain('<meta property="og:title" content="Publications" />');
   expect(html).toContain('<meta name="description" content="Recent papers by the lab');
-  expect(html).toContain('<link rel="preload" href="publications.json" as="fetch" crossorigin');
+  // The data's address names its version, so no cached copy of an earlier deploy can stand in.
+  expect(html).toMatch(/<link rel="preload" href="publications\.json\?v=[0-9a-f]{16}" as="fetch" crossorigin/);
   const jsonLd = JSON.parse(html.match(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/)[1]);
   expect(jsonLd["@context"]).toBe("https://schema.org");
   const names = jsonLd["@graph"].map((a) => a.name);
@@ -86,16 +93,21 @@ test("the handover moves nothing and never shows a loading message", async ({ pa
       if (document.body?.textContent.includes("Loading publications…")) window.__loadingSeen = true;
     }).observe(document, { subtree: true, childList: true, characterData: true });
   });
-  // The wasm arrives late, so the prerendered page is on screen for a while first.
-  await page.route("**/*.wasm", async (route) => {
-    await new Promise((r) => setTimeout(r, 800));
-    await route.continue();
-  });
-  await page.goto("./");
+  // Where each card's title is: the app's cards are new nodes, which a layout-shift measure does
+  // not compare with the prerendered ones, so the positions are compared here.
+  const titles = () =>
+    page.locator("article h2, article h3").evaluateAll((hs) =>
+      hs.map((h) => `${h.textContent} @ ${Math.round(h.getBoundingClientRect().top + scrollY)}`),
+    );
+  const release = await holdApp(page);
+  await page.goto("./", { waitUntil: "load" });
   await expect(page.locator("#prerendered h1")).toBeVisible();
+  const before = await titles();
+  release();
   await expect(page.locator("#prerendered")).toHaveCount(0, { timeout: 10_000 });
   await expect(status(page)).toHaveText("12 publications");
   await expect(page.getByRole("searchbox", { name: "Search", exact: true })).toBeEnabled();
+  expect(await titles()).toEqual(before);
   // Let a late shift be recorded before reading the sum.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const { shifts, loadingSeen } = await page.evaluate(() => ({ shifts: window.__shifts, loadingSeen: window.__loadingSeen }));
@@ -121,4 +133,108 @@ test("a shared link to another view drops the prerendered default view at once",
   await expect(page.locator("#prerendered")).toHaveCount(0);
   await expect(status(page)).toHaveText("2 publications");
   await expect(page.getByRole("button", { name: "language models", pressed: true }).first()).toBeVisible();
+});
+
+/** Holds the wasm until `release()`: the prerendered page is on screen meanwhile. */
+async function holdApp(page) {
+  let release;
+  const gate = new Promise((r) => (release = r));
+  await page.route("**/*.wasm", async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}
+
+const handedOver = (page) =>
+  expect(page.locator("#prerendered")).toHaveCount(0, { timeout: 15_000 }).then(() => expect(status(page)).toHaveText(/publications?$/));
+
+test("a phone visitor who scrolled to the end before the app started is not thrown back to the top", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 800 }, baseURL: test.info().project.use.baseURL });
+  const page = await context.newPage();
+  const release = await holdApp(page);
+  await page.goto("./", { waitUntil: "load" });
+  await page.keyboard.press("End");
+  await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(1000);
+  const before = await page.evaluate(() => scrollY);
+  release();
+  await handedOver(page);
+  const after = await page.evaluate(() => scrollY);
+  // The note linking the data goes (it is shorter by that), but the visitor stays at the end.
+  expect(after).toBeGreaterThan(before - 200);
+  await context.close();
+});
+
+
+test("without JavaScript, nothing says the browser is too old, and the data links are not covered", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 800 }, baseURL: test.info().project.use.baseURL });
+  const page = await context.newPage();
+  await page.goto("./");
+  await page.waitForTimeout(6_500); // the boot message's own delay
+  await expect(page.getByText(/could not start the page/)).toBeHidden();
+  await context.close();
+});
+
+
+test("printing before the app starts prints every abstract whole", async ({ page }) => {
+  const release = await holdApp(page);
+  await page.goto("./", { waitUntil: "load" });
+  await page.emulateMedia({ media: "print" });
+  const ending = seedPapers().find((p) => p.id === "forgetting-transformer").abstract.slice(-40);
+  await expect(page.getByRole("article", { name: /^Forgetting Transformer/ }).getByText(ending)).toBeVisible();
+  release();
+});
+
+
+test("a fragment that names no paper keeps the prerendered default view", async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__loadingSeen = false;
+    new MutationObserver(() => {
+      if (document.body?.textContent.includes("Loading publications…")) window.__loadingSeen = true;
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await page.goto("./#no-such-paper");
+  await expect(status(page)).toHaveText("12 publications");
+  expect(await page.evaluate(() => window.__loadingSeen)).toBe(false);
+});
+
+
+test("after a redeploy, the app shows the new data, not a cached copy (the host caches it for 10 minutes, as GitHub Pages does)", async ({ browser }) => {
+  let data = readFileSync(join(dist, "publications.json"), "utf8");
+  let html = readFileSync(join(dist, "index.html"), "utf8");
+  const server = createServer((req, res) => {
+    const path = new URL(req.url, "http://x").pathname.replace(/^\/papers\//, "");
+    if (path === "publications.json") {
+      res.writeHead(200, { "content-type": "application/json", "cache-control": "max-age=600", "last-modified": new Date(Date.now() - 86_400_000).toUTCString() });
+      return res.end(data);
+    }
+    if (path === "" || path === "index.html") {
+      res.writeHead(200, { "content-type": "text/html", "cache-control": "no-cache" });
+      return res.end(html);
+    }
+    try {
+      const body = readFileSync(join(dist, path));
+      res.writeHead(200, { "content-type": path.endsWith(".wasm") ? "application/wasm" : path.endsWith(".js") ? "text/javascript" : path.endsWith(".css") ? "text/css" : "application/octet-stream" });
+      res.end(body);
+    } catch {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  const url = `http://127.0.0.1:${server.address().port}/papers/`;
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  await expect(status(page)).toHaveText("12 publications");
+  // The lab adds a paper and deploys (the page would be prerendered anew too).
+  const doc = JSON.parse(data);
+  doc.publications.push({ id: "brand-new", title: "A brand new paper", year: 2026 });
+  data = JSON.stringify(doc);
+  // The rebuild prerenders the page anew, naming the new version of the data.
+  html = html.replace(/publications\.json\?v=[0-9a-f]+/, "publications.json?v=0000000000000001");
+  await page.reload();
+  await expect(status(page)).toHaveText("13 publications");
+  await context.close();
+  server.close();
 });

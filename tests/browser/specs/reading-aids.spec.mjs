@@ -19,7 +19,7 @@ const yearHeadings = (page) => page.getByRole("heading", { level: 2 }).filter({ 
 const titles = (page) => cards(page).getByRole("heading", { level: 3 });
 
 test.beforeEach(async ({ page }) => {
-  await page.route("**/publications.json", (route) =>
+  await page.route("**/publications.json*", (route) =>
     route.fulfill({ status: 200, contentType: "application/json", body: data }),
   );
   await page.goto("./");
@@ -132,7 +132,7 @@ test("the theme button switches light and dark, says which is on, and is remembe
 test("the theme follows the system until the visitor chooses", async ({ browser }) => {
   const context = await browser.newContext({ colorScheme: "dark" });
   const page = await context.newPage();
-  await page.route("**/publications.json", (route) =>
+  await page.route("**/publications.json*", (route) =>
     route.fulfill({ status: 200, contentType: "application/json", body: data }),
   );
   await page.goto("./");
@@ -204,7 +204,7 @@ test("printing keeps an abstract opened by hand open, and prints dark text in th
 test("printing renders every shown paper, not only the cards in view, then the window returns", async ({ page }) => {
   // More than a small catalog, which is rendered whole at once.
   const many = Array.from({ length: 60 }, (_, i) => ({ id: `p${i}`, title: `Paper ${i}`, year: 1950 + i }));
-  await page.route("**/publications.json", (route) =>
+  await page.route("**/publications.json*", (route) =>
     route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify({ publications: many }) }),
   );
   await page.goto("./?q=paper");

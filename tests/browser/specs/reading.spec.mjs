@@ -3,7 +3,7 @@
 import { test, expect, status, cards } from "./helpers.mjs";
 
 async function serve(page, body) {
-  await page.route("**/publications.json", (route) =>
+  await page.route("**/publications.json*", (route) =>
     route.fulfill({ status: 200, contentType: "application/json", body }),
   );
   await page.goto("./");

@@ -24,7 +24,7 @@ const papers = [
 const data = JSON.stringify({ publications: papers });
 
 test.beforeEach(async ({ page }) => {
-  await page.route("**/publications.json", (route) =>
+  await page.route("**/publications.json*", (route) =>
     route.fulfill({ status: 200, contentType: "application/json", body: data }),
   );
   await page.goto("./");

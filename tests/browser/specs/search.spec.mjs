@@ -6,7 +6,7 @@ import { corpus, matching, countText } from "./corpus.mjs";
 const { text, papers } = corpus();
 
 test.beforeEach(async ({ page }) => {
-  await page.route("**/publications.json", (route) =>
+  await page.route("**/publications.json*", (route) =>
     route.fulfill({ status: 200, contentType: "application/json", body: text }),
   );
 });
