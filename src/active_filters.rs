@@ -18,15 +18,17 @@ pub fn ActiveFilters() -> impl IntoView {
         let beside = clicked(ev).and_then(|chip| neighbour(&chip));
         keep_focus(beside, SEARCH.to_owned());
     };
+    // One chip for the search, whose text follows the typing: rebuilding it on every key would
+    // cost a button and its listener each time.
+    let query = Memo::new(move |_| state.with(|s| s.query.trim().to_owned()));
     let query_chip = move || {
-        let query = state.with(|s| s.query.trim().to_owned());
-        (!query.is_empty()).then(|| {
-            view! {
+        view! {
+            <Show when=move || query.with(|q| !q.is_empty())>
                 <li>
                     <button
                         type="button"
                         class="chip active"
-                        aria-label=format!("Remove search: {query}")
+                        aria-label=move || format!("Remove search: {}", query.get())
                         on:click=move |ev| {
                             hand_on_focus(&ev);
                             let next = ViewState { query: String::new(), ..state.get_untracked() };
@@ -34,12 +36,12 @@ pub fn ActiveFilters() -> impl IntoView {
                         }
                     >
                         <span class="chip-kind">"Search: "</span>
-                        {query.clone()}
+                        {move || query.get()}
                         <span class="chip-x" aria-hidden="true">" ×"</span>
                     </button>
                 </li>
-            }
-        })
+            </Show>
+        }
     };
     let facet_chip = move |(kind, value): (FilterKind, String)| {
         let label = format!("Remove filter {}: {value}", kind.label());

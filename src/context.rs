@@ -309,9 +309,14 @@ impl ShelfContext {
 
     /// Back to the first page of cards, as after any change of view.
     fn reset_window(&self) {
-        self.start.set(0);
-        self.limit
-            .set(first_window(self.catalog.with_value(|c| c.papers.len())));
+        let first = first_window(self.catalog.with_value(|c| c.papers.len()));
+        // Set only when it moved: each set re-renders the list, and typing resets on every key.
+        if self.start.get_untracked() != 0 {
+            self.start.set(0);
+        }
+        if self.limit.get_untracked() != first {
+            self.limit.set(first);
+        }
     }
 
     /// Writes a typed view into the current history entry now (before a click adds the next).

@@ -40,7 +40,8 @@ pub fn PaperList() -> impl IntoView {
     let selection = shelf.selection();
     let (start, limit) = shelf.window();
     let end = move || selection.with(|s| window_end(s.shown.len(), start.get() + limit.get()));
-    let grouped = move || shelf.state().with(|s| s.sort != Sort::Title);
+    // From the filters, not the search box's state: typing does not touch the sort.
+    let grouped = move || shelf.filters().with(|s| s.sort != Sort::Title);
     let rendered = move || {
         let catalog = shelf.catalog();
         let grouped = grouped();

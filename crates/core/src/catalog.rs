@@ -8,6 +8,7 @@
 //! when every spelling a member claims is merged into one author (see [`crate::members`]).
 
 use crate::fold::{fold, SearchText};
+use crate::letters::{Letters, Pairs};
 use crate::members::{member_key, Member, Roster};
 use crate::order::{alphabetical, low, pack, places};
 use crate::parse::{
@@ -161,6 +162,8 @@ pub struct Catalog {
     /// comparing places is what keeps that cheap with 18,000 authors.
     authors_alphabetical: Vec<u32>,
     topics_alphabetical: Vec<u32>,
+    /// Per paper, the letters and digits, and pairs of letters, of everything the search reads.
+    letters: Vec<(Letters, Pairs)>,
 }
 
 /// Folded names, one after another in one text: a search term is looked for in 18,000 author
@@ -265,6 +268,12 @@ impl Catalog {
     }
 
     /// Folded author names or topic labels. Years are numbers, not names: none.
+    /// The letters and digits, and pairs of letters, of everything the search reads in paper
+    /// `idx`.
+    pub(crate) fn letters(&self, idx: PaperIdx) -> &(Letters, Pairs) {
+        &self.letters[idx as usize]
+    }
+
     pub(crate) fn folded_names(&self, kind: FilterKind) -> &FoldedNames {
         static NO_NAMES: FoldedNames = FoldedNames {
             text: String::new(),
@@ -780,6 +789,28 @@ impl CatalogBuilder {
                 .map(|t| t.label.as_str())
                 .collect::<Vec<_>>(),
         );
+
+        // Names are read again for each of their papers: a table by author would be freed at
+        // once, but wasm memory keeps its highest mark.
+        c.letters = c
+            .papers
+            .iter()
+            .map(|p| {
+                let texts = [Some(&p.title), p.venue.as_ref(), p.abstract_text.as_ref()];
+                let texts = texts.into_iter().flatten().map(SearchText::folded);
+                let authors = p.authors.iter().map(|&a| c.folded_authors.get(a));
+                let topics = p.topics.iter().map(|&t| c.folded_topics.get(t));
+                texts.chain(authors).chain(topics).fold(
+                    (Letters::default(), Pairs::default()),
+                    |(letters, pairs), text| {
+                        (
+                            letters.with(Letters::of(text)),
+                            pairs.with(&Pairs::of(text)),
+                        )
+                    },
+                )
+            })
+            .collect();
 
         let titles: Vec<&str> = c.papers.iter().map(|p| p.title.folded()).collect();
         let by_name = alphabetical(&titles);

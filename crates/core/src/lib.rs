@@ -9,6 +9,7 @@ pub mod csl;
 pub mod dom_id;
 pub mod export;
 pub mod fold;
+pub mod letters;
 pub mod links;
 pub mod locate;
 pub mod math;

@@ -8,6 +8,7 @@
 
 use crate::catalog::{AuthorId, Catalog, Paper, PaperIdx};
 use crate::fold::{fold, SearchText};
+use crate::letters::{Letters, Pairs};
 use crate::order::{low, pack};
 use crate::search::Query;
 use crate::state::{parse_years, FilterKind, ViewState};
@@ -37,6 +38,9 @@ pub struct SearchRun<'c> {
     query: Query,
     /// One per term.
     finders: Vec<Finder<'static>>,
+    /// Per term: its letters and digits and pairs of letters, which a paper must hold to match
+    /// it, and whether holding them is enough (a term of one or two letters).
+    letters: Vec<(Letters, Pairs, bool)>,
     /// Per term: which authors' and topics' names contain it (tested once per name, not per paper).
     author_hits: Vec<Vec<bool>>,
     topic_hits: Vec<Vec<bool>>,
@@ -52,8 +56,15 @@ impl SearchRun<'_> {
             text.as_ref()
                 .is_some_and(|t| finder.find(t.folded().as_bytes()).is_some())
         };
+        let (letters, pairs) = self.catalog.letters(idx);
         self.finders.iter().enumerate().all(|(i, finder)| {
-            finder.find(p.title.folded().as_bytes()).is_some()
+            let (wanted_letters, wanted_pairs, enough) = &self.letters[i];
+            if !letters.has_all(*wanted_letters) || !pairs.has_all(wanted_pairs) {
+                return false;
+            }
+            let enough = *enough;
+            enough
+                || finder.find(p.title.folded().as_bytes()).is_some()
                 || p.authors.iter().any(|&a| self.author_hits[i][a as usize])
                 || p.topics.iter().any(|&a| self.topic_hits[i][a as usize])
                 || in_text(finder, &p.venue)
@@ -113,7 +124,16 @@ impl Catalog {
             _ if query.is_empty() => Some(Vec::new()),
             _ => None,
         };
+        let letters = query
+            .terms
+            .iter()
+            .map(|t| {
+                let enough = Letters::decide(t) || Pairs::decide(t);
+                (Letters::of(t), Pairs::of(t), enough)
+            })
+            .collect();
         SearchRun {
+            letters,
             author_hits: hits(FilterKind::Author),
             topic_hits: hits(FilterKind::Topic),
             catalog: self,

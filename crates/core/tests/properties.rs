@@ -335,6 +335,36 @@ proptest! {
     }
 
     #[test]
+    fn a_paper_matches_when_each_term_is_in_one_of_its_fields(
+        papers in prop::collection::vec(prop::collection::vec("[a-cÀé1 .-]{0,6}", 5), 1..8),
+        q in "[a-cÀé1 .-]{0,5}",
+    ) {
+        // Short fields over a small alphabet, so one-letter terms (answered from each paper's
+        // letters) and longer ones (read from the text) both match and miss.
+        let entries: Vec<Value> = papers
+            .iter()
+            .map(|f| json!({"title": format!("t{}", f[0]), "authors": [f[1]], "topics": [f[2]], "venue": f[3], "abstract": f[4]}))
+            .collect();
+        let catalog = Catalog::from_json(&json!({ "publications": entries }).to_string()).unwrap();
+        let query = Query::parse(&q);
+        let shown = catalog.select(&ViewState { query: q.clone(), ..ViewState::default() }).shown;
+        for (idx, paper) in catalog.papers.iter().enumerate() {
+            let fields: Vec<String> = [
+                Some(paper.title.folded().to_owned()),
+                paper.venue.as_ref().map(|v| v.folded().to_owned()),
+                paper.abstract_text.as_ref().map(|a| a.folded().to_owned()),
+            ]
+            .into_iter()
+            .flatten()
+            .chain(paper.authors.iter().map(|&a| fold(catalog.author_name(a))))
+            .chain(paper.topics.iter().map(|&t| fold(&catalog.topic(t).label)))
+            .collect();
+            let expected = query.terms.iter().all(|t| fields.iter().any(|f| f.contains(t.as_str())));
+            prop_assert_eq!(shown.contains(&(idx as u32)), expected, "{:?} in {:?}", q, fields);
+        }
+    }
+
+    #[test]
     fn adding_a_term_never_grows_the_result(q in "[a-zé ]{0,12}", extra in "[a-zé]{1,4}") {
         let catalog = sample_catalog();
         let base = ViewState { query: q.clone(), ..ViewState::default() };

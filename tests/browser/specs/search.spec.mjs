@@ -82,6 +82,24 @@ test("a shared URL reproduces the view, and Back restores the previous one", asy
   await expect(status(page)).toHaveText(countText(wider.length));
 });
 
+test("the search is an active filter whose chip follows the typing and clears it", async ({ page }) => {
+  await page.goto("./");
+  await expect(status(page)).toHaveText(countText(papers.length));
+  const active = page.getByRole("group", { name: "Active filters" });
+  await search(page).pressSequentially("gauss");
+  await expect(active.getByRole("button", { name: "Remove search: gauss", exact: true })).toBeVisible();
+  await search(page).pressSequentially("ian process");
+  const chip = active.getByRole("button", { name: "Remove search: gaussian process", exact: true });
+  await expect(chip).toHaveText(/Search: gaussian process/);
+  await expect(status(page)).toHaveText(countText(matching(papers, { q: "gaussian process" }).length));
+  await chip.click();
+  await expect(search(page)).toHaveValue("");
+  await expect(status(page)).toHaveText(countText(papers.length));
+  await expect(active).toHaveCount(0);
+  // Focus is not lost with the chip: it goes to the search box.
+  await expect(search(page)).toBeFocused();
+});
+
 test("unknown values are active filters that match nothing, and can be removed", async ({ page }) => {
   await page.goto("./?author=Nobody%20Atall&year=someday");
   await expect(status(page)).toHaveText("0 publications");

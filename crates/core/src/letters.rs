@@ -1,0 +1,148 @@
+//! Which letters and digits, and which pairs of adjacent letters, a paper's searchable texts
+//! hold, as bits. The first two keys of every word typed make a term of one or two letters, which
+//! a scan of 10,000 abstracts answers no better than these bits do; a longer term still skips the
+//! papers that lack one of its letters or pairs (`nf` in "reinforcement").
+
+/// A set of the ASCII letters and digits (folded text has no capitals).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Letters(u64);
+
+/// Each byte's bit: `a`–`z` the first 26, `0`–`9` the next 10; no other byte has one.
+const BITS: [u64; 256] = {
+    let mut bits = [0; 256];
+    let mut b = 0;
+    while b < 26 {
+        bits[b'a' as usize + b] = 1 << b;
+        b += 1;
+    }
+    let mut d = 0;
+    while d < 10 {
+        bits[b'0' as usize + d] = 1 << (26 + d);
+        d += 1;
+    }
+    bits
+};
+
+impl Letters {
+    /// The letters and digits of folded `text`.
+    pub fn of(text: &str) -> Letters {
+        Letters(
+            text.bytes()
+                .fold(0, |bits, byte| bits | BITS[usize::from(byte)]),
+        )
+    }
+
+    /// Both sets in one.
+    pub fn with(self, other: Letters) -> Letters {
+        Letters(self.0 | other.0)
+    }
+
+    /// Whether every letter and digit of `wanted` is here.
+    pub fn has_all(self, wanted: Letters) -> bool {
+        self.0 & wanted.0 == wanted.0
+    }
+
+    /// Whether a text holds `term` exactly when its letters hold the term's: the term is a
+    /// single letter or digit.
+    pub fn decide(term: &str) -> bool {
+        term.len() == 1 && BITS[usize::from(term.as_bytes()[0])] != 0
+    }
+}
+
+/// The pairs of adjacent letters (`a`–`z`) in texts, one bit per pair.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Pairs([u64; PAIR_WORDS]);
+
+const PAIR_WORDS: usize = (26 * 26usize).div_ceil(64);
+
+/// A byte's place in the alphabet, if it is a letter.
+fn letter(byte: u8) -> Option<usize> {
+    byte.is_ascii_lowercase().then(|| usize::from(byte - b'a'))
+}
+
+impl Pairs {
+    /// The pairs of adjacent letters in folded `text`. A term is found within one text, never
+    /// across two, so each text's pairs are taken on its own and combined with [`Pairs::with`].
+    pub fn of(text: &str) -> Pairs {
+        let mut bits = [0; PAIR_WORDS];
+        for pair in text.as_bytes().windows(2) {
+            if let (Some(a), Some(b)) = (letter(pair[0]), letter(pair[1])) {
+                let at = a * 26 + b;
+                bits[at / 64] |= 1 << (at % 64);
+            }
+        }
+        Pairs(bits)
+    }
+
+    /// Both sets in one.
+    pub fn with(mut self, other: &Pairs) -> Pairs {
+        for (mine, theirs) in self.0.iter_mut().zip(other.0) {
+            *mine |= theirs;
+        }
+        self
+    }
+
+    /// Whether every pair of `wanted` is here.
+    pub fn has_all(&self, wanted: &Pairs) -> bool {
+        self.0.iter().zip(wanted.0).all(|(mine, w)| mine & w == w)
+    }
+
+    /// Whether a text holds `term` exactly when its pairs hold the term's: two letters.
+    pub fn decide(term: &str) -> bool {
+        matches!(term.as_bytes(), [a, b] if letter(*a).is_some() && letter(*b).is_some())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn holds_letters_and_digits_only() {
+        let text = Letters::of("deep nets, 2019 — é");
+        for present in [
+            "d", "e", "p", "n", "t", "s", "2", "0", "1", "9", "deep", "net 9",
+        ] {
+            assert!(text.has_all(Letters::of(present)), "{present}");
+        }
+        for absent in ["a", "z", "3", "deepa"] {
+            assert!(!text.has_all(Letters::of(absent)), "{absent}");
+        }
+        // Punctuation, spaces and other scripts carry no bit, so they never rule a paper out.
+        assert!(text.has_all(Letters::of("ü, ?")));
+        assert_eq!(Letters::of(""), Letters::default());
+    }
+
+    #[test]
+    fn only_one_letter_or_digit_decides() {
+        assert!(Letters::decide("v"));
+        assert!(Letters::decide("7"));
+        for term in ["va", "ü", "-", " ", "é"] {
+            assert!(!Letters::decide(term), "{term}");
+        }
+    }
+
+    #[test]
+    fn pairs_are_adjacent_letters_within_one_text() {
+        let title = Pairs::of("deep nets");
+        for present in ["de", "ee", "ep", "ne", "et", "ts", "deep", "nets"] {
+            assert!(title.has_all(&Pairs::of(present)), "{present}");
+        }
+        // Not across the space, nor across two texts combined.
+        assert!(!title.has_all(&Pairs::of("pn")));
+        let both = title.with(&Pairs::of("xy"));
+        assert!(both.has_all(&Pairs::of("xy")) && both.has_all(&Pairs::of("ep")));
+        assert!(!both.has_all(&Pairs::of("sx")));
+        // Only letters pair: digits and accents hold none, so they never rule a paper out.
+        assert_eq!(Pairs::of("a1b é 12"), Pairs::default());
+        assert!(Pairs::decide("va") && !Pairs::decide("v") && !Pairs::decide("v1"));
+        assert!(!Pairs::decide("var") && !Pairs::decide("é"));
+    }
+
+    #[test]
+    fn sets_combine() {
+        let both = Letters::of("ab").with(Letters::of("9"));
+        assert!(both.has_all(Letters::of("ba9")));
+        assert!(!both.has_all(Letters::of("c")));
+    }
+}
