@@ -25,14 +25,13 @@ pub fn App() -> impl IntoView {
     // until this app's own page replaces it (in the same frame, so nothing moves). Any other
     // view would show the wrong papers meanwhile, so it goes at once; a `#id` keeps it, as the
     // app brings its paper in once ready.
-    let prerendered = StoredValue::new_local(prerendered_page());
-    let showing_prerendered = RwSignal::new(prerendered.with_value(Option::is_some));
+    let showing_prerendered = RwSignal::new(prerendered_page().is_some());
     if !default_view {
-        remove_prerendered(prerendered, showing_prerendered);
+        remove_prerendered(showing_prerendered);
     }
     Effect::new(move |_| {
         if matches!(state.get(), Load::Ready(_) | Load::Failed(_)) {
-            remove_prerendered(prerendered, showing_prerendered);
+            remove_prerendered(showing_prerendered);
         }
     });
     let load = move || {
@@ -100,13 +99,14 @@ fn prerendered_page() -> Option<web_sys::Element> {
 
 /// Removes the prerendered page, which the app's own page has already hidden (or which shows the
 /// wrong view): its nodes go after this frame.
-fn remove_prerendered(
-    page: StoredValue<Option<web_sys::Element>, LocalStorage>,
-    showing: RwSignal<bool>,
-) {
-    let Some(page) = page.try_update_value(Option::take).flatten() else {
+fn remove_prerendered(showing: RwSignal<bool>) {
+    if !showing.get_untracked() {
         return;
-    };
+    }
     showing.set(false);
-    request_animation_frame(move || page.remove());
+    request_animation_frame(|| {
+        if let Some(page) = prerendered_page() {
+            page.remove();
+        }
+    });
 }

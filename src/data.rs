@@ -24,28 +24,43 @@ const FIRST_PAGE: usize = 24;
 /// Bytes copied into wasm memory at a time.
 const PIECE: usize = 64 * 1024;
 
-/// Where the data is, and how a cached copy may be used. The build names the file it
-/// prerendered from with a version (`publications.json?v=…`, in the preload link): that address
-/// changes with the file, so its cached copy is always the right one, and the preload's response
-/// is used as it is. Otherwise the plain name, resolved against `document.baseURI` (so the site
-/// works at `/` and under a sub-path alike), revalidated on every load.
-fn data_url() -> (String, RequestCache) {
+/// Where the data is: the file's address, the version the build named it by, and how a cached
+/// copy may be used.
+struct DataAddress {
+    path: String,
+    version: Option<String>,
+    cache: RequestCache,
+}
+
+/// The build names the file it prerendered from with a version (`publications.json?v=…`, in the
+/// preload link): that address changes with the file, so its cached copy is always the right one,
+/// and the preload's response is used as it is. Otherwise the plain name, resolved against
+/// `document.baseURI` (so the site works at `/` and under a sub-path alike), revalidated on every
+/// load.
+fn data_address() -> DataAddress {
     let document = crate::browser::window().and_then(|w| w.document());
     let preload = document
         .as_ref()
         .and_then(|d| d.query_selector("link[data-publications]").ok().flatten())
         .and_then(|link| link.dyn_into::<web_sys::HtmlLinkElement>().ok())
-        .map(|link| link.href())
-        .filter(|href| href.contains("?v="));
-    if let Some(href) = preload {
-        return (href, RequestCache::Default);
+        .map(|link| link.href());
+    if let Some((path, version)) = preload.as_deref().and_then(|h| h.split_once("?v=")) {
+        return DataAddress {
+            path: path.to_owned(),
+            version: Some(version.to_owned()),
+            cache: RequestCache::Default,
+        };
     }
     let base = document.and_then(|d| d.base_uri().ok().flatten());
-    let url = base
+    let path = base
         .and_then(|base| web_sys::Url::new_with_base(DATA_FILE, &base).ok())
         .map(|url| url.href())
         .unwrap_or_else(|| DATA_FILE.to_owned());
-    (url, RequestCache::NoCache)
+    DataAddress {
+        path,
+        version: None,
+        cache: RequestCache::NoCache,
+    }
 }
 
 /// Why the publications could not be loaded; shown in the page's alert.
@@ -91,15 +106,11 @@ impl fmt::Display for LoadError {
     }
 }
 
-async fn fetch(url: &str, cache: RequestCache) -> Result<Response, LoadError> {
+async fn fetch(address: &DataAddress, cache: RequestCache) -> Result<Response, LoadError> {
     // The version goes in as a parameter: given in the address, gloo would append a `&` to it,
     // and the address would no longer be the preloaded one.
-    let (path, version) = match url.split_once("?v=") {
-        Some((path, version)) => (path, Some(("v", version))),
-        None => (url, None),
-    };
-    let response = Request::get(path)
-        .query(version)
+    let response = Request::get(&address.path)
+        .query(address.version.as_deref().map(|v| ("v", v)))
         .cache(cache)
         .send()
         .await
@@ -147,8 +158,8 @@ impl EntrySink for Loading {
 /// Loads and validates the catalog, or says why it could not. `first_page` is called once with
 /// a catalog of the first entries, as soon as they are in.
 pub async fn load_catalog(first_page: impl Fn(Catalog)) -> Result<Catalog, LoadError> {
-    let (url, cache) = data_url();
-    let response = fetch(&url, cache).await?;
+    let address = data_address();
+    let response = fetch(&address, address.cache).await?;
     let mut stream = StreamReader::new();
     let mut loading = Loading::default();
     // A response without a body is read as an empty file, which the reader names as such.
@@ -181,7 +192,9 @@ impl Entries for DataFile {
 /// read from, if the cache still has it; a changed file is noticed entry by entry). `None` when
 /// it cannot be had: Cite and Export then make every record from the paper's fields.
 pub async fn data_file() -> Option<DataFile> {
-    let response = fetch(&data_url().0, RequestCache::ForceCache).await.ok()?;
+    let response = fetch(&data_address(), RequestCache::ForceCache)
+        .await
+        .ok()?;
     let buffer = JsFuture::from(web_sys::Response::from(response).array_buffer().ok()?)
         .await
         .ok()?;

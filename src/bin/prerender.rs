@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use papershelf::Shelf;
 use papershelf_core::bibtex::bibliography;
 use papershelf_core::text::count_label;
-use papershelf_core::{Catalog, Query, ViewState};
+use papershelf_core::{Catalog, ViewState};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -47,9 +47,9 @@ fn prerender(dir: &Path) -> Result<String, String> {
     let mut html =
         std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
     let data = dir.join("publications.json");
-    let catalog = match std::fs::read(&data) {
+    let (catalog, bytes) = match std::fs::read(&data) {
         Ok(bytes) => match Catalog::from_json(&bytes) {
-            Ok(catalog) => (catalog, bytes),
+            Ok(catalog) => (Arc::new(catalog), bytes),
             Err(e) => {
                 return Ok(format!(
                     "{}: not prerendered, the data is not JSON ({})",
@@ -60,21 +60,15 @@ fn prerender(dir: &Path) -> Result<String, String> {
         },
         Err(e) => return Ok(format!("{}: not prerendered ({e})", data.display())),
     };
-    let (catalog, bytes) = catalog;
-    let catalog = Arc::new(catalog);
 
-    let shown = catalog
-        .select_searched(
-            &ViewState::default(),
-            &catalog.search(Query::parse(""), None),
-        )
-        .shown;
+    // The default view's papers, in order: the .bib lists them all, the JSON-LD those prerendered.
+    let shown = catalog.select(&ViewState::default()).shown;
     let everything = bibliography(&shown, &catalog, Some(&bytes[..]));
     std::fs::write(dir.join("publications.bib"), everything)
         .map_err(|e| format!("publications.bib: {e}"))?;
 
     // The preload and the app fetch the data by a name that changes with it: a cached copy of
-    // an earlier deploy can never stand in for it (see data_url in src/data.rs).
+    // an earlier deploy can never stand in for it (see data_address in src/data.rs).
     if let Some(at) = html.find("href=\"publications.json") {
         let start = at + "href=\"".len();
         let end = html[start..].find('"').map_or(start, |e| start + e);
