@@ -3,7 +3,7 @@
 //! facets and cards.
 
 use crate::active_filters::ActiveFilters;
-use crate::browser::Record;
+use crate::browser::{keep_focus, Record};
 use crate::browser::{target_from_address, view_from_address};
 use crate::context::ShelfContext;
 use crate::data_notice::DataNotice;
@@ -139,6 +139,8 @@ fn follow_keys() {
                     let mut next = state.get_untracked();
                     next.query.clear();
                     shelf.navigate(next, Record::Replace);
+                    // Pressed on the search's own chip, which goes with the search.
+                    keep_focus(None, SEARCH.to_owned());
                 }
             }
             _ => {}

@@ -267,13 +267,13 @@ impl Catalog {
         }
     }
 
-    /// Folded author names or topic labels. Years are numbers, not names: none.
     /// The letters and digits, and pairs of letters, of everything the search reads in paper
     /// `idx`.
     pub(crate) fn letters(&self, idx: PaperIdx) -> &(Letters, Pairs) {
         &self.letters[idx as usize]
     }
 
+    /// Folded author names or topic labels. Years are numbers, not names: none.
     pub(crate) fn folded_names(&self, kind: FilterKind) -> &FoldedNames {
         static NO_NAMES: FoldedNames = FoldedNames {
             text: String::new(),

@@ -98,6 +98,13 @@ test("the search is an active filter whose chip follows the typing and clears it
   await expect(active).toHaveCount(0);
   // Focus is not lost with the chip: it goes to the search box.
   await expect(search(page)).toBeFocused();
+  // Nor when Escape clears the search while its chip has focus.
+  await search(page).pressSequentially("kernel");
+  await active.getByRole("button", { name: "Remove search: kernel", exact: true }).focus();
+  await page.keyboard.press("Escape");
+  await expect(search(page)).toHaveValue("");
+  await expect(active).toHaveCount(0);
+  await expect(search(page)).toBeFocused();
 });
 
 test("unknown values are active filters that match nothing, and can be removed", async ({ page }) => {
