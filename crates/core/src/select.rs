@@ -62,8 +62,7 @@ impl SearchRun<'_> {
             if !letters.has_all(*wanted_letters) || !pairs.has_all(wanted_pairs) {
                 return false;
             }
-            let enough = *enough;
-            enough
+            *enough
                 || finder.find(p.title.folded().as_bytes()).is_some()
                 || p.authors.iter().any(|&a| self.author_hits[i][a as usize])
                 || p.topics.iter().any(|&a| self.topic_hits[i][a as usize])
