@@ -14,26 +14,26 @@ pub fn SearchBar() -> impl IntoView {
     let shelf = expect_context::<ShelfContext>();
     let state = shelf.state();
     let input = NodeRef::<Input>::new();
-    // The keystroke itself only updates the box; the search runs in a task of its own, so the
-    // browser can paint the key first. Keys typed before it runs share one search.
+    // The keystroke itself only updates the box; the search runs in a task queued from the next
+    // frame, so it starts once the browser has painted the key (a task queued from the key's own
+    // handler may run before that frame and hold it back). Keys typed before it runs share one
+    // search.
     let scheduled = StoredValue::new(false);
+    let search = move || {
+        scheduled.set_value(false);
+        let Some(input) = input.get_untracked() else {
+            return;
+        };
+        let mut next = state.get_untracked();
+        next.query = input.value();
+        shelf.navigate(next, Record::Replace);
+    };
     let on_input = move |_| {
         if scheduled.get_value() {
             return;
         }
         scheduled.set_value(true);
-        set_timeout(
-            move || {
-                scheduled.set_value(false);
-                let Some(input) = input.get_untracked() else {
-                    return;
-                };
-                let mut next = state.get_untracked();
-                next.query = input.value();
-                shelf.navigate(next, Record::Replace);
-            },
-            Duration::ZERO,
-        );
+        request_animation_frame(move || set_timeout(search, Duration::ZERO));
     };
     let on_sort = move |ev| {
         let mut next = state.get_untracked();

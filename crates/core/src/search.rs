@@ -80,10 +80,21 @@ impl Query {
 
     /// `text` cut into runs, each marked when it is part of a match of some term.
     pub fn highlight<'t>(&self, text: &'t str) -> Vec<(&'t str, bool)> {
+        let mapped = std::cell::OnceCell::new();
+        self.highlight_folded(text, || mapped.get_or_init(|| Mapped::new(text)))
+    }
+
+    /// As [`Query::highlight`], with `text` folded by `folded` only when there is something to
+    /// find: a card keeps each text folded once rather than folding it again on every key.
+    pub fn highlight_folded<'t, 'm>(
+        &self,
+        text: &'t str,
+        folded: impl FnOnce() -> &'m Mapped,
+    ) -> Vec<(&'t str, bool)> {
         if self.terms.is_empty() || text.is_empty() {
             return vec![(text, false)];
         }
-        let mapped = Mapped::new(text);
+        let mapped = folded();
         let ranges = self
             .ranges(&mapped.folded)
             .into_iter()
@@ -294,6 +305,19 @@ mod tests {
         let runs = Query::parse("abc bcd").highlight("xabcdx");
         assert_eq!(runs, [("x", false), ("abcd", true), ("x", false)]);
         assert_eq!(Query::parse("zzz").highlight("abc"), [("abc", false)]);
+    }
+
+    #[test]
+    fn text_folded_once_serves_every_query_and_is_not_folded_for_none() {
+        let text = "Été, ete and ÉTÉ";
+        let folded = Mapped::new(text);
+        for q in ["ete", "été et", "and"] {
+            let q = Query::parse(q);
+            assert_eq!(q.highlight_folded(text, || &folded), q.highlight(text), "{q:?}");
+        }
+        let none = Query::parse("  ");
+        let runs = none.highlight_folded(text, || panic!("no term: nothing to fold for"));
+        assert_eq!(runs, [(text, false)]);
     }
 
     #[test]
