@@ -21,6 +21,7 @@ import { startServer } from "../tests/browser/serve.mjs";
 import { makeCorpus } from "./make-corpus.mjs";
 import { corpusPath } from "../tests/data/corpus.mjs";
 import { measurePhone, phoneTable } from "./phone.mjs";
+import { makeFloorSite } from "./dom-floor.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const repo = join(here, "..");
@@ -57,9 +58,11 @@ for (const corpus of corpora) {
     // trunk's post-build hook).
     if (kind === "papershelf") execSync(`${join(repo, "target/debug/prerender")} ${root}`, { stdio: "ignore" });
     await startServer({ root, prefix: "/papers/", port, warm: ["publications.json"] });
-    sites.push({ kind, corpus: corpus.name, count, url: `http://127.0.0.1:${port}/papers/` });
+    sites.push({ kind, corpus: corpus.name, count, root, url: `http://127.0.0.1:${port}/papers/` });
     port++;
   }
+  // The DOM floor, made from the Papershelf site once the browser runs (see dom-floor.mjs).
+  sites.push({ kind: "floor", corpus: corpus.name, count, root: join(out, `floor-${corpus.name}`), port: port++ });
 }
 
 const instrument = () => {
@@ -175,6 +178,7 @@ async function measure(browser, site) {
     firstCard: median(loads),
     keyP95: percentile(keyDurations, 95),
     keySettledP95: percentile(keySettled, 95),
+    keySettledP50: median(keySettled),
     clickSettledP95: clickSettled.length ? percentile(clickSettled, 95) : NaN,
     domLoaded: Math.max(...domLoaded),
     domScrolled: Math.max(...domScrolled),
@@ -187,11 +191,18 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--js-flags=--expose-gc"],
 });
 const results = {};
-// ONLY=10k|100k and PAGES=papershelf|listjs measure a part, for quick comparisons while working.
+// ONLY=10k|100k and PAGES=papershelf,listjs,floor (any of them) measure a part, for quick
+// comparisons while working.
 const partial = Boolean(process.env.ONLY || process.env.PAGES);
-const wanted = (s) => (!process.env.ONLY || s.corpus === process.env.ONLY) && (!process.env.PAGES || s.kind === process.env.PAGES);
+const wanted = (s) => (!process.env.ONLY || s.corpus === process.env.ONLY) && (!process.env.PAGES || process.env.PAGES.split(",").includes(s.kind));
 for (const site of sites.filter(wanted)) {
   process.stdout.write(`measuring ${site.kind} on ${site.corpus}… `);
+  if (site.kind === "floor") {
+    const app = sites.find((s) => s.kind === "papershelf" && s.corpus === site.corpus);
+    await makeFloorSite(browser, app.url, app.root, QUERIES, site.root);
+    await startServer({ root: site.root, prefix: "/papers/", port: site.port });
+    site.url = `http://127.0.0.1:${site.port}/papers/`;
+  }
   results[`${site.kind}-${site.corpus}`] = await measure(browser, site);
   console.log(JSON.stringify(results[`${site.kind}-${site.corpus}`]));
 }
@@ -242,6 +253,11 @@ const table = (corpus) => {
     const met = test ? (test(ours[key], peer[key]) ? "yes" : "**no**") : "";
     lines.push(`| ${label} | ${fmt(ours[key], unit)} | ${fmt(peer[key], unit)} | ${ratio(ours[key], peer[key])} | ${target} | ${met} |`);
   }
+  const floor = results[`floor-${corpus}`];
+  lines.push(
+    "",
+    `The DOM floor (bench/dom-floor.mjs): a static copy of this page that makes, on each key, the same DOM changes as the app, with no search and no framework, settles a keystroke in ${fmt(floor.keySettledP95)} at p95 (${fmt(floor.keySettledP50)} median) against Papershelf's ${fmt(ours.keySettledP95)} (${fmt(ours.keySettledP50)}): ${ratio(ours.keySettledP95, floor.keySettledP95)} the floor at p95.`,
+  );
   return lines.join("\n");
 };
 
