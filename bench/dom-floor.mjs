@@ -96,7 +96,8 @@ export async function makeFloorSite(browser, url, site, queries, root) {
   for (const q of queries) {
     for (let i = 1; i <= q.length; i++) {
       await search.fill(q.slice(0, i));
-      await settle(page);
+      // Long enough for a search of 100,000 papers, which changes nothing while it runs.
+      await settle(page, 600);
       states[q.slice(0, i)] = await layout();
     }
     await search.fill("");
