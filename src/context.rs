@@ -3,8 +3,8 @@
 //! address bar, the search and the rendered window always move together.
 
 use crate::browser::{
-    now, record_view, remember, remembered, reveal, target_from_address, view_from_address,
-    yield_to_browser, Record,
+    after_next_frame, now, record_view, remember, remembered, reveal, target_from_address,
+    view_from_address, yield_to_browser, Record,
 };
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
@@ -360,6 +360,12 @@ impl ShelfContext {
             let mine = generation.get_value();
             let catalog = catalog.get_value();
             spawn_local(async move {
+                // After the frame that paints the change (the key in the box): keys typed
+                // meanwhile share one search, the last.
+                after_next_frame().await;
+                if generation.get_value() != mine {
+                    return;
+                }
                 let earlier = found.get_untracked();
                 let mut run = catalog.start_search(query, Some(&earlier));
                 let mut slice_start = now();

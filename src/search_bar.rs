@@ -2,38 +2,21 @@
 
 use crate::browser::Record;
 use crate::context::ShelfContext;
-use leptos::html::Input;
 use leptos::prelude::*;
 use papershelf_core::dom_id::SEARCH;
 use papershelf_core::Sort;
-use std::time::Duration;
 
 /// The search box (filters as you type) and the sort order.
 #[component]
 pub fn SearchBar() -> impl IntoView {
     let shelf = expect_context::<ShelfContext>();
     let state = shelf.state();
-    let input = NodeRef::<Input>::new();
-    // The keystroke itself only updates the box; the search runs in a task queued from the next
-    // frame, so it starts once the browser has painted the key (a task queued from the key's own
-    // handler may run before that frame and hold it back). Keys typed before it runs share one
-    // search.
-    let scheduled = StoredValue::new(false);
-    let search = move || {
-        scheduled.set_value(false);
-        let Some(input) = input.get_untracked() else {
-            return;
-        };
+    // The view follows the box on every key; the search it calls for waits for the key's frame
+    // (see `ShelfContext::follow_search`).
+    let on_input = move |ev| {
         let mut next = state.get_untracked();
-        next.query = input.value();
+        next.query = event_target_value(&ev);
         shelf.navigate(next, Record::Replace);
-    };
-    let on_input = move |_| {
-        if scheduled.get_value() {
-            return;
-        }
-        scheduled.set_value(true);
-        request_animation_frame(move || set_timeout(search, Duration::ZERO));
     };
     let on_sort = move |ev| {
         let mut next = state.get_untracked();
@@ -45,7 +28,6 @@ pub fn SearchBar() -> impl IntoView {
             <label class="visually-hidden" for=SEARCH>"Search"</label>
             <input
                 id=SEARCH
-                node_ref=input
                 type="search"
                 placeholder="Search titles, authors, abstracts…"
                 autocomplete="off"

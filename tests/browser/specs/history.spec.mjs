@@ -81,3 +81,46 @@ test("a #id link followed while a typed search waits to reach the address keeps 
   await expect(search).toHaveValue("Xylo");
   await expect(status(page)).toHaveText("1 publication");
 });
+
+test("a key and a click in the same moment: the click's view keeps the typed search, and Back returns to it", async ({ page }) => {
+  await page.goto("./");
+  await expect(status(page)).toHaveText("203 publications");
+  const search = page.getByRole("searchbox", { name: "Search", exact: true });
+  await search.focus();
+  // The key's input and the click in one task, before any frame or timer: the search the key
+  // calls for has not run yet when the click reads the view.
+  await page.evaluate(() => {
+    const box = document.getElementById("search");
+    box.value = "Xylo";
+    box.dispatchEvent(new InputEvent("input", { bubbles: true }));
+    document.querySelector(".facet.years button.facet-value").click();
+  });
+  await expect(page).toHaveURL(/\?q=Xylo&year=2019$/);
+  await expect(search).toHaveValue("Xylo");
+  await expect(status(page)).toHaveText("0 publications");
+  await page.goBack();
+  await expect(page).toHaveURL(/\?q=Xylo$/);
+  await expect(search).toHaveValue("Xylo");
+  await expect(status(page)).toHaveText("1 publication");
+  await expect(xylophone(page)).toBeVisible();
+});
+
+test("a #id link followed in the same moment as a key keeps the typed search and the fragment", async ({ page }) => {
+  await page.goto("./");
+  await expect(status(page)).toHaveText("203 publications");
+  const search = page.getByRole("searchbox", { name: "Search", exact: true });
+  await search.focus();
+  await page.evaluate(() => {
+    const box = document.getElementById("search");
+    box.value = "Xylo";
+    box.dispatchEvent(new InputEvent("input", { bubbles: true }));
+    location.hash = "X";
+  });
+  await expect(xylophone(page)).toBeFocused();
+  await expect(search).toHaveValue("Xylo");
+  await expect(status(page)).toHaveText("1 publication");
+  // Past the pause after which a typed view is written: the address keeps both.
+  await expect(page).toHaveURL(/\?q=Xylo#X$/);
+  await page.waitForTimeout(400);
+  await expect(page).toHaveURL(/\?q=Xylo#X$/);
+});
