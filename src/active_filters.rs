@@ -31,7 +31,7 @@ pub fn ActiveFilters() -> impl IntoView {
                         aria-label=move || format!("Remove search: {}", query.get())
                         on:click=move |ev| {
                             hand_on_focus(&ev);
-                            let next = ViewState { query: String::new(), ..state.get_untracked() };
+                            let next = ViewState { query: String::new(), ..shelf.view() };
                             shelf.navigate(next, Record::Push);
                         }
                     >
@@ -69,7 +69,7 @@ pub fn ActiveFilters() -> impl IntoView {
     };
     let clear = move |_| {
         keep_focus(None, SEARCH.to_owned());
-        shelf.navigate(state.get_untracked().cleared(), Record::Push);
+        shelf.navigate(shelf.view().cleared(), Record::Push);
     };
     view! {
         <Show when=move || state.with(ViewState::is_filtered)>

@@ -187,20 +187,6 @@ pub async fn yield_to_browser() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// Resolves once the browser has painted the next frame (or at once where there are no frames to
-/// wait for): work started after it never holds back the frame that shows a keystroke.
-pub async fn after_next_frame() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let queued = window().is_some_and(|w| w.request_animation_frame(&resolve).is_ok());
-        if !queued {
-            let _ = resolve.call0(&JsValue::NULL);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-    // The animation frame callbacks run before that frame's paint: one task more is after it.
-    yield_to_browser().await;
-}
-
 /// Milliseconds since the page started (`performance.now()`).
 pub fn now() -> f64 {
     window()

@@ -3,8 +3,8 @@
 //! address bar, the search and the rendered window always move together.
 
 use crate::browser::{
-    after_next_frame, now, record_view, remember, remembered, reveal, target_from_address,
-    view_from_address, yield_to_browser, Record,
+    now, record_view, remember, remembered, reveal, target_from_address, view_from_address,
+    yield_to_browser, Record,
 };
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
@@ -59,6 +59,9 @@ pub struct ShelfContext {
     start: RwSignal<usize>,
     limit: RwSignal<usize>,
     target: RwSignal<Option<String>>,
+    /// What the search box holds when it is ahead of the view: a key's own task only notes it,
+    /// and the view (with its search) takes it in a task after the key's frame.
+    typed: StoredValue<Option<String>>,
     /// A typed view not yet written to the address bar.
     pending_address: StoredValue<Option<TimeoutHandle>>,
     /// What the address bar shows while a typed view waits to be written.
@@ -106,6 +109,7 @@ impl ShelfContext {
             start: RwSignal::new(0),
             limit: RwSignal::new(first_window(total)),
             target: RwSignal::new(None),
+            typed: StoredValue::new(None),
             pending_address: StoredValue::new(None),
             address_before_typing: StoredValue::new(None),
             search_generation: StoredValue::new(0),
@@ -122,9 +126,46 @@ impl ShelfContext {
         self.catalog.get_value()
     }
 
-    /// The view as the search box and the address bar have it.
+    /// The view as the address bar has it (the search box may be a key ahead: see `view`).
     pub fn state(&self) -> ReadSignal<ViewState> {
         self.state.read_only()
+    }
+
+    /// The view with what the search box holds, untracked: what a change of view starts from, so
+    /// that a click in the same moment as a key keeps the typed search.
+    pub fn view(&self) -> ViewState {
+        let mut view = self.state.get_untracked();
+        if let Some(typed) = self.typed.get_value() {
+            view.query = typed;
+        }
+        view
+    }
+
+    /// Notes what the search box holds after a key. The view takes it in a task queued from the
+    /// next frame, so the search never holds back the frame that shows the key; keys typed before
+    /// then share one search.
+    pub fn type_query(&self, query: String) {
+        let waiting = self
+            .typed
+            .try_update_value(|typed| typed.replace(query).is_some())
+            .unwrap_or(false);
+        if !waiting {
+            let shelf = *self;
+            request_animation_frame(move || {
+                set_timeout(move || shelf.take_typed(), Duration::ZERO)
+            });
+        }
+    }
+
+    /// Moves the view to what the search box holds, if it is ahead.
+    fn take_typed(&self) {
+        if let Some(query) = self.typed.try_update_value(Option::take).flatten() {
+            let next = ViewState {
+                query,
+                ..self.state.get_untracked()
+            };
+            self.navigate(next, Record::Replace);
+        }
     }
 
     pub fn filters(&self) -> Memo<ViewState> {
@@ -194,6 +235,8 @@ impl ShelfContext {
 
     /// Moves to another view, recording it in the address bar and history.
     pub fn navigate(&self, next: ViewState, record: Record) {
+        // The typed search first, in the history entry it belongs to.
+        self.take_typed();
         if self.state.with_untracked(|s| *s == next) {
             return;
         }
@@ -226,12 +269,13 @@ impl ShelfContext {
     pub fn toggle(&self, kind: FilterKind, value: &str) {
         let next = self
             .catalog
-            .with_value(|c| self.state.with_untracked(|s| c.toggled(s, kind, value)));
+            .with_value(|c| c.toggled(&self.view(), kind, value));
         self.navigate(next, Record::Push);
     }
 
     /// Takes the view from the address bar after Back or Forward.
     pub fn restore(&self) {
+        self.take_typed();
         let next = view_from_address();
         let before_typing = self
             .address_before_typing
@@ -261,6 +305,7 @@ impl ShelfContext {
         let Some(idx) = catalog.paper_index(id) else {
             return;
         };
+        self.take_typed();
         let next = self
             .state
             .with_untracked(|state| catalog.revealing(state, idx));
@@ -360,12 +405,6 @@ impl ShelfContext {
             let mine = generation.get_value();
             let catalog = catalog.get_value();
             spawn_local(async move {
-                // After the frame that paints the change (the key in the box): keys typed
-                // meanwhile share one search, the last.
-                after_next_frame().await;
-                if generation.get_value() != mine {
-                    return;
-                }
                 let earlier = found.get_untracked();
                 let mut run = catalog.start_search(query, Some(&earlier));
                 let mut slice_start = now();

@@ -11,15 +11,9 @@ use papershelf_core::Sort;
 pub fn SearchBar() -> impl IntoView {
     let shelf = expect_context::<ShelfContext>();
     let state = shelf.state();
-    // The view follows the box on every key; the search it calls for waits for the key's frame
-    // (see `ShelfContext::follow_search`).
-    let on_input = move |ev| {
-        let mut next = state.get_untracked();
-        next.query = event_target_value(&ev);
-        shelf.navigate(next, Record::Replace);
-    };
+    let on_input = move |ev| shelf.type_query(event_target_value(&ev));
     let on_sort = move |ev| {
-        let mut next = state.get_untracked();
+        let mut next = shelf.view();
         next.sort = Sort::from_param(&event_target_value(&ev)).unwrap_or_default();
         shelf.navigate(next, Record::Push);
     };

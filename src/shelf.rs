@@ -133,10 +133,9 @@ fn follow_keys() {
                 focus_search();
             }
             "Escape" if in_search || !in_field => {
-                let state = shelf.state();
-                if state.with_untracked(|s| !s.query.is_empty()) {
+                let mut next = shelf.view();
+                if !next.query.is_empty() {
                     ev.prevent_default();
-                    let mut next = state.get_untracked();
                     next.query.clear();
                     shelf.navigate(next, Record::Replace);
                     // Pressed on the search's own chip, which goes with the search.

@@ -313,7 +313,11 @@ mod tests {
         let folded = Mapped::new(text);
         for q in ["ete", "été et", "and"] {
             let q = Query::parse(q);
-            assert_eq!(q.highlight_folded(text, || &folded), q.highlight(text), "{q:?}");
+            assert_eq!(
+                q.highlight_folded(text, || &folded),
+                q.highlight(text),
+                "{q:?}"
+            );
         }
         let none = Query::parse("  ");
         let runs = none.highlight_folded(text, || panic!("no term: nothing to fold for"));
