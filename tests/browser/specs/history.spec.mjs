@@ -82,19 +82,27 @@ test("a #id link followed while a typed search waits to reach the address keeps 
   await expect(status(page)).toHaveText("1 publication");
 });
 
+/** Types `text` into the search box and, in the same task (before any frame or timer, so the
+ *  search the key calls for has not run yet), clicks `click` or follows a link to `#hash`. */
+async function keyAnd(page, text, { click, hash }) {
+  await page.getByRole("searchbox", { name: "Search", exact: true }).focus();
+  await page.evaluate(
+    ([text, click, hash]) => {
+      const box = document.getElementById("search");
+      box.value = text;
+      box.dispatchEvent(new InputEvent("input", { bubbles: true }));
+      if (click) document.querySelector(click).click();
+      if (hash) location.hash = hash;
+    },
+    [text, click, hash],
+  );
+}
+
 test("a key and a click in the same moment: the click's view keeps the typed search, and Back returns to it", async ({ page }) => {
   await page.goto("./");
   await expect(status(page)).toHaveText("203 publications");
   const search = page.getByRole("searchbox", { name: "Search", exact: true });
-  await search.focus();
-  // The key's input and the click in one task, before any frame or timer: the search the key
-  // calls for has not run yet when the click reads the view.
-  await page.evaluate(() => {
-    const box = document.getElementById("search");
-    box.value = "Xylo";
-    box.dispatchEvent(new InputEvent("input", { bubbles: true }));
-    document.querySelector(".facet.years button.facet-value").click();
-  });
+  await keyAnd(page, "Xylo", { click: ".facet.years button.facet-value" });
   await expect(page).toHaveURL(/\?q=Xylo&year=2019$/);
   await expect(search).toHaveValue("Xylo");
   await expect(status(page)).toHaveText("0 publications");
@@ -109,18 +117,12 @@ test("a #id link followed in the same moment as a key keeps the typed search and
   await page.goto("./");
   await expect(status(page)).toHaveText("203 publications");
   const search = page.getByRole("searchbox", { name: "Search", exact: true });
-  await search.focus();
-  await page.evaluate(() => {
-    const box = document.getElementById("search");
-    box.value = "Xylo";
-    box.dispatchEvent(new InputEvent("input", { bubbles: true }));
-    location.hash = "X";
-  });
+  await keyAnd(page, "Xylo", { hash: "X" });
   await expect(xylophone(page)).toBeFocused();
   await expect(search).toHaveValue("Xylo");
   await expect(status(page)).toHaveText("1 publication");
-  // Past the pause after which a typed view is written: the address keeps both.
   await expect(page).toHaveURL(/\?q=Xylo#X$/);
+  // Past the pause after which a typed view is written: the address keeps both.
   await page.waitForTimeout(400);
   await expect(page).toHaveURL(/\?q=Xylo#X$/);
 });
