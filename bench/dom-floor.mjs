@@ -114,10 +114,10 @@ export async function makeFloorSite(browser, url, site, queries, root) {
   writeFileSync(join(root, "floor-replay.js"), REPLAY);
   // The app's module script and its preloads go; the replay comes in as scripts from the same
   // origin, which the page's Content-Security-Policy allows as it allowed the app.
-  const page2 = html
+  const staticPage = html
     .replace(/<script type="module">[\s\S]*?<\/script>/, "")
     .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, "")
     .replace("</body>", '<script src="floor-states.js"></script><script src="floor-replay.js"></script></body>');
-  writeFileSync(join(root, "index.html"), `<!DOCTYPE html>\n${page2}`);
+  writeFileSync(join(root, "index.html"), `<!DOCTYPE html>\n${staticPage}`);
   return root;
 }

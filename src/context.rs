@@ -126,7 +126,8 @@ impl ShelfContext {
         self.catalog.get_value()
     }
 
-    /// The view as the address bar has it (the search box may be a key ahead: see `view`).
+    /// The view the page shows; the address bar follows it once typing pauses, and the search box
+    /// may be a key ahead of it (see `view`).
     pub fn state(&self) -> ReadSignal<ViewState> {
         self.state.read_only()
     }
