@@ -6,6 +6,7 @@ use crate::latex;
 use biblatex::{Bibliography, ChunksExt, Person};
 use papershelf_core::catalog::is_safe_url;
 use papershelf_core::publication::{Links, Publication};
+use papershelf_core::MoreAuthors;
 
 /// Fields read through the `biblatex` crate, for its LaTeX and name handling.
 const TEXT_FIELDS: &[&str] = &[
@@ -91,14 +92,19 @@ pub fn publication(entry: &BibEntry) -> Result<Imported, String> {
     let publication = Publication {
         id: entry.key.clone(),
         title,
-        authors,
-        et_al,
+        authors: authors.into_iter().map(Into::into).collect(),
+        et_al: if et_al {
+            MoreAuthors::Unknown
+        } else {
+            MoreAuthors::None
+        },
         year,
         venue: VENUE_FIELDS.iter().find_map(|f| text(f)),
         abstract_text: text("abstract"),
         topics: text("keywords").map(|k| topics(&k)).unwrap_or_default(),
         links,
         bibtex: Some(record(entry)),
+        ..Publication::default()
     };
     Ok(Imported {
         publication,
@@ -405,8 +411,13 @@ mod tests {
                 "Barnes and Noble, Inc."
             ]
         );
-        assert!(p.et_al, "`and others` is a visible et al., not an author");
-        assert!(!one("@misc{k, title = {T}, author = {Ann Smith}}").et_al);
+        assert!(
+            p.et_al.any(),
+            "`and others` is a visible et al., not an author"
+        );
+        assert!(!one("@misc{k, title = {T}, author = {Ann Smith}}")
+            .et_al
+            .any());
     }
 
     #[test]
@@ -485,7 +496,7 @@ mod tests {
             Some(r"See [the \emph{page}](https://x.org/a--b_c) or https://y.org/~u/a--b.")
         );
         assert_eq!(p.authors, ["Ann Smith", "Bo Li", "AND Corp."]);
-        assert!(p.et_al, "a literal et al. is not an author");
+        assert!(p.et_al.any(), "a literal et al. is not an author");
         assert_eq!(p.links.0[0].1, "http://www.cs.toronto.edu/~hinton/x.pdf");
     }
 

@@ -373,6 +373,44 @@ pub fn is_safe_url(url: &str) -> bool {
     }
 }
 
+/// A path relative to the site (`papers/smith2024.pdf`, deployed from `public/`), which the page
+/// resolves under its own address, so it works under a sub-path. Nothing that a browser could read
+/// as another scheme or another host: no `:` before the first `/` (`javascript:`), no leading `/`
+/// or `\\` (`//evil.example`), no `..` step out of the site, no control characters (browsers drop
+/// tabs and newlines from addresses, which could join `java` and `script:`).
+pub fn is_site_path(path: &str) -> bool {
+    let path = path.trim();
+    let first_part = path.split(['/', '?', '#']).next().unwrap_or("");
+    !path.is_empty()
+        && !path.starts_with(['/', '\\', '?', '#'])
+        && !first_part.contains(':')
+        && !path.contains('\\')
+        && !path.chars().any(char::is_control)
+        && !path
+            .split(['?', '#'])
+            .next()
+            .unwrap_or("")
+            .split('/')
+            .any(|step| step == "..")
+}
+
+/// A link a card may show: a safe URL ([`is_safe_url`]) or a path within the site
+/// ([`is_site_path`]).
+pub fn is_safe_link(url: &str) -> bool {
+    is_safe_url(url) || is_site_path(url)
+}
+
+/// A thumbnail a card may load: an `https:` URL or a path within the site. Not `http:` (mixed
+/// content on a Pages site), not `data:` or any other scheme.
+pub fn is_safe_image(url: &str) -> bool {
+    let url = url.trim();
+    let https = url
+        .get(..8)
+        .is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"))
+        && url.len() > 8;
+    https || is_site_path(url)
+}
+
 /// Builds a catalog entry by entry (see [`EntrySink`]), as the site does while the file streams in.
 #[derive(Default)]
 pub struct CatalogBuilder {
@@ -954,6 +992,44 @@ mod tests {
             "https:",
         ] {
             assert!(!is_safe_url(bad), "{bad}");
+        }
+        for path in [
+            "papers/a.pdf",
+            "a b.pdf",
+            "./x.pdf",
+            "a/b:c",
+            "x?y=1:2",
+            "paper.pdf#p=2",
+        ] {
+            assert!(is_site_path(path) && is_safe_link(path), "{path}");
+        }
+        for bad in [
+            "",
+            "/abs.pdf",
+            "//evil.example/x",
+            "\\\\evil.example",
+            "a\\b",
+            "java\tscript:alert(1)",
+            "javascript:alert(1)",
+            "../up.pdf",
+            "a/../../up.pdf",
+            "data:image/png;base64,AA",
+            "?q",
+            "#x",
+        ] {
+            assert!(!is_site_path(bad), "{bad:?}");
+        }
+        for image in ["https://x.org/a.png", "img/a.png", "HTTPS://x.org/a.png"] {
+            assert!(is_safe_image(image), "{image}");
+        }
+        for bad in [
+            "http://x.org/a.png",
+            "https://",
+            "data:image/png;base64,AA",
+            "javascript:x",
+            "mailto:a@b.c",
+        ] {
+            assert!(!is_safe_image(bad), "{bad}");
         }
         let c = catalog(
             r#"[{"title":"A","links":{"pdf":"https://x.org/a.pdf","bad":"javascript:alert(1)","n":3}}]"#,

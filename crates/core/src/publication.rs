@@ -5,6 +5,9 @@
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
+use crate::kind::PaperType;
+use crate::marks::MoreAuthors;
+
 /// One entry of the `publications` list, in the schema's field order. Empty fields are left out.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Publication {
@@ -12,18 +15,30 @@ pub struct Publication {
     pub id: String,
     /// Never blank.
     pub title: String,
-    /// "Given Family" names, in order.
+    /// The kind of publication.
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub paper_type: Option<PaperType>,
+    /// The authors, in order, each with the marks written on their name.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub authors: Vec<String>,
-    /// The list names only some of the authors.
-    #[serde(skip_serializing_if = "is_false")]
-    pub et_al: bool,
+    pub authors: Vec<Author>,
+    /// Authors the list does not name: `true` ("et al."), or how many ("+11 more").
+    #[serde(skip_serializing_if = "is_none")]
+    pub et_al: MoreAuthors,
     /// The year of publication.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
     /// Where it appeared.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub venue: Option<String>,
+    /// A short badge shown before the title (al-folio's `abbr`: "NeurIPS").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub badge: Option<String>,
+    /// An award or distinction: "Best Paper Award", "Oral".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub award: Option<String>,
+    /// One of the lab's selected papers.
+    #[serde(skip_serializing_if = "is_false")]
+    pub featured: bool,
     /// The abstract.
     #[serde(rename = "abstract", skip_serializing_if = "Option::is_none")]
     pub abstract_text: Option<String>,
@@ -33,9 +48,84 @@ pub struct Publication {
     /// Label → URL, in order.
     #[serde(skip_serializing_if = "Links::is_empty")]
     pub links: Links,
+    /// A thumbnail: an `https:` URL or a path relative to the site.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
+    /// One line of the lab's own about the paper.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// What the marks on this paper's authors mean, where it differs from the file's `marks`.
+    #[serde(skip_serializing_if = "Links::is_empty")]
+    pub marks: Links,
     /// The entry's own BibTeX record.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bibtex: Option<String>,
+}
+
+/// An author as written into the file: the name alone (`"Ann Lee"`) or, with marks, an object
+/// (`{"name": "Ann Lee", "marks": "*†"}`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Author {
+    /// The name without its marks.
+    pub name: String,
+    /// The marks written on the name (see [`crate::marks::MARKS`]), each once; often empty.
+    pub marks: String,
+}
+
+impl From<&str> for Author {
+    fn from(name: &str) -> Author {
+        Author {
+            name: name.to_owned(),
+            marks: String::new(),
+        }
+    }
+}
+
+impl From<String> for Author {
+    fn from(name: String) -> Author {
+        Author {
+            name,
+            marks: String::new(),
+        }
+    }
+}
+
+impl PartialEq<&str> for Author {
+    fn eq(&self, other: &&str) -> bool {
+        self.marks.is_empty() && self.name == *other
+    }
+}
+
+impl Serialize for Author {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.marks.is_empty() {
+            return serializer.serialize_str(&self.name);
+        }
+        let mut map = serializer.serialize_map(Some(2))?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("marks", &self.marks)?;
+        map.end()
+    }
+}
+
+impl Serialize for PaperType {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.key())
+    }
+}
+
+impl Serialize for MoreAuthors {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match *self {
+            MoreAuthors::None => serializer.serialize_bool(false),
+            MoreAuthors::Unknown => serializer.serialize_bool(true),
+            MoreAuthors::Count(n) => serializer.serialize_u32(n),
+        }
+    }
+}
+
+fn is_none(more: &MoreAuthors) -> bool {
+    !more.any()
 }
 
 /// Links in the order they are shown: a JSON object whose keys keep this order.
@@ -74,7 +164,7 @@ mod tests {
             id: "vaswani2017".into(),
             title: "Attention Is All You Need".into(),
             authors: vec!["Ashish Vaswani".into(), "Noam Shazeer".into()],
-            et_al: true,
+            et_al: MoreAuthors::Unknown,
             year: Some(2017),
             venue: Some("NeurIPS".into()),
             abstract_text: Some("The dominant models…".into()),
@@ -84,6 +174,7 @@ mod tests {
                 ("code".into(), "https://github.com/a/b".into()),
             ]),
             bibtex: Some("@misc{vaswani2017,\n  title = {Attention},\n}".into()),
+            ..Publication::default()
         };
         let json = serde_json::to_string(&[&written]).unwrap();
         let catalog = Catalog::from_json(json.as_bytes()).unwrap();
@@ -96,7 +187,7 @@ mod tests {
             .iter()
             .map(|&a| catalog.author_name(a))
             .collect();
-        assert_eq!(authors, written.authors);
+        assert_eq!(authors, ["Ashish Vaswani", "Noam Shazeer"]);
         assert!(paper.et_al);
         assert_eq!(paper.year, written.year);
         assert_eq!(paper.venue.as_ref().map(|v| v.shown()), written.venue);
