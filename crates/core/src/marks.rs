@@ -96,10 +96,13 @@ pub fn pseudo_author(name: &str) -> Option<MoreAuthors> {
     let count: u32 = rest[..digits].parse().ok()?;
     let tail = rest[digits..].trim();
     let tail = tail.strip_suffix("authors").unwrap_or(tail).trim();
-    matches!(tail, "more" | "others" | "other" | "more authors" | "")
-        .then_some(())
-        .filter(|()| tail != "" || lower.starts_with('+'))
-        .map(|()| MoreAuthors::Count(count))
+    // A bare number is a number; "+3" says "three more".
+    let counted = match tail {
+        "more" | "others" | "other" | "more authors" => true,
+        "" => lower.starts_with('+'),
+        _ => false,
+    };
+    counted.then_some(MoreAuthors::Count(count))
 }
 
 #[cfg(test)]
