@@ -5,7 +5,7 @@ use crate::context::ShelfContext;
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 use papershelf_core::dom_id::SEARCH;
-use papershelf_core::{FilterKind, ViewState};
+use papershelf_core::{FilterKind, PaperType, ViewState};
 
 /// The search and every selected facet value, each removable, and a way to clear them all. A chip
 /// removes itself when pressed, so focus moves to the chip beside it, or to the search box once
@@ -47,6 +47,9 @@ pub fn ActiveFilters() -> impl IntoView {
         let label = format!("Remove filter {}: {value}", kind.label());
         let shown = match kind {
             FilterKind::Year => value.replace('-', "–"),
+            FilterKind::Type => {
+                PaperType::from_key(&value).map_or(value.clone(), |t| t.label().to_owned())
+            }
             FilterKind::Author | FilterKind::Topic => value.clone(),
         };
         view! {
@@ -67,6 +70,26 @@ pub fn ActiveFilters() -> impl IntoView {
             </li>
         }
     };
+    let featured_chip = move || {
+        view! {
+            <Show when=move || state.with(|s| s.featured)>
+                <li>
+                    <button
+                        type="button"
+                        class="chip active"
+                        aria-label="Remove filter: featured papers only"
+                        on:click=move |ev| {
+                            hand_on_focus(&ev);
+                            shelf.navigate(ViewState { featured: false, ..shelf.view() }, Record::Push);
+                        }
+                    >
+                        "Featured only"
+                        <span class="chip-x" aria-hidden="true">" ×"</span>
+                    </button>
+                </li>
+            </Show>
+        }
+    };
     let clear = move |_| {
         keep_focus(None, SEARCH.to_owned());
         shelf.navigate(shelf.view().cleared(), Record::Push);
@@ -77,6 +100,7 @@ pub fn ActiveFilters() -> impl IntoView {
                 <ul>
                     {query_chip}
                     <For each=move || state.with(ViewState::active) key=|item| item.clone() children=facet_chip />
+                    {featured_chip}
                 </ul>
                 <button type="button" class="link-button" on:click=clear>
                     "Clear filters"

@@ -1,11 +1,11 @@
-//! The author, topic and year facets.
+//! The facets (authors, topics, types, years) and the featured filter.
 
-use crate::browser::{clicked, keep_focus};
+use crate::browser::{clicked, keep_focus, Record};
 use crate::context::ShelfContext;
 use leptos::prelude::*;
 use papershelf_core::dom_id::{facet_heading, COUNT, FACET_GROUPS};
 use papershelf_core::text::group_digits;
-use papershelf_core::FilterKind;
+use papershelf_core::{FilterKind, ViewState};
 
 /// Author, topic and year facets: beside the list on wide screens, a collapsible panel above it
 /// on phones.
@@ -18,8 +18,10 @@ pub fn Facets() -> impl IntoView {
     let has_authors = !catalog.authors.is_empty();
     let has_topics = !catalog.topics.is_empty();
     let has_years = catalog.papers.iter().any(|p| p.year.is_some());
+    let has_types = catalog.typed_papers() > 0;
+    let has_featured = catalog.featured_papers() > 0;
     let open = RwSignal::new(false);
-    let active = move || state.with(|s| s.active().len());
+    let active = move || state.with(|s| s.active().len() + usize::from(s.featured));
     view! {
         <aside class="facets" class:open=move || open.get() aria-label="Filters">
             <button
@@ -36,17 +38,52 @@ pub fn Facets() -> impl IntoView {
                 }}
             </button>
             <div id=FACET_GROUPS class="facet-groups">
+                {has_featured.then(|| view! { <FeaturedFilter /> })}
                 {has_authors.then(|| view! {
                     <FacetGroup kind=FilterKind::Author title="Authors" find="Find an author" limit=10 />
                 })}
                 {has_topics.then(|| view! {
                     <FacetGroup kind=FilterKind::Topic title="Topics" find="Find a topic" limit=12 />
                 })}
+                {has_types.then(|| view! {
+                    <FacetGroup kind=FilterKind::Type title="Types" find="" limit=usize::MAX />
+                })}
                 {has_years.then(|| view! {
                     <FacetGroup kind=FilterKind::Year title="Years" find="" limit=usize::MAX />
                 })}
             </div>
         </aside>
+    }
+}
+
+/// Shows only the lab's selected papers (`featured`), with how many the view would show.
+#[component]
+fn FeaturedFilter() -> impl IntoView {
+    let shelf = expect_context::<ShelfContext>();
+    let (state, selection) = (shelf.state(), shelf.selection());
+    let on = move || state.with(|s| s.featured);
+    let count = move || selection.with(|s| s.featured_count()) as usize;
+    view! {
+        <section class="facet featured-filter" aria-label="Featured papers">
+            <button
+                type="button"
+                class="facet-value"
+                class:zero=move || count() == 0
+                aria-pressed=move || on().to_string()
+                on:click=move |ev| {
+                    keep_focus(clicked(&ev), COUNT.to_owned());
+                    shelf.navigate(ViewState { featured: !on(), ..shelf.view() }, Record::Push);
+                }
+            >
+                <span class="facet-label">"Featured papers only"</span>
+                <span class="facet-count">
+                    {move || group_digits(count())}
+                    <span class="visually-hidden">
+                        {move || if count() == 1 { " paper" } else { " papers" }}
+                    </span>
+                </span>
+            </button>
+        </section>
     }
 }
 

@@ -9,8 +9,8 @@ use leptos::prelude::*;
 use papershelf_core::dom_id::{paper_part, Part, COUNT};
 use papershelf_core::fold::SearchText;
 use papershelf_core::rich::rich_text;
-use papershelf_core::text::{group_digits, preview, sentence_around};
-use papershelf_core::{FilterKind, Paper};
+use papershelf_core::text::{group_digits, note_lines, preview, sentence_around};
+use papershelf_core::{Catalog, FilterKind, MoreAuthors, Paper, PaperType, Query};
 
 /// About three lines of a card's width.
 const PREVIEW_CHARS: usize = 240;
@@ -47,11 +47,20 @@ pub fn PaperCard(
     let author_names: Vec<Author> = paper
         .authors
         .iter()
-        .map(|&a| Author {
-            name: catalog.author_name(a).to_owned(),
-            member: catalog
-                .member_of(a)
-                .map(|m| m.url.as_deref().map(str::to_owned)),
+        .map(|&a| {
+            let marks = paper.marks_of(a);
+            Author {
+                name: catalog.author_name(a).to_owned(),
+                member: catalog
+                    .member_of(a)
+                    .map(|m| m.url.as_deref().map(str::to_owned)),
+                marks: marks.to_owned(),
+                meanings: marks
+                    .chars()
+                    .filter_map(|mark| catalog.mark_meaning(paper, mark))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            }
         })
         .collect();
     let author_count = author_names.len();
@@ -101,19 +110,46 @@ pub fn PaperCard(
         })
         .collect_view();
 
-    let title = rich_text(&paper.title.shown());
+    let title_text = paper.title.shown();
+    let title = rich_text(&title_text);
     let open_at_start = targeted.get_untracked();
+    let kicker = Kicker::of(paper);
+    let has_image = paper.image().is_some();
+    let image = paper.image().map(|src| {
+        // A fixed box (width and height given, the stylesheet keeps the ratio): nothing moves when
+        // it arrives; lazy, so cards below the fold cost nothing until scrolled to.
+        view! {
+            <img class="thumbnail" src=src.to_owned() alt=title_text.clone() width="160" height="120"
+                loading="lazy" decoding="async" />
+        }
+    });
+    let note = paper.note().map(|note| {
+        let lines = note_lines(note)
+            .into_iter()
+            .enumerate()
+            .map(|(i, line)| view! { {(i > 0).then(|| view! { <br /> })}{rich(&rich_text(line), query.into())} })
+            .collect_view();
+        view! { <p class="note" dir="auto">{lines}</p> }
+    });
+    let legend =
+        own_legend(&catalog, paper).map(|text| view! { <p class="marks-legend own">{text}</p> });
     view! {
         <article
             id=paper_part(Part::Card, &id)
             class="paper"
             class:targeted=targeted
+            class:has-image=has_image
+            class:featured=paper.featured
             tabindex="-1"
             aria-labelledby=labelled_by
         >
+            {image}
+            {kicker.view(query.into())}
             {heading(grouped, heading_id, rich(&title, query.into()))}
-            {(author_count > 0).then(|| view! { <Authors names=author_names et_al=paper.et_al /> })}
+            {(author_count > 0 || paper.et_al.any()).then(|| view! { <Authors names=author_names et_al=paper.et_al /> })}
+            {legend}
             {(!meta.is_empty()).then(|| view! { <p class="meta">{meta}</p> })}
+            {note}
             {(!paper.topics.is_empty()).then(|| view! {
                 <ul class="topics" aria-label="Topics">{topics}</ul>
             })}
@@ -141,18 +177,89 @@ fn heading(grouped: bool, id: String, content: impl IntoView + 'static) -> AnyVi
 /// Long author lists (consortium papers list thousands) show the first few and a toggle.
 const AUTHORS_SHOWN: usize = 10;
 
+/// What a card says before its title: the lab's badge for it (al-folio's `abbr`), its type,
+/// whether it is one of the lab's selected papers, and its award.
+struct Kicker {
+    badge: Option<String>,
+    paper_type: Option<&'static str>,
+    featured: bool,
+    award: Option<String>,
+}
+
+impl Kicker {
+    fn of(paper: &Paper) -> Kicker {
+        Kicker {
+            badge: paper.badge().map(SearchText::shown),
+            paper_type: paper.paper_type.map(PaperType::label),
+            featured: paper.featured,
+            award: paper.award().map(SearchText::shown),
+        }
+    }
+
+    fn view(self, query: Signal<Query>) -> Option<AnyView> {
+        let Kicker {
+            badge,
+            paper_type,
+            featured,
+            award,
+        } = self;
+        if badge.is_none() && paper_type.is_none() && !featured && award.is_none() {
+            return None;
+        }
+        Some(
+            view! {
+                <p class="kicker">
+                    {badge.map(|badge| view! { <span class="badge" dir="auto">{highlighted(badge, query)}</span> })}
+                    {paper_type.map(|label| view! { <span class="paper-type">{label}</span> })}
+                    {featured.then(|| view! { <span class="featured-mark">"Featured"</span> })}
+                    {award.map(|award| view! {
+                        <span class="award" dir="auto">
+                            <span class="visually-hidden">"Award: "</span>
+                            {highlighted(award, query)}
+                        </span>
+                    })}
+                </p>
+            }
+            .into_any(),
+        )
+    }
+}
+
+/// The paper's own meanings of its authors' marks, where they differ from the page's legend.
+fn own_legend(catalog: &Catalog, paper: &Paper) -> Option<String> {
+    let extras = paper.extras.as_ref()?;
+    let used = |mark: &str| extras.author_marks.iter().any(|(_, m)| m.contains(mark));
+    let own: Vec<String> = extras
+        .marks
+        .iter()
+        .filter(|(mark, meaning)| {
+            used(mark)
+                && !catalog
+                    .marks
+                    .iter()
+                    .any(|(m, shared)| m.as_str() == &**mark && shared.as_str() == &**meaning)
+        })
+        .map(|(mark, meaning)| format!("{mark} {meaning}"))
+        .collect();
+    (!own.is_empty()).then(|| own.join(" · "))
+}
+
 /// An author as a card shows them.
 #[derive(Clone)]
 struct Author {
     name: String,
     /// `Some` for a member of the lab, with their page if they have one.
     member: Option<Option<String>>,
+    /// The marks written on the name here, shown as a superscript; often empty.
+    marks: String,
+    /// What they mean, for screen readers.
+    meanings: String,
 }
 
 /// The authors, each a button that filters by that author. The lab's members stand out, with a
 /// link to their page. `et_al`: the data names only some of the authors.
 #[component]
-fn Authors(names: Vec<Author>, et_al: bool) -> impl IntoView {
+fn Authors(names: Vec<Author>, et_al: MoreAuthors) -> impl IntoView {
     let shelf = expect_context::<ShelfContext>();
     let (filters, query) = (shelf.filters(), shelf.query());
     let all = RwSignal::new(false);
@@ -160,7 +267,20 @@ fn Authors(names: Vec<Author>, et_al: bool) -> impl IntoView {
     let collapsible = total > AUTHORS_SHOWN + 2;
     let names = StoredValue::new(names);
     let author = move |author: Author| {
-        let Author { name, member } = author;
+        let Author {
+            name,
+            member,
+            marks,
+            meanings,
+        } = author;
+        let marks = (!marks.is_empty()).then(|| {
+            let said = (!meanings.is_empty()).then(|| format!(" ({meanings})"));
+            view! {
+                <sup class="marks"><span aria-hidden="true">{marks}</span>
+                    {said.map(|said| view! { <span class="visually-hidden">{said}</span> })}
+                </sup>
+            }
+        });
         let value = name.clone();
         // In any spelling the catalog takes for this author (a member's alias in the address).
         let pressed = move || {
@@ -189,6 +309,7 @@ fn Authors(names: Vec<Author>, et_al: bool) -> impl IntoView {
                 >
                     {highlighted(name.clone(), query.into())}
                 </button>
+                {marks}
                 {page}
             </li>
         }
@@ -206,7 +327,12 @@ fn Authors(names: Vec<Author>, et_al: bool) -> impl IntoView {
             .collect_view()
     };
     let et_al = move || {
-        (et_al && (all.get() || !collapsible)).then(|| view! { <li class="et-al">"et al."</li> })
+        let said = match et_al {
+            MoreAuthors::None => return None,
+            MoreAuthors::Unknown => "et al.".to_owned(),
+            MoreAuthors::Count(n) => format!("+{} more", group_digits(n as usize)),
+        };
+        (all.get() || !collapsible).then(|| view! { <li class="et-al">{said}</li> })
     };
     view! {
         <ul class="authors" aria-label="Authors">

@@ -33,6 +33,7 @@ pub fn Shelf(catalog: Arc<Catalog>, loading: bool) -> impl IntoView {
         .description
         .clone()
         .map(|text| view! { <p class="description" dir="auto">{text}</p> });
+    let legend = marks_legend(&catalog);
     provide_context(ShelfContext::new(catalog, view_from_address(), loading));
     if loading {
         return view! {
@@ -42,6 +43,7 @@ pub fn Shelf(catalog: Arc<Catalog>, loading: bool) -> impl IntoView {
                     <ThemeToggle />
                 </div>
                 {description}
+                {legend}
             </header>
             <section class="results" aria-label="Publications">
                 <p class="count loading" role="status">"Loading publications…"</p>
@@ -63,6 +65,7 @@ pub fn Shelf(catalog: Arc<Catalog>, loading: bool) -> impl IntoView {
                 <ThemeToggle />
             </div>
             {description}
+            {legend}
             <SearchBar />
         </header>
         <div class="layout">
@@ -71,6 +74,27 @@ pub fn Shelf(catalog: Arc<Catalog>, loading: bool) -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// What the marks on authors' names mean ("* Equal contribution · † Corresponding author"), when
+/// some author carries one.
+fn marks_legend(catalog: &Catalog) -> Option<impl IntoView> {
+    let items = catalog
+        .marks
+        .iter()
+        .enumerate()
+        .map(|(i, (mark, meaning))| {
+            view! {
+                {(i > 0).then_some(" · ")}
+                <span class="mark">{mark.clone()}</span>" "{meaning.clone()}
+            }
+        })
+        .collect_view();
+    (!catalog.marks.is_empty()).then(|| {
+        view! {
+            <p class="marks-legend"><span class="visually-hidden">"Marks on authors’ names: "</span>{items}</p>
+        }
+    })
 }
 
 /// The data's title and description as the page's `<title>` and meta description, which link

@@ -371,6 +371,23 @@ impl Catalog {
         &self.authors[id as usize]
     }
 
+    /// What `mark` means on `paper`: the paper's own `marks`, else the file's, else the default.
+    pub fn mark_meaning(&self, paper: &Paper, mark: char) -> Option<String> {
+        let is_mark = |m: &str| m.chars().eq([mark]);
+        let own = paper
+            .extras
+            .as_ref()
+            .and_then(|e| e.marks.iter().find(|(m, _)| is_mark(m)))
+            .map(|(_, meaning)| meaning.to_string());
+        own.or_else(|| {
+            self.marks
+                .iter()
+                .find(|(m, _)| is_mark(m))
+                .map(|(_, meaning)| meaning.clone())
+        })
+        .or_else(|| default_meaning(mark).map(str::to_owned))
+    }
+
     /// The topic `id`.
     pub fn topic(&self, id: TopicId) -> &Topic {
         &self.topics[id as usize]

@@ -1,6 +1,6 @@
 //! What a paper's links say for a citation: the URL to cite, its DOI, its arXiv id.
 
-use crate::catalog::{Link, Paper};
+use crate::catalog::{is_safe_url, Link, Paper};
 use crate::url::decode_fragment;
 
 /// Labels of the link to cite, best first (compared in lower case): the paper's own page before
@@ -8,9 +8,15 @@ use crate::url::decode_fragment;
 const URL_LABELS: &[&str] = &["url", "page", "html", "paper", "pdf", "arxiv", "doi"];
 
 /// The URL to cite: the link whose label comes first in [`URL_LABELS`], else the first `http(s)`
-/// link (a `mailto:` link is not where a paper is).
+/// link (a `mailto:` link is not where a paper is, and a path within the site means nothing in a
+/// reference manager).
 pub fn cited_url(paper: &Paper) -> Option<&str> {
-    let web = || paper.links.iter().filter(|l| !is_mailto(l));
+    let web = || {
+        paper
+            .links
+            .iter()
+            .filter(|l| !is_mailto(l) && is_safe_url(&l.url))
+    };
     URL_LABELS
         .iter()
         .find_map(|label| web().find(|l| l.label.eq_ignore_ascii_case(label)))
@@ -95,6 +101,12 @@ mod tests {
         assert_eq!(cited_url(&p), Some("https://g"));
         let p = paper(r#"{"mail": "mailto:a@b.c", "code": "https://c"}"#);
         assert_eq!(cited_url(&p), Some("https://c"));
+        let p = paper(r#"{"pdf": "papers/a.pdf", "code": "https://c"}"#);
+        assert_eq!(
+            cited_url(&p),
+            Some("https://c"),
+            "a path within the site is not cited"
+        );
         assert_eq!(cited_url(&paper(r#"{"mail": "MAILTO:a@b.c"}"#)), None);
         assert_eq!(cited_url(&paper("{}")), None);
     }

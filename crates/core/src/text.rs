@@ -86,6 +86,34 @@ pub fn ascii_words(text: &str) -> Vec<String> {
     words
 }
 
+/// The lines of a note: split at newlines and at the HTML line breaks labs write in them
+/// (`<br>`, `<br/>`, `<br />`, any case), which are line breaks, never markup. Blank lines go.
+pub fn note_lines(note: &str) -> Vec<&str> {
+    let mut lines = Vec::new();
+    let mut rest = note;
+    while !rest.is_empty() {
+        let lower = rest.to_ascii_lowercase();
+        let next_break = lower.find("<br").and_then(|at| {
+            let tail = &lower[at + 3..];
+            let close = tail.trim_start_matches([' ', '/']);
+            close
+                .starts_with('>')
+                .then(|| (at, at + 3 + (tail.len() - close.len()) + 1))
+        });
+        let next_newline = rest.find('\n').map(|at| (at, at + 1));
+        let (line, after) = match (next_break, next_newline) {
+            (Some(b), Some(n)) => (&rest[..b.0.min(n.0)], if b.0 < n.0 { b.1 } else { n.1 }),
+            (Some((at, end)), None) | (None, Some((at, end))) => (&rest[..at], end),
+            (None, None) => (rest, rest.len()),
+        };
+        if !line.trim().is_empty() {
+            lines.push(line.trim());
+        }
+        rest = &rest[after..];
+    }
+    lines
+}
+
 /// "1 publication", "12 publications", "10,059 publications".
 pub fn count_label(n: usize, one: &str, many: &str) -> String {
     format!("{} {}", group_digits(n), if n == 1 { one } else { many })
@@ -246,6 +274,20 @@ pub fn sentence_around(text: &str, at: usize, max_chars: usize) -> (&str, bool, 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_note_breaks_at_newlines_and_br_only() {
+        assert_eq!(
+            note_lines("* Equal contribution<br>† Corresponding author"),
+            ["* Equal contribution", "† Corresponding author"]
+        );
+        assert_eq!(note_lines("a<BR />b\n\nc<br/>"), ["a", "b", "c"]);
+        assert_eq!(
+            note_lines("<b>bold</b> <brave> <script>x</script>"),
+            ["<b>bold</b> <brave> <script>x</script>"]
+        );
+        assert!(note_lines("").is_empty());
+    }
 
     #[test]
     fn collapses_whitespace() {
