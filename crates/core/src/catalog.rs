@@ -732,6 +732,7 @@ impl CatalogBuilder {
             self.problem(Severity::Ignored, n, Some(title), "authors", message);
         }
         let (mut ids, mut marked, mut unnamed) = (Vec::new(), Vec::new(), MoreAuthors::None);
+        let mut bad_marks = 0;
         for author in raw.items {
             let (name, mut marks) = split_marks(&collapse_whitespace(&author.name));
             if name.is_empty() {
@@ -741,10 +742,18 @@ impl CatalogBuilder {
                 unnamed = unnamed.with(more);
                 continue;
             }
-            for mark in author.marks.iter().flat_map(|m| m.chars()) {
-                if MARKS.contains(&mark) && !marks.contains(mark) {
-                    marks.push(mark);
+            match author.marks {
+                None => {}
+                Some(Field::Ok(given)) => {
+                    for mark in given.chars() {
+                        if !MARKS.contains(&mark) {
+                            bad_marks += 1;
+                        } else if !marks.contains(mark) {
+                            marks.push(mark);
+                        }
+                    }
                 }
+                Some(Field::Wrong(_)) => bad_marks += 1,
             }
             let id = self.intern_author(name);
             if ids.contains(&id) {
@@ -760,6 +769,13 @@ impl CatalogBuilder {
                 marked.push((id, marks.into()));
             }
         }
+        if bad_marks > 0 {
+            let symbols: String = MARKS.iter().map(|m| format!(" {m}")).collect();
+            let message = format!(
+                "an author's marks are text made of{symbols}; {bad_marks} other(s) were ignored"
+            );
+            self.problem(Severity::Ignored, n, Some(title), "authors", message);
+        }
         (ids, marked, unnamed)
     }
 
@@ -768,10 +784,12 @@ impl CatalogBuilder {
         match value {
             None | Some(Field::Ok(RawEtAl::Flag(false))) => MoreAuthors::None,
             Some(Field::Ok(RawEtAl::Flag(true))) => MoreAuthors::Unknown,
-            Some(Field::Ok(RawEtAl::Count(Number(count)))) => match count.parse::<u32>() {
-                Ok(0) => MoreAuthors::None,
-                Ok(count) => MoreAuthors::Count(count),
-                Err(_) => {
+            // A count is read as a year is (a whole number up to 9999, `11.0` too), so that the
+            // JSON Schema can say the same.
+            Some(Field::Ok(RawEtAl::Count(Number(count)))) => match plausible_year(&count) {
+                Some(0) => MoreAuthors::None,
+                Some(count) => MoreAuthors::Count(count as u32),
+                None => {
                     let message = format!("{} is not {WHAT}; ignored", shorten(&count));
                     self.problem(Severity::Ignored, n, Some(title), "et_al", message);
                     MoreAuthors::None
@@ -1244,7 +1262,7 @@ fn read_marks(
     let mut marks = Vec::new();
     for (mark, meaning) in raw {
         let field = format!("{path}.{mark}");
-        let symbol = mark.trim();
+        let symbol = mark.as_str();
         let mut chars = symbol.chars();
         let one_mark =
             matches!((chars.next(), chars.next()), (Some(c), None) if MARKS.contains(&c));

@@ -177,12 +177,12 @@ impl<'de> Deserialize<'de> for RawLinks {
 
 /// One element of `authors` as found: a name (which may carry marks, `"Kaiyan Zhang*†"`), or an
 /// object `{"name": "Kaiyan Zhang", "marks": "*†"}`; the marks are `None` for a plain name.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RawAuthor {
     /// The name as written.
     pub name: String,
     /// The object's `marks`, when the author is written as an object that has them.
-    pub marks: Option<String>,
+    pub marks: Option<Field<String>>,
 }
 
 /// `authors` as found: the usable names in order, and how many elements were neither a name nor
@@ -218,13 +218,7 @@ impl Lenient for RawAuthors {
                     Ok(Object {
                         name: Some(Field::Ok(name)),
                         marks,
-                    }) => Some(RawAuthor {
-                        name,
-                        marks: match marks {
-                            Some(Field::Ok(marks)) => Some(marks),
-                            _ => None,
-                        },
-                    }),
+                    }) => Some(RawAuthor { name, marks }),
                     _ => None,
                 },
                 _ => None,
