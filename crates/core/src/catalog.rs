@@ -171,6 +171,10 @@ pub(crate) fn not_text(dropped: usize) -> String {
 
 /// A URL that [`is_safe_url`] refuses, for messages.
 pub(crate) const UNSAFE_URL: &str =
+    "only http:, https: and mailto: addresses become links; this one was not shown";
+
+/// A paper's link that [`is_safe_link`] refuses, for messages.
+const UNSAFE_LINK: &str =
     "only http:, https: and mailto: addresses and paths within the site become links; this one was not shown";
 
 /// An image address that [`is_safe_image`] refuses, for messages.
@@ -967,7 +971,7 @@ impl CatalogBuilder {
                     })
                 }
                 Field::Ok(_) => {
-                    self.problem(Severity::Ignored, n, Some(title), &field, UNSAFE_URL.into())
+                    self.problem(Severity::Ignored, n, Some(title), &field, UNSAFE_LINK.into())
                 }
             }
         }
