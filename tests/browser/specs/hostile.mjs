@@ -25,6 +25,22 @@ export const publications = [
       relative: "paper.pdf",
     },
   },
+  {
+    id: "hostile-paths",
+    title: "Hostile paths",
+    award: `<script>${pwn("award")}</script>Best <b>Paper</b>`,
+    badge: `<img src=x onerror="${pwn("badge")}">`,
+    note: `<img src=x onerror="${pwn("note")}"><br>second <i>line</i>`,
+    image: "//evil.example/pixel.png",
+    links: {
+      proto: "//evil.example/x.pdf",
+      up: "../outside.pdf",
+      back: "\\\\evil.example\\share",
+      tabbed: "java\tscript:alert(1)",
+      ok: "papers/ok.pdf",
+    },
+  },
+  { title: "Hostile image", image: `javascript:${pwn("image")}` },
   { title: "Wrong types", authors: "Just A String", year: "2019", links: ["https://x.org"], abstract: 42, topics: [1, "ok topic", null] },
   { id: "dup", title: "First with a duplicated id" },
   { id: "dup", title: "Second with a duplicated id" },
@@ -43,11 +59,12 @@ export const publications = [
 ];
 
 export const expected = {
-  cards: 9,
+  cards: 11,
   skipped: 7,
-  // The ignored fields: 5 links that are not http(s)/mailto in the first entry, 5 in "Wrong
-  // types" (authors, year, links, abstract, the non-text topics), and the second "dup" id.
-  ignored: 11,
+  // The ignored fields: 4 links that are neither http(s)/mailto nor a path within the site in the
+  // first entry, 4 such links and the image in "Hostile paths", the image in "Hostile image", 5 in
+  // "Wrong types" (authors, year, links, abstract, the non-text topics), and the second "dup" id.
+  ignored: 16,
 };
 
 export const hostileJson = JSON.stringify({ title: documentTitle, publications });

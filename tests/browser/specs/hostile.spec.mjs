@@ -3,7 +3,12 @@
 import { test, expect, status, cards } from "./helpers.mjs";
 import { hostileJson, documentTitle, expected } from "./hostile.mjs";
 
+/** Every address the page asked for, to show that no hostile link or image was fetched. */
+let requested = [];
+
 test.beforeEach(async ({ page }) => {
+  requested = [];
+  page.on("request", (request) => requested.push(request.url()));
   page.on("dialog", (d) => {
     throw new Error(`a dialog opened: ${d.message()}`);
   });
@@ -39,15 +44,29 @@ test("every usable entry is a card with a unique id, and nothing from the data r
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
 });
 
-test("only http, https and mailto become links, with rel=noopener noreferrer", async ({ page }) => {
-  // In the body: the head's own links (the icon, the data's preload) are not the data's.
-  const hrefs = await page.locator("body [href]").evaluateAll((all) => all.map((a) => a.getAttribute("href")));
+test("only http, https, mailto and paths within the site become links, with rel=noopener noreferrer", async ({ page }) => {
+  // In the body: the head's own links (the icon, the data's preload) are not the data's. Every
+  // link resolves to the web or to the site under /papers/, never another scheme or host.
+  const hrefs = await page.locator("body [href]").evaluateAll((all) => all.map((a) => a.href));
   for (const href of hrefs) {
-    expect(href.trim()).toMatch(/^(https?:|mailto:|\/papers\/)/i);
+    expect(href).toMatch(/^(https?:\/\/(example\.org|127\.0\.0\.1:\d+\/papers\/)|mailto:)/i);
   }
   const card = page.getByRole("article", { name: /Bold<\/b> title/ });
-  await expect(card.getByRole("link")).toHaveCount(2);
+  await expect(card.getByRole("link")).toHaveCount(3);
   await expect(card.getByRole("link", { name: "safe" })).toHaveAttribute("href", "https://example.org/paper.pdf");
+  // A path within the site resolves under the sub-path the site is served at.
+  const relative = await card.getByRole("link", { name: "relative" }).evaluate((a) => new URL(a.href).pathname);
+  expect(relative).toBe("/papers/paper.pdf");
+  const paths = page.getByRole("article", { name: "Hostile paths" });
+  await expect(paths.getByRole("link")).toHaveCount(1);
+  await expect(paths.getByRole("link", { name: "ok" })).toHaveAttribute("href", "papers/ok.pdf");
+  // Markup in the award, badge and note is text; the note's <br> is a line break, nothing more.
+  await expect(paths.locator(".award")).toContainText("Best <b>Paper</b>");
+  await expect(paths.locator(".badge")).toHaveText(/^<img src=x onerror=/);
+  await expect(paths.locator(".note br")).toHaveCount(1);
+  await expect(paths.locator(".note")).toContainText("second <i>line</i>");
+  await expect(page.locator("article img, article script, article b, article i")).toHaveCount(0);
+  expect(requested.filter((url) => /evil\.example|^javascript:|^data:/.test(url))).toEqual([]);
   for (const link of await card.getByRole("link").all()) {
     await expect(link).toHaveAttribute("rel", "noopener noreferrer");
   }
