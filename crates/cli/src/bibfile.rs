@@ -163,8 +163,39 @@ pub fn read(files: &[(String, String)]) -> BibRead {
         }
     }
     out.entries = inherit_crossrefs(resolved, &mut out.diagnostics);
+    same_papers(&out.entries, &mut out.diagnostics);
     sort(&mut out.diagnostics, files);
     out
+}
+
+/// Warns of a paper listed twice under two keys (the same title, whatever its case, spacing and
+/// braces, and the same year), which would show as two cards: the lab decides which to keep.
+fn same_papers(entries: &[BibEntry], diagnostics: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<(String, String), &BibEntry> = HashMap::new();
+    for entry in entries {
+        let Some(title) = entry.get("title") else {
+            continue;
+        };
+        let title: String = title
+            .split(|c: char| c.is_whitespace() || c == '{' || c == '}')
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        let year = entry.get("year").unwrap_or("").trim().to_owned();
+        match seen.get(&(title.clone(), year.clone())) {
+            Some(first) => {
+                let message = format!(
+                    "@{}{{{}, …}}: the same title and year as @{}{{{}, …}} at {}: the same paper twice? Both are imported",
+                    entry.kind, entry.key, first.kind, first.key, first.at
+                );
+                diagnostics.push(Diagnostic::warning(entry.at.clone(), message));
+            }
+            None => {
+                seen.insert((title, year), entry);
+            }
+        }
+    }
 }
 
 /// Puts `diagnostics` in the order of `files` (as given), then of lines.
@@ -300,6 +331,25 @@ fn parse_chunk(
     } else {
         chunk.text
     };
+    let repaired = match repair(text) {
+        Repair::CommentedOut => return,
+        Repair::Text(text, commas) => {
+            for line in commas {
+                let message = format!(
+                    "@{}{{{}, …}}: a comma is missing at the end of this line; read as if it were there",
+                    chunk.kind,
+                    key_of(&text).unwrap_or("?")
+                );
+                let line = at.line + line;
+                diagnostics.push(Diagnostic::warning(
+                    Location { line, ..at.clone() },
+                    message,
+                ));
+            }
+            text
+        }
+    };
+    let text = repaired.as_str();
     let raw = match RawBibliography::parse(text) {
         Ok(raw) => raw,
         Err(error) => {
@@ -326,7 +376,9 @@ fn parse_chunk(
         let mut fields: Vec<(String, Vec<Piece>)> = Vec::new();
         for pair in entry.fields {
             let name = pair.key.v.to_ascii_lowercase();
-            if fields.iter().any(|(f, _)| *f == name) {
+            // BibBase lists several links of one kind as repeated `url_…` fields.
+            let repeatable = name.starts_with("url_");
+            if !repeatable && fields.iter().any(|(f, _)| *f == name) {
                 let line = at.line + newlines(&text[..pair.key.span.start]);
                 let message = format!(
                     "@{}{{{}, …}}: the field \"{name}\" is given twice; the first is kept",
@@ -347,6 +399,93 @@ fn parse_chunk(
             fields,
         });
     }
+}
+
+/// What [`repair`] made of a block.
+enum Repair {
+    /// Every field is commented out with `%`, as a lab keeps an entry it no longer shows.
+    CommentedOut,
+    /// The block as the crate can read it, and the lines (counted from 0 within the block) a
+    /// missing comma was added at the end of.
+    Text(String, Vec<usize>),
+}
+
+/// How many missing commas one entry may be given before it counts as broken.
+const MAX_COMMAS: usize = 20;
+
+/// Mends what real files get wrong in a way whose intent is plain, so the entry is not lost:
+/// `%` comment lines between fields (which BibTeX tools skip but the crate does not), and a
+/// comma missing at the end of a line before the next field. Anything else is left for the
+/// crate to report.
+fn repair(text: &str) -> Repair {
+    if RawBibliography::parse(text).is_ok() {
+        return Repair::Text(text.to_owned(), Vec::new());
+    }
+    // A comment line keeps its newline, so the lines of later errors stay true.
+    let mut text: String = text
+        .split_inclusive('\n')
+        .map(|line| {
+            if line.trim_start().starts_with('%') {
+                if line.ends_with('\n') {
+                    "\n"
+                } else {
+                    ""
+                }
+            } else {
+                line
+            }
+        })
+        .collect();
+    if is_empty_entry(&text) {
+        return Repair::CommentedOut;
+    }
+    let mut commas = Vec::new();
+    while commas.len() < MAX_COMMAS {
+        let Err(error) = RawBibliography::parse(&text) else {
+            break;
+        };
+        let Some(at) = missing_comma(&text, &error) else {
+            break;
+        };
+        commas.push(newlines(&text[..at]));
+        text.insert(at, ',');
+    }
+    Repair::Text(text, commas)
+}
+
+/// `@type{key,` and nothing more: what is left of an entry whose fields are all commented out
+/// (its closing brace too, as `%}`).
+fn is_empty_entry(text: &str) -> bool {
+    let Some(open) = text.find(['{', '(']) else {
+        return false;
+    };
+    let body = &text[open + 1..];
+    let rest = body.split_once(',').map_or("", |(_, rest)| rest);
+    body.contains(',') && rest.trim().trim_end_matches(['}', ')']).trim().is_empty()
+}
+
+/// Where a comma belongs when the crate stopped for want of one at the start of a line that
+/// begins a field (`name =`): right after the previous line's value.
+fn missing_comma(text: &str, error: &biblatex::ParseError) -> Option<usize> {
+    if error.kind != ParseErrorKind::Expected(biblatex::Token::Comma) {
+        return None;
+    }
+    let start = error.span.start.min(text.len());
+    let at = text.len() - text[start..].trim_start().len();
+    let before = &text[..at];
+    let line_start = before.rfind('\n')?;
+    let field = text[at..].split_once('=').is_some_and(|(name, _)| {
+        let name = name.trim();
+        !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "_-:.".contains(c))
+    });
+    if !before[line_start..].trim().is_empty() || !field {
+        return None;
+    }
+    let value_end = before[..line_start].trim_end().len();
+    (value_end > 0).then_some(value_end)
 }
 
 /// `@type( … )` as `@type{ … }`.
@@ -508,29 +647,86 @@ fn inherit_crossrefs(entries: Vec<BibEntry>, diagnostics: &mut Vec<Diagnostic>) 
         .collect()
 }
 
-/// Fields reference managers fill with what is not for the public: local file paths, the
-/// owner's notes and groups. They stay out of the record the page shows.
-const PRIVATE_FIELDS: &[&str] = &[
-    "file",
-    "local-url",
-    "owner",
-    "annote",
-    "annotation",
-    "groups",
-    "mendeley-groups",
-    "mendeley-tags",
+/// The fields the record keeps: those that describe the work, as BibTeX's and BibLaTeX's data
+/// models name them. Everything else in a .bib is about a website or a reference manager (al-folio's
+/// `selected` and `preview`, BibBase's `url_…`, a `file` path, an owner's notes): the import maps it
+/// into the publication or names it as not used, and it stays out of what *Cite* shows.
+pub const RECORD_FIELDS: &[&str] = &[
+    // BibTeX's own.
+    "address",
+    "author",
+    "booktitle",
+    "chapter",
+    "edition",
+    "editor",
+    "howpublished",
+    "institution",
+    "journal",
+    "key",
+    "month",
+    "note",
+    "number",
+    "organization",
+    "pages",
+    "publisher",
+    "school",
+    "series",
+    "title",
+    "type",
+    "volume",
+    "year",
+    // Standard additions every style reads.
+    "abstract",
+    "keywords",
+    "doi",
+    "url",
+    "urldate",
+    "isbn",
+    "issn",
+    "eprint",
+    "archiveprefix",
+    "primaryclass",
+    "eprinttype",
+    "eprintclass",
+    "pmid",
+    "language",
+    // BibLaTeX's.
+    "date",
+    "journaltitle",
+    "subtitle",
+    "titleaddon",
+    "maintitle",
+    "booksubtitle",
+    "booktitleaddon",
+    "eventtitle",
+    "eventdate",
+    "venue",
+    "location",
+    "issue",
+    "issuetitle",
+    "eid",
+    "pagetotal",
+    "numpages",
+    "part",
+    "version",
+    "addendum",
+    "pubstate",
+    "translator",
+    "origdate",
 ];
 
+/// Whether the record keeps the field `name` (lower case).
+pub fn in_record(name: &str) -> bool {
+    RECORD_FIELDS.contains(&name)
+}
+
 /// The entry as a normalised, self-contained BibTeX record: type and field names in lower case,
-/// every value in braces on one line, macros and crossrefs already resolved, private fields
-/// (see [`PRIVATE_FIELDS`], and BibDesk's `bdsk-…`) left out.
+/// every value in braces on one line, macros and crossrefs already resolved, only the fields of
+/// [`RECORD_FIELDS`].
 pub fn record(entry: &BibEntry) -> String {
     let mut out = format!("@{}{{{},\n", entry.kind, entry.key);
-    let public = entry
-        .fields
-        .iter()
-        .filter(|(name, _)| !PRIVATE_FIELDS.contains(&name.as_str()) && !name.starts_with("bdsk-"));
-    for (name, value) in public {
+    let kept = entry.fields.iter().filter(|(name, _)| in_record(name));
+    for (name, value) in kept {
         let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
         out.push_str(&format!("  {name} = {{{value}}},\n"));
     }
