@@ -1,5 +1,5 @@
 //! What a lab's website keeps beside the bibliography (al-folio's `selected`, `abbr`, `award`,
-//! `annotation`; BibBase lists' awards in `note` or in the venue), as the schema's `featured`,
+//! `annotation`; BibBase's `bibbase_note`; awards in `note` or in the venue), as the schema's `featured`,
 //! `badge`, `award`, `note` and `marks`. Values are kept as the lab wrote them: the site shows
 //! them as text (Markdown links and emphasis at most), never as markup.
 
@@ -16,6 +16,7 @@ pub const READ: &[&str] = &[
     "award_name",
     "annotation",
     "additional_info",
+    "bibbase_note",
 ];
 
 /// What the fields give.
@@ -52,6 +53,8 @@ pub fn display(entry: &BibEntry) -> Display {
         }
     }
     note.extend(written("additional_info"));
+    // BibBase shows it under the entry.
+    note.extend(written("bibbase_note"));
     if short.is_some() {
         note.extend(long.filter(|l| Some(l) != short.as_ref()));
     }

@@ -18,12 +18,19 @@ pub fn paper_type(entry: &BibEntry) -> PaperType {
             let journal = field("journal") + " " + &field("journaltitle");
             if preprint_venue(&journal) || (journal.trim().is_empty() && arxiv) {
                 PaperType::Preprint
+            } else if words(&journal).any(|w| w.starts_with("workshop")) {
+                PaperType::Workshop
+            } else if words(&journal).any(|w| matches!(w, "conference" | "symposium")) {
+                // Sites that list every paper as `@article` put the conference in `journal`
+                // ("Proceedings of the National Academy…" is a journal, so that word is not
+                // taken).
+                PaperType::Conference
             } else {
                 PaperType::Article
             }
         }
         "inproceedings" | "conference" => {
-            if words(&field("booktitle")).any(|w| w == "workshop" || w == "workshops") {
+            if words(&field("booktitle")).any(|w| w.starts_with("workshop")) {
                 PaperType::Workshop
             } else {
                 PaperType::Conference

@@ -476,7 +476,7 @@ mod tests {
             odd.warnings,
             [
                 "the year \"in press\" is not a year; imported without one",
-                "the url field is not a web address; left out"
+                "the url field is neither a web address nor a path within the site; left out"
             ]
         );
         assert_eq!(results[3].as_ref().unwrap().publication.year, Some(2019));

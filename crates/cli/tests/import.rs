@@ -52,9 +52,9 @@ fn the_awkward_fixture_imports_what_can_be_imported_and_says_where_the_rest_is()
     assert_eq!(
         lines,
         [
-            "refs.bib:19: error: @article{broken, …}: cannot be read (line 21: expected comma); skipped",
-            "refs.bib:46: error: @misc{no-title, …}: there is no title; skipped",
-            "refs.bib:51: error: @misc{accents, …}: the key was already used at refs.bib:7; skipped",
+            "refs.bib:19: error: @article{broken, …}: cannot be read (line 20: expected comma); skipped",
+            "refs.bib:45: error: @misc{no-title, …}: there is no title; skipped",
+            "refs.bib:50: error: @misc{accents, …}: the key was already used at refs.bib:7; skipped",
             lines[3],
             "publications.json: a new file, with 4 publications.",
         ]
