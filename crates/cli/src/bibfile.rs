@@ -176,9 +176,9 @@ fn same_papers(entries: &[BibEntry], diagnostics: &mut Vec<Diagnostic>) {
         let Some(title) = entry.get("title") else {
             continue;
         };
-        let title: String = title
-            .split(|c: char| c.is_whitespace() || c == '{' || c == '}')
-            .filter(|w| !w.is_empty())
+        let title = title
+            .replace(['{', '}'], "")
+            .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")
             .to_lowercase();
@@ -883,5 +883,102 @@ Free text between entries is a comment too.
         );
         let again = read_one(&record(&read.entries[0]));
         assert_eq!(record(&again.entries[0]), record(&read.entries[0]));
+    }
+
+    #[test]
+    fn an_entry_whose_fields_are_all_commented_out_is_a_comment() {
+        let read = read_one(
+            "@unpublished{gone,\n%  title = {Old},\n%  year = {2020},\n%}\n\n@misc{kept, title = {K}}\n",
+        );
+        let keys: Vec<_> = read.entries.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(keys, ["kept"]);
+        assert!(read.diagnostics.is_empty(), "{:?}", messages(&read));
+    }
+
+    #[test]
+    fn comment_lines_between_fields_are_skipped() {
+        let read = read_one(
+            "@article{k,\n  title = {T},\n% year = {1999},\n  % note = {old},\n  year = {2020},\n}\n",
+        );
+        assert!(read.diagnostics.is_empty(), "{:?}", messages(&read));
+        assert_eq!(read.entries[0].get("year"), Some("2020"));
+        assert_eq!(read.entries[0].get("note"), None);
+    }
+
+    #[test]
+    fn a_comma_missing_at_the_end_of_a_line_is_added_with_a_warning() {
+        let read = read_one(
+            "@inproceedings{k,\n  title = {T},\n  url_Paper = {https://x.org/p}\n  support = {X},\n  year = 2021\n  month = jul\n}\n@misc{same, title = {A} year = {B}}\n",
+        );
+        let keys: Vec<_> = read.entries.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(keys, ["k"], "a comma missing within a line is not guessed");
+        assert_eq!(read.entries[0].get("support"), Some("X"));
+        assert_eq!(read.entries[0].get("month"), Some("July"));
+        assert_eq!(
+            messages(&read),
+            [
+                "refs.bib:3: @inproceedings{k, …}: a comma is missing at the end of this line; read as if it were there",
+                "refs.bib:5: @inproceedings{k, …}: a comma is missing at the end of this line; read as if it were there",
+                "refs.bib:8: @misc{same, …}: cannot be read (line 8: expected comma); skipped",
+            ]
+        );
+    }
+
+    #[test]
+    fn front_matter_stray_lines_and_the_ways_entries_are_opened() {
+        let read = read_one(
+            "---\n---\n[NCBI library](https://example.org/list)\n\n\
+             @article {spaced,\n  Title = {Spaced}, Author = {A B}, Month = jan}\n\
+             @inproceedings{\n  nextline,\n  TITLE = {Key on the next line},\n}\n",
+        );
+        assert!(read.diagnostics.is_empty(), "{:?}", messages(&read));
+        let keys: Vec<_> = read.entries.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(keys, ["spaced", "nextline"]);
+        assert_eq!(read.entries[0].get("title"), Some("Spaced"));
+        assert_eq!(read.entries[0].get("month"), Some("January"));
+        assert_eq!(read.entries[1].get("title"), Some("Key on the next line"));
+    }
+
+    #[test]
+    fn the_same_paper_under_two_keys_is_a_warning_naming_both() {
+        let read = read_one(
+            "@inproceedings{a, title = {{I}magining the Road}, year = 2021}\n\
+             @inproceedings{b, title = {Imagining  the road}, year = {2021}}\n\
+             @inproceedings{c, title = {Imagining the Road}, year = 2022}\n",
+        );
+        assert_eq!(read.entries.len(), 3, "both are imported");
+        assert_eq!(
+            messages(&read),
+            ["refs.bib:2: @inproceedings{b, …}: the same title and year as @inproceedings{a, …} at refs.bib:1: the same paper twice? Both are imported"]
+        );
+    }
+
+    #[test]
+    fn repeated_link_fields_are_all_kept_and_other_repeats_warned() {
+        let read = read_one(
+            "@misc{k, title = {T}, url_Link = {https://a.org}, url_Link = {https://b.org}, note = {1}, note = {2}}",
+        );
+        let links: Vec<_> = read.entries[0]
+            .fields
+            .iter()
+            .filter(|(n, _)| n == "url_link")
+            .collect();
+        assert_eq!(links.len(), 2);
+        assert_eq!(
+            messages(&read),
+            ["refs.bib:1: @misc{k, …}: the field \"note\" is given twice; the first is kept"]
+        );
+    }
+
+    #[test]
+    fn the_record_keeps_the_bibliographic_fields_only() {
+        let read = read_one(
+            "@article{k, title = {T}, selected = {true}, abbr = {X}, url_Paper = {https://x.org}, \
+             bibtex_show = {true}, pdf = {a.pdf}, doi = {10.1/x}, support = {D3M}, isbn = {1}}",
+        );
+        assert_eq!(
+            record(&read.entries[0]),
+            "@article{k,\n  title = {T},\n  doi = {10.1/x},\n  isbn = {1},\n}"
+        );
     }
 }

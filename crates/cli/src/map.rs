@@ -144,10 +144,10 @@ fn resolve_text(entry: &BibEntry, warnings: &mut Vec<String>) -> Result<biblatex
         .iter()
         .filter(|(name, _)| TEXT_FIELDS.contains(&name.as_str()))
         .map(|(name, value)| {
-            let value = if name == "author" {
-                lowercase_and(&latex_marks(value))
-            } else {
-                value.clone()
+            let value = match name.as_str() {
+                "author" => lowercase_and(&latex_marks(value)),
+                "keywords" => mark_keyword_breaks(value),
+                _ => value.clone(),
             };
             (name.as_str(), latex::before(&value))
         })
@@ -341,10 +341,40 @@ fn year_of(value: &str) -> Option<i32> {
         .flatten()
 }
 
-/// Keywords, separated by commas or semicolons, without repeats.
+/// Stands for a separator between keywords while the crate reads them, so that a comma inside
+/// braces (`{c, d}`) stays part of its keyword (a character of Unicode's private use area, which
+/// no .bib holds for itself).
+const KEYWORD_BREAK: char = '\u{e000}';
+
+/// The keywords' separators outside braces as [`KEYWORD_BREAK`]: commas and semicolons or, in a
+/// list written one keyword a line (EndNote's and PubMed's), the line breaks.
+fn mark_keyword_breaks(keywords: &str) -> String {
+    let lines = keywords.lines().filter(|l| !l.trim().is_empty()).count();
+    let separators: &[char] = if lines > 1 { &['\n'] } else { &[',', ';'] };
+    let mut depth = 0usize;
+    let mut escaped = false;
+    keywords
+        .chars()
+        .map(|c| {
+            let was_escaped = std::mem::take(&mut escaped);
+            match c {
+                '\\' if !was_escaped => escaped = true,
+                '{' if !was_escaped => depth += 1,
+                '}' if !was_escaped => depth = depth.saturating_sub(1),
+                c if depth == 0 && separators.contains(&c) => return KEYWORD_BREAK,
+                _ => {}
+            }
+            c
+        })
+        .collect()
+}
+
+/// Keywords without repeats (whatever their case); MEDLINE's `*`, which marks a major topic, is
+/// not part of one.
 fn topics(keywords: &str) -> Vec<String> {
     let mut topics: Vec<String> = Vec::new();
-    for topic in keywords.split([',', ';']).map(str::trim) {
+    for topic in keywords.split(KEYWORD_BREAK) {
+        let topic = topic.trim().trim_start_matches('*').trim();
         if !topic.is_empty() && !topics.iter().any(|t| t.eq_ignore_ascii_case(topic)) {
             topics.push(topic.to_owned());
         }
@@ -356,6 +386,7 @@ fn topics(keywords: &str) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::bibfile::read;
+    use papershelf_core::PaperType;
 
     fn import(text: &str) -> Vec<Result<Imported, String>> {
         let read = read(&[("refs.bib".into(), text.into())]);
@@ -521,5 +552,105 @@ mod tests {
             results[0].as_ref().unwrap().publication.title,
             "Broken $math"
         );
+    }
+
+    fn authors(p: &Publication) -> Vec<String> {
+        p.authors
+            .iter()
+            .map(|a| format!("{}{}", a.name, a.marks))
+            .collect()
+    }
+
+    #[test]
+    fn marks_come_off_every_part_of_a_name() {
+        let p = one(
+            r"@article{k, title = {T}, author = {Zhang*†, Kaiyan and Einstein*†, A. and Brekelmans*, R. and Ding†, Ning and Ann Lee and Li, Bo*}}",
+        );
+        let names: Vec<(&str, &str)> = p
+            .authors
+            .iter()
+            .map(|a| (a.name.as_str(), a.marks.as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("Kaiyan Zhang", "*†"),
+                ("A. Einstein", "*†"),
+                ("R. Brekelmans", "*"),
+                ("Ning Ding", "†"),
+                ("Ann Lee", ""),
+                ("Bo Li", "*"),
+            ]
+        );
+    }
+
+    #[test]
+    fn marks_written_in_latex() {
+        let p = one(
+            r#"@article{k, title = {T}, author = {Zhang$^*$, Kaiyan and Wei Xu\textsuperscript{*,\dag} and Li$^{\dagger}$, Bo and Qi\dag, Ann and Ng\textsuperscript{\ddag}, Al and Lu $^\ast$, Yi and K{\"o}nig, J.}}"#,
+        );
+        assert_eq!(
+            authors(&p),
+            [
+                "Kaiyan Zhang*",
+                "Wei Xu*†",
+                "Bo Li†",
+                "Ann Qi†",
+                "Al Ng‡",
+                "Yi Lu*",
+                "J. König"
+            ]
+        );
+    }
+
+    #[test]
+    fn pseudo_authors_are_a_count_of_authors_not_named() {
+        let p = one(
+            "@article{k, title = {T}, author = {Zhang*, Kaiyan and Ding, Ning and authors, +11 more and Zhou, Bowen}}",
+        );
+        assert_eq!(authors(&p), ["Kaiyan Zhang*", "Ning Ding", "Bowen Zhou"]);
+        assert_eq!(p.et_al, MoreAuthors::Count(11));
+        let p = one("@article{k, title = {T}, author = {Ann Lee and others}}");
+        assert_eq!(p.et_al, MoreAuthors::Unknown);
+        let p = one("@article{k, title = {T}, author = {Ann Lee and et al.}}");
+        assert_eq!(
+            (authors(&p), p.et_al),
+            (vec!["Ann Lee".to_owned()], MoreAuthors::Unknown)
+        );
+    }
+
+    #[test]
+    fn keywords_keep_a_braced_comma_and_read_one_a_line_lists() {
+        let p = one("@article{k, title = {T}, keywords = {a, b; {c, d}, {\\\"U}ber}}");
+        assert_eq!(p.topics, ["a", "b", "c, d", "Über"]);
+        let p = one("@article{k, title = {T}, keywords = {Animals\n*Nicotine/pharmacology\nRats, Sprague-Dawley\n}}");
+        assert_eq!(
+            p.topics,
+            ["Animals", "Nicotine/pharmacology", "Rats, Sprague-Dawley"]
+        );
+    }
+
+    #[test]
+    fn website_fields_and_an_award_in_the_venue() {
+        let p = one(
+            r"@inproceedings{k, title = {T}, booktitle = {Uncertainty in AI (UAI) (Best Paper Award)},
+  abbr = {UAI}, selected = {true}, preview = {fig.png}, bibtex_show = {true}, support = {D3M},
+  options = {other}, url_Paper = {https://x.org/p.pdf}}",
+        );
+        assert_eq!(p.venue.as_deref(), Some("Uncertainty in AI (UAI)"));
+        assert_eq!(p.award.as_deref(), Some("Best Paper Award"));
+        assert_eq!(p.badge.as_deref(), Some("UAI"));
+        assert!(p.featured);
+        assert_eq!(
+            p.image.as_deref(),
+            Some("assets/img/publication_preview/fig.png")
+        );
+        assert_eq!(p.paper_type, Some(PaperType::Conference));
+        let [Ok(imported)] = &import(
+            "@inproceedings{k, title = {T}, bibtex_show = {true}, support = {D3M}, options = {other}, selected = {false}}",
+        )[..] else {
+            panic!()
+        };
+        assert_eq!(imported.unused, ["bibtex_show", "support", "options"]);
     }
 }
