@@ -56,10 +56,16 @@ pub fn is_link_field(name: &str) -> bool {
     name.strip_prefix("url_").is_some_and(|s| !s.is_empty())
 }
 
+/// Whether an address names a PDF file (whatever its query or fragment: `x.pdf#page=3`).
+fn is_pdf(url: &str) -> bool {
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    path.to_ascii_lowercase().ends_with(".pdf")
+}
+
 /// The label of a BibBase `url_…` link, from its suffix; `url` is the link, for a PDF.
 fn bibbase_label(suffix: &str, url: &str) -> String {
     match suffix {
-        "paper" if url.to_ascii_lowercase().ends_with(".pdf") => "pdf".into(),
+        "paper" if is_pdf(url) => "pdf".into(),
         "link" => "page".into(),
         "presentation" => "slides".into(),
         other => other.to_owned(),
@@ -100,7 +106,7 @@ pub fn links(entry: &BibEntry) -> (Links, Vec<String>) {
         if let Some(value) = entry.get(field).map(verbatim).filter(|v| !v.is_empty()) {
             let target = target(field, &value);
             let label = match &target {
-                Ok(url) if field == "url" && url.to_ascii_lowercase().ends_with(".pdf") => "pdf",
+                Ok(url) if field == "url" && is_pdf(url) => "pdf",
                 _ => label,
             };
             add(label, target, field);
@@ -308,8 +314,16 @@ mod tests {
                 "pdf-2 https://y.org/q.pdf",
             ]
         );
-        let e = entry("@misc{k, title = {T}, url_Paper = {https://ieee.org/document/9}}");
-        assert_eq!(shown(&links(&e).0), ["paper https://ieee.org/document/9"]);
+        let e = entry(
+            "@misc{k, title = {T}, url_Paper = {https://ieee.org/document/9}, url_paper = {https://x.org/a.PDF?v=2#page=3}}",
+        );
+        assert_eq!(
+            shown(&links(&e).0),
+            [
+                "paper https://ieee.org/document/9",
+                "pdf https://x.org/a.PDF?v=2#page=3"
+            ]
+        );
     }
 
     #[test]
