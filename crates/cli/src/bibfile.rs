@@ -727,11 +727,39 @@ pub fn record(entry: &BibEntry) -> String {
     let mut out = format!("@{}{{{},\n", entry.kind, entry.key);
     let kept = entry.fields.iter().filter(|(name, _)| in_record(name));
     for (name, value) in kept {
-        let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
+        let value = match name.as_str() {
+            "keywords" => keywords_on_one_line(value),
+            _ => value.split_whitespace().collect::<Vec<_>>().join(" "),
+        };
         out.push_str(&format!("  {name} = {{{value}}},\n"));
     }
     out.push('}');
     out
+}
+
+/// Keywords written one a line (EndNote's and PubMed's lists) as one line that reads as the same
+/// keywords: separated by commas, a keyword that holds a comma or a semicolon in braces.
+fn keywords_on_one_line(value: &str) -> String {
+    let lines: Vec<&str> = value
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.len() < 2 {
+        return value.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    let keywords: Vec<String> = lines
+        .iter()
+        .map(|l| {
+            let l = l.split_whitespace().collect::<Vec<_>>().join(" ");
+            if l.contains([',', ';']) {
+                format!("{{{l}}}")
+            } else {
+                l
+            }
+        })
+        .collect();
+    keywords.join(", ")
 }
 
 #[cfg(test)]
@@ -967,6 +995,16 @@ Free text between entries is a comment too.
         assert_eq!(
             messages(&read),
             ["refs.bib:1: @misc{k, …}: the field \"note\" is given twice; the first is kept"]
+        );
+    }
+
+    #[test]
+    fn keywords_one_a_line_stay_apart_in_the_record() {
+        let read =
+            read_one("@article{k, title = {T}, keywords = {Animals\n  *Brain\n Rats, Wistar\n}}");
+        assert_eq!(
+            record(&read.entries[0]),
+            "@article{k,\n  title = {T},\n  keywords = {Animals, *Brain, {Rats, Wistar}},\n}"
         );
     }
 

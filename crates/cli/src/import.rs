@@ -199,8 +199,8 @@ impl Unused {
         }
     }
 
-    /// `papers.bib: not used: bibtex_show ×113, altmetric ×1`, most frequent first; nothing when
-    /// every field was used.
+    /// `papers.bib: not used: bibtex_show ×113, abtstract ×1 (abstract?)`, most frequent first,
+    /// with the field a misspelt name was likely meant to be; nothing when every field was used.
     fn print(&self, file: &str) {
         let Some((_, counts)) = self.0.iter().find(|(f, _)| f == file) else {
             return;
@@ -212,7 +212,10 @@ impl Unused {
         counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         let list: Vec<String> = counts
             .iter()
-            .map(|(name, n)| format!("{name} ×{}", group_digits(*n)))
+            .map(|(name, n)| match map::likely_meant(name) {
+                Some(meant) => format!("{name} ×{} ({meant}?)", group_digits(*n)),
+                None => format!("{name} ×{}", group_digits(*n)),
+            })
             .collect();
         say(&format!("{file}: not used: {}", list.join(", ")));
     }

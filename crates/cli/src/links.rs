@@ -62,6 +62,14 @@ fn is_pdf(url: &str) -> bool {
     path.to_ascii_lowercase().ends_with(".pdf")
 }
 
+/// Whether an address is a paper's page on arXiv.
+fn is_arxiv_page(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    ["https://arxiv.org/abs/", "http://arxiv.org/abs/"]
+        .iter()
+        .any(|prefix| lower.starts_with(prefix))
+}
+
 /// The label of a BibBase `url_…` link, from its suffix; `url` is the link, for a PDF.
 fn bibbase_label(suffix: &str, url: &str) -> String {
     match suffix {
@@ -92,6 +100,8 @@ pub fn links(entry: &BibEntry) -> (Links, Vec<String>) {
         let label = match label {
             // A PDF in `url` beside a `pdf` field is still the paper's page.
             "pdf" if field == "url" && links.iter().any(|(l, _)| l == "pdf") => "page",
+            // The arXiv page, whichever field gives it, is the arXiv link the eprint would make.
+            "page" if is_arxiv_page(&url) => "arxiv",
             _ => label,
         };
         let mut unique = label.to_owned();
@@ -323,6 +333,17 @@ mod tests {
                 "paper https://ieee.org/document/9",
                 "pdf https://x.org/a.PDF?v=2#page=3"
             ]
+        );
+    }
+
+    #[test]
+    fn an_arxiv_page_is_the_arxiv_link_whichever_field_gives_it() {
+        let e = entry(
+            "@misc{k, title = {T}, url_Link = {https://arxiv.org/abs/1802.04537}, eprint = {1802.04537}, archiveprefix = {arXiv}}",
+        );
+        assert_eq!(
+            shown(&links(&e).0),
+            ["arxiv https://arxiv.org/abs/1802.04537"]
         );
     }
 

@@ -135,6 +135,37 @@ pub fn publication(entry: &BibEntry) -> Result<Imported, String> {
     })
 }
 
+/// The field a name not used is most likely a misspelling of (`abtstract`, `abstact` →
+/// `abstract`): one the import reads or keeps, one edit away (a letter added, dropped, changed or
+/// two swapped). Short names are left alone: too many fields are one edit from `ty` or `l3`.
+pub fn likely_meant(name: &str) -> Option<&'static str> {
+    if name.chars().count() < 5 {
+        return None;
+    }
+    crate::bibfile::RECORD_FIELDS
+        .iter()
+        .chain(crate::links::READ)
+        .chain(crate::display::READ)
+        .copied()
+        .find(|known| one_edit_apart(name, known))
+}
+
+/// Whether `a` becomes `b` by one letter added, dropped or changed, or two neighbours swapped.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[prefix..], &b[prefix..]);
+    match (a.len(), b.len()) {
+        (0, 0) => false,
+        (m, n) if m == n + 1 => a[1..] == *b,
+        (m, n) if n == m + 1 => b[1..] == *a,
+        (m, n) if m == n => {
+            a[1..] == b[1..] || (m >= 2 && a[0] == b[1] && a[1] == b[0] && a[2..] == b[2..])
+        }
+        _ => false,
+    }
+}
+
 /// The entry's text fields read by the crate, from source made safe for it by
 /// [`latex::before`]. A field the crate cannot read costs only itself (a warning), unless it is
 /// the title; a lone `$` is first tried as a dollar sign.
@@ -628,6 +659,25 @@ mod tests {
             p.topics,
             ["Animals", "Nicotine/pharmacology", "Rats, Sprague-Dawley"]
         );
+    }
+
+    #[test]
+    fn a_misspelt_field_names_the_field_it_was_meant_to_be() {
+        assert_eq!(likely_meant("abtstract"), Some("abstract"));
+        assert_eq!(likely_meant("abstact"), Some("abstract"));
+        assert_eq!(likely_meant("jounral"), Some("journal"));
+        assert_eq!(likely_meant("booktitel"), Some("booktitle"));
+        for unrelated in [
+            "support",
+            "copyright",
+            "bibtex_show",
+            "thread",
+            "day",
+            "ty",
+            "abstract",
+        ] {
+            assert_eq!(likely_meant(unrelated), None, "{unrelated}");
+        }
     }
 
     #[test]

@@ -176,7 +176,7 @@ fn a_bibbase_list_with_the_defects_of_real_files() {
             "bibbase.bib:11: warning: @inproceedings{turing2021imitation, …}: a comma is missing at the end of this line; read as if it were there",
             "bibbase.bib:21: warning: @inproceedings{turing2021imitationworkshop, …}: the same title and year as @inproceedings{turing2021imitation, …} at bibbase.bib:4: the same paper twice? Both are imported",
             "bibbase.bib:56: warning: @unpublished{wiener2019cybernetics, …}: the url_code field is neither a web address nor a path within the site; left out",
-            "bibbase.bib: not used: abtstract ×1, support ×1",
+            "bibbase.bib: not used: abtstract ×1 (abstract?), support ×1",
             lines[4],
         ]
     );
