@@ -4,31 +4,19 @@
 
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
+mod common;
+use common::run;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 
 /// A fresh directory for one test, holding the two fixtures.
 fn workdir(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = common::workdir(name);
     for fixture in ["alfolio.bib", "bibbase.bib"] {
         std::fs::copy(Path::new(FIXTURES).join(fixture), dir.join(fixture)).unwrap();
     }
     dir
-}
-
-/// Runs the command in `dir`; its exit code and its output, standard output first.
-fn run(dir: &Path, args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_papershelf"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8(out.stdout).unwrap();
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    (out.status.code().unwrap(), stdout + &stderr)
 }
 
 fn papers(dir: &Path) -> Vec<Value> {
@@ -236,4 +224,54 @@ fn a_bibbase_list_with_the_defects_of_real_files() {
     assert_eq!(talk["award"], "Best Talk Award");
     assert_eq!(talk["et_al"], true);
     assert_eq!(paper(&papers, "wiener2019cybernetics")["type"], "preprint");
+}
+
+#[test]
+fn importing_again_changes_nothing_and_keeps_hand_edits_of_the_new_fields() {
+    let dir = workdir("again");
+    let import = |dir: &Path| {
+        run(
+            dir,
+            &[
+                "import",
+                "alfolio.bib",
+                "bibbase.bib",
+                "-o",
+                "public/publications.json",
+            ],
+        )
+    };
+    let (code, _) = import(&dir);
+    assert_eq!(code, 0);
+    let (_, out) = import(&dir);
+    assert!(
+        out.contains("public/publications.json: 0 added, 0 updated, 8 unchanged, 0 kept.\n"),
+        "{out}"
+    );
+
+    let path = dir.join("public/publications.json");
+    let mut document: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    let notes = document["publications"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|p| p["id"] == "lovelace1843notes")
+        .unwrap();
+    notes["featured"] = json!(false);
+    notes["note"] = json!("Our own words.");
+    notes["type"] = json!("chapter");
+    std::fs::write(&path, serde_json::to_string_pretty(&document).unwrap()).unwrap();
+    let (_, out) = import(&dir);
+    let notes = paper(&papers(&dir), "lovelace1843notes").clone();
+    assert_eq!(notes["featured"], false, "{out}");
+    assert_eq!(notes["note"], "Our own words.");
+    assert_eq!(notes["type"], "chapter");
+    assert!(
+        out.contains("  kept lovelace1843notes.featured as the JSON has it: it differs from the .bib, and there was no earlier import to tell which is newer\n"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("lovelace1843notes.type"),
+        "the record says what the .bib gave, so the type is a plain hand edit: {out}"
+    );
 }
