@@ -19,9 +19,9 @@ pub const READ: &[&str] = &[
     "bibbase_note",
 ];
 
-/// What the fields give.
+/// What the fields give: the publication's fields of the same names.
 #[derive(Debug, Default, PartialEq)]
-pub struct Display {
+pub struct SiteFields {
     pub featured: bool,
     pub badge: Option<String>,
     pub award: Option<String>,
@@ -31,8 +31,8 @@ pub struct Display {
     pub used_options: bool,
 }
 
-/// The display fields of `entry`.
-pub fn display(entry: &BibEntry) -> Display {
+/// The website's fields of `entry`.
+pub fn site_fields(entry: &BibEntry) -> SiteFields {
     let plain = |name: &str| entry.get(name).map(verbatim).filter(|v| !v.is_empty());
     let written = |name: &str| entry.get(name).map(as_written).filter(|v| !v.is_empty());
     let featured = plain("selected")
@@ -58,7 +58,7 @@ pub fn display(entry: &BibEntry) -> Display {
     if short.is_some() {
         note.extend(long.filter(|l| Some(l) != short.as_ref()));
     }
-    Display {
+    SiteFields {
         featured,
         badge: plain("abbr"),
         award,
@@ -152,9 +152,9 @@ mod tests {
     use super::*;
     use crate::bibfile::read;
 
-    fn of(text: &str) -> Display {
+    fn of(text: &str) -> SiteFields {
         let read = read(&[("refs.bib".into(), text.into())]);
-        display(&read.entries[0])
+        site_fields(&read.entries[0])
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! site), names as people read them, links from the fields that hold them.
 
 use crate::bibfile::{in_record, record, BibEntry};
-use crate::display::{award_in_venue, display};
+use crate::display::{award_in_venue, site_fields};
 use crate::kind::paper_type;
 use crate::latex;
 use crate::links::{image, is_link_field, links};
@@ -89,7 +89,7 @@ pub fn publication(entry: &BibEntry) -> Result<Imported, String> {
         }
         None => None,
     };
-    let shown = display(entry);
+    let shown = site_fields(entry);
     let mut venue = VENUE_FIELDS.iter().find_map(|f| text(f));
     let mut award = shown.award;
     if let Some((rest, named)) = venue.as_deref().and_then(award_in_venue) {
