@@ -695,6 +695,8 @@ pub const RECORD_FIELDS: &[&str] = &[
     "journaltitle",
     "subtitle",
     "titleaddon",
+    "shorttitle",
+    "shortjournal",
     "maintitle",
     "booksubtitle",
     "booktitleaddon",

@@ -47,7 +47,13 @@ pub fn paper_type(entry: &BibEntry) -> PaperType {
         _ => {
             let said = field("howpublished") + " " + &field("note") + " " + &field("type");
             let named = field_type(&field("type"));
-            if arxiv || preprint_venue(&(field("journal") + " " + &field("publisher"))) {
+            let venue = [
+                field("journal"),
+                field("publisher"),
+                field("howpublished"),
+                field("note"),
+            ];
+            if arxiv || preprint_venue(&venue.join(" ")) {
                 PaperType::Preprint
             } else if let Some(kind) = named {
                 kind
@@ -92,7 +98,10 @@ fn arxiv_paper(entry: &BibEntry) -> bool {
         (name == "url" || name.starts_with("url_")) && value.contains("arxiv.org/")
     };
     (entry.get("eprint").is_some() && archive.to_lowercase().contains("arxiv"))
-        || entry.get("arxiv").is_some()
+        || entry
+            .get("arxiv")
+            .or_else(|| entry.get("arxivid"))
+            .is_some()
         || entry.fields.iter().any(|(n, v)| on_arxiv(n, v))
 }
 

@@ -48,6 +48,7 @@ pub const READ: &[&str] = &[
     "archiveprefix",
     "eprinttype",
     "arxiv",
+    "arxivid",
     "preview",
 ];
 
@@ -143,7 +144,8 @@ pub fn links(entry: &BibEntry) -> (Links, Vec<String>) {
         .map(verbatim);
     let arxiv = match (entry.get("eprint"), archive) {
         (Some(eprint), Some(archive)) if archive.eq_ignore_ascii_case("arxiv") => Some(eprint),
-        _ => entry.get("arxiv"),
+        // al-folio's `arxiv`, Mendeley's `arxivId`.
+        _ => entry.get("arxiv").or_else(|| entry.get("arxivid")),
     };
     if let Some(id) = arxiv.map(verbatim).filter(|v| !v.is_empty()) {
         let id = match id.get(..6) {
@@ -184,7 +186,6 @@ fn target(field: &str, value: &str) -> Result<String, String> {
         "openreview" if !value.contains(':') => {
             format!("https://openreview.net/forum?id={value}")
         }
-        "arxiv" if !value.contains(':') => format!("https://arxiv.org/abs/{value}"),
         _ => value.to_owned(),
     };
     if is_safe_url(&value) {
@@ -345,6 +346,21 @@ mod tests {
             shown(&links(&e).0),
             ["arxiv https://arxiv.org/abs/1802.04537"]
         );
+    }
+
+    #[test]
+    fn an_arxiv_id_in_any_field_that_holds_one() {
+        for bib in [
+            "@misc{k, title = {T}, eprint = {arXiv:2101.00001}, eprinttype = {arxiv}}",
+            "@misc{k, title = {T}, arxiv = {2101.00001}}",
+            "@misc{k, title = {T}, arxivId = {2101.00001}}",
+        ] {
+            assert_eq!(
+                shown(&links(&entry(bib)).0),
+                ["arxiv https://arxiv.org/abs/2101.00001"],
+                "{bib}"
+            );
+        }
     }
 
     #[test]
