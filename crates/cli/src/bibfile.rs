@@ -421,22 +421,18 @@ fn repair(text: &str) -> Repair {
     if RawBibliography::parse(text).is_ok() {
         return Repair::Text(text.to_owned(), Vec::new());
     }
+    let is_comment = |line: &str| line.trim_start().starts_with('%');
+    let commented = text.lines().any(is_comment);
     // A comment line keeps its newline, so the lines of later errors stay true.
     let mut text: String = text
         .split_inclusive('\n')
-        .map(|line| {
-            if line.trim_start().starts_with('%') {
-                if line.ends_with('\n') {
-                    "\n"
-                } else {
-                    ""
-                }
-            } else {
-                line
-            }
+        .map(|line| match (is_comment(line), line.ends_with('\n')) {
+            (true, true) => "\n",
+            (true, false) => "",
+            (false, _) => line,
         })
         .collect();
-    if is_empty_entry(&text) {
+    if commented && is_empty_entry(&text) {
         return Repair::CommentedOut;
     }
     let mut commas = Vec::new();
@@ -923,6 +919,15 @@ Free text between entries is a comment too.
         let keys: Vec<_> = read.entries.iter().map(|e| e.key.as_str()).collect();
         assert_eq!(keys, ["kept"]);
         assert!(read.diagnostics.is_empty(), "{:?}", messages(&read));
+    }
+
+    #[test]
+    fn an_empty_entry_left_open_is_still_an_error() {
+        let read = read_one("@article{open,\n@misc{next, title = {N}}\n");
+        assert_eq!(
+            messages(&read),
+            ["refs.bib:1: @article{open, …}: is not closed: a } is missing; skipped"]
+        );
     }
 
     #[test]
