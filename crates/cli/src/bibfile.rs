@@ -163,8 +163,39 @@ pub fn read(files: &[(String, String)]) -> BibRead {
         }
     }
     out.entries = inherit_crossrefs(resolved, &mut out.diagnostics);
+    same_papers(&out.entries, &mut out.diagnostics);
     sort(&mut out.diagnostics, files);
     out
+}
+
+/// Warns of a paper listed twice under two keys (the same title, whatever its case, spacing and
+/// braces, and the same year), which would show as two cards: the lab decides which to keep.
+fn same_papers(entries: &[BibEntry], diagnostics: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<(String, String), &BibEntry> = HashMap::new();
+    for entry in entries {
+        let Some(title) = entry.get("title") else {
+            continue;
+        };
+        let title = title
+            .replace(['{', '}'], "")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        let year = entry.get("year").unwrap_or("").trim().to_owned();
+        match seen.get(&(title.clone(), year.clone())) {
+            Some(first) => {
+                let message = format!(
+                    "@{}{{{}, …}}: the same title and year as @{}{{{}, …}} at {}: the same paper twice? Both are imported",
+                    entry.kind, entry.key, first.kind, first.key, first.at
+                );
+                diagnostics.push(Diagnostic::warning(entry.at.clone(), message));
+            }
+            None => {
+                seen.insert((title, year), entry);
+            }
+        }
+    }
 }
 
 /// Puts `diagnostics` in the order of `files` (as given), then of lines.
@@ -300,6 +331,25 @@ fn parse_chunk(
     } else {
         chunk.text
     };
+    let repaired = match repair(text) {
+        Repair::CommentedOut => return,
+        Repair::Text(text, commas) => {
+            for line in commas {
+                let message = format!(
+                    "@{}{{{}, …}}: a comma is missing at the end of this line; read as if it were there",
+                    chunk.kind,
+                    key_of(&text).unwrap_or("?")
+                );
+                let line = at.line + line;
+                diagnostics.push(Diagnostic::warning(
+                    Location { line, ..at.clone() },
+                    message,
+                ));
+            }
+            text
+        }
+    };
+    let text = repaired.as_str();
     let raw = match RawBibliography::parse(text) {
         Ok(raw) => raw,
         Err(error) => {
@@ -326,7 +376,9 @@ fn parse_chunk(
         let mut fields: Vec<(String, Vec<Piece>)> = Vec::new();
         for pair in entry.fields {
             let name = pair.key.v.to_ascii_lowercase();
-            if fields.iter().any(|(f, _)| *f == name) {
+            // BibBase lists several links of one kind as repeated `url_…` fields.
+            let repeatable = name.starts_with("url_");
+            if !repeatable && fields.iter().any(|(f, _)| *f == name) {
                 let line = at.line + newlines(&text[..pair.key.span.start]);
                 let message = format!(
                     "@{}{{{}, …}}: the field \"{name}\" is given twice; the first is kept",
@@ -347,6 +399,89 @@ fn parse_chunk(
             fields,
         });
     }
+}
+
+/// What [`repair`] made of a block.
+enum Repair {
+    /// Every field is commented out with `%`, as a lab keeps an entry it no longer shows.
+    CommentedOut,
+    /// The block as the crate can read it, and the lines (counted from 0 within the block) a
+    /// missing comma was added at the end of.
+    Text(String, Vec<usize>),
+}
+
+/// How many missing commas one entry may be given before it counts as broken.
+const MAX_COMMAS: usize = 20;
+
+/// Mends what real files get wrong in a way whose intent is plain, so the entry is not lost:
+/// `%` comment lines between fields (which BibTeX tools skip but the crate does not), and a
+/// comma missing at the end of a line before the next field. Anything else is left for the
+/// crate to report.
+fn repair(text: &str) -> Repair {
+    if RawBibliography::parse(text).is_ok() {
+        return Repair::Text(text.to_owned(), Vec::new());
+    }
+    let is_comment = |line: &str| line.trim_start().starts_with('%');
+    let commented = text.lines().any(is_comment);
+    // A comment line keeps its newline, so the lines of later errors stay true.
+    let mut text: String = text
+        .split_inclusive('\n')
+        .map(|line| match (is_comment(line), line.ends_with('\n')) {
+            (true, true) => "\n",
+            (true, false) => "",
+            (false, _) => line,
+        })
+        .collect();
+    if commented && is_empty_entry(&text) {
+        return Repair::CommentedOut;
+    }
+    let mut commas = Vec::new();
+    while commas.len() < MAX_COMMAS {
+        let Err(error) = RawBibliography::parse(&text) else {
+            break;
+        };
+        let Some(at) = missing_comma(&text, &error) else {
+            break;
+        };
+        commas.push(newlines(&text[..at]));
+        text.insert(at, ',');
+    }
+    Repair::Text(text, commas)
+}
+
+/// `@type{key,` and nothing more: what is left of an entry whose fields are all commented out
+/// (its closing brace too, as `%}`).
+fn is_empty_entry(text: &str) -> bool {
+    let Some(open) = text.find(['{', '(']) else {
+        return false;
+    };
+    let body = &text[open + 1..];
+    let rest = body.split_once(',').map_or("", |(_, rest)| rest);
+    body.contains(',') && rest.trim().trim_end_matches(['}', ')']).trim().is_empty()
+}
+
+/// Where a comma belongs when the crate stopped for want of one at the start of a line that
+/// begins a field (`name =`): right after the previous line's value.
+fn missing_comma(text: &str, error: &biblatex::ParseError) -> Option<usize> {
+    if error.kind != ParseErrorKind::Expected(biblatex::Token::Comma) {
+        return None;
+    }
+    let start = error.span.start.min(text.len());
+    let at = text.len() - text[start..].trim_start().len();
+    let before = &text[..at];
+    let line_start = before.rfind('\n')?;
+    let field = text[at..].split_once('=').is_some_and(|(name, _)| {
+        let name = name.trim();
+        !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "_-:.".contains(c))
+    });
+    if !before[line_start..].trim().is_empty() || !field {
+        return None;
+    }
+    let value_end = before[..line_start].trim_end().len();
+    (value_end > 0).then_some(value_end)
 }
 
 /// `@type( … )` as `@type{ … }`.
@@ -508,34 +643,121 @@ fn inherit_crossrefs(entries: Vec<BibEntry>, diagnostics: &mut Vec<Diagnostic>) 
         .collect()
 }
 
-/// Fields reference managers fill with what is not for the public: local file paths, the
-/// owner's notes and groups. They stay out of the record the page shows.
-const PRIVATE_FIELDS: &[&str] = &[
-    "file",
-    "local-url",
-    "owner",
-    "annote",
-    "annotation",
-    "groups",
-    "mendeley-groups",
-    "mendeley-tags",
+/// The fields the record keeps: those that describe the work, as BibTeX's and BibLaTeX's data
+/// models name them. Everything else in a .bib is about a website or a reference manager (al-folio's
+/// `selected` and `preview`, BibBase's `url_…`, a `file` path, an owner's notes): the import maps it
+/// into the publication or names it as not used, and it stays out of what *Cite* shows.
+pub const RECORD_FIELDS: &[&str] = &[
+    // BibTeX's own.
+    "address",
+    "author",
+    "booktitle",
+    "chapter",
+    "edition",
+    "editor",
+    "howpublished",
+    "institution",
+    "journal",
+    "key",
+    "month",
+    "note",
+    "number",
+    "organization",
+    "pages",
+    "publisher",
+    "school",
+    "series",
+    "title",
+    "type",
+    "volume",
+    "year",
+    // Standard additions every style reads.
+    "abstract",
+    "keywords",
+    "doi",
+    "url",
+    "urldate",
+    "isbn",
+    "issn",
+    "eprint",
+    "archiveprefix",
+    "primaryclass",
+    "eprinttype",
+    "eprintclass",
+    "pmid",
+    "language",
+    // BibLaTeX's.
+    "date",
+    "journaltitle",
+    "subtitle",
+    "titleaddon",
+    "shorttitle",
+    "shortjournal",
+    "maintitle",
+    "booksubtitle",
+    "booktitleaddon",
+    "eventtitle",
+    "eventdate",
+    "venue",
+    "location",
+    "issue",
+    "issuetitle",
+    "eid",
+    "pagetotal",
+    "numpages",
+    "part",
+    "version",
+    "addendum",
+    "pubstate",
+    "translator",
+    "origdate",
 ];
 
+/// Whether the record keeps the field `name` (lower case).
+pub fn in_record(name: &str) -> bool {
+    RECORD_FIELDS.contains(&name)
+}
+
 /// The entry as a normalised, self-contained BibTeX record: type and field names in lower case,
-/// every value in braces on one line, macros and crossrefs already resolved, private fields
-/// (see [`PRIVATE_FIELDS`], and BibDesk's `bdsk-…`) left out.
+/// every value in braces on one line, macros and crossrefs already resolved, only the fields of
+/// [`RECORD_FIELDS`].
 pub fn record(entry: &BibEntry) -> String {
     let mut out = format!("@{}{{{},\n", entry.kind, entry.key);
-    let public = entry
-        .fields
-        .iter()
-        .filter(|(name, _)| !PRIVATE_FIELDS.contains(&name.as_str()) && !name.starts_with("bdsk-"));
-    for (name, value) in public {
-        let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
+    let kept = entry.fields.iter().filter(|(name, _)| in_record(name));
+    for (name, value) in kept {
+        let value = match name.as_str() {
+            "keywords" => keywords_on_one_line(value),
+            _ => value.split_whitespace().collect::<Vec<_>>().join(" "),
+        };
         out.push_str(&format!("  {name} = {{{value}}},\n"));
     }
     out.push('}');
     out
+}
+
+/// Keywords written one a line (EndNote's and PubMed's lists) as one line that reads as the same
+/// keywords: separated by commas, a keyword that holds a comma or a semicolon in braces.
+fn keywords_on_one_line(value: &str) -> String {
+    let lines: Vec<&str> = value
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.len() < 2 {
+        return value.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    let keywords: Vec<String> = lines
+        .iter()
+        .map(|l| {
+            let l = l.split_whitespace().collect::<Vec<_>>().join(" ");
+            if l.contains([',', ';']) {
+                format!("{{{l}}}")
+            } else {
+                l
+            }
+        })
+        .collect();
+    keywords.join(", ")
 }
 
 #[cfg(test)]
@@ -687,5 +909,121 @@ Free text between entries is a comment too.
         );
         let again = read_one(&record(&read.entries[0]));
         assert_eq!(record(&again.entries[0]), record(&read.entries[0]));
+    }
+
+    #[test]
+    fn an_entry_whose_fields_are_all_commented_out_is_a_comment() {
+        let read = read_one(
+            "@unpublished{gone,\n%  title = {Old},\n%  year = {2020},\n%}\n\n@misc{kept, title = {K}}\n",
+        );
+        let keys: Vec<_> = read.entries.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(keys, ["kept"]);
+        assert!(read.diagnostics.is_empty(), "{:?}", messages(&read));
+    }
+
+    #[test]
+    fn an_empty_entry_left_open_is_still_an_error() {
+        let read = read_one("@article{open,\n@misc{next, title = {N}}\n");
+        assert_eq!(
+            messages(&read),
+            ["refs.bib:1: @article{open, …}: is not closed: a } is missing; skipped"]
+        );
+    }
+
+    #[test]
+    fn comment_lines_between_fields_are_skipped() {
+        let read = read_one(
+            "@article{k,\n  title = {T},\n% year = {1999},\n  % note = {old},\n  year = {2020},\n}\n",
+        );
+        assert!(read.diagnostics.is_empty(), "{:?}", messages(&read));
+        assert_eq!(read.entries[0].get("year"), Some("2020"));
+        assert_eq!(read.entries[0].get("note"), None);
+    }
+
+    #[test]
+    fn a_comma_missing_at_the_end_of_a_line_is_added_with_a_warning() {
+        let read = read_one(
+            "@inproceedings{k,\n  title = {T},\n  url_Paper = {https://x.org/p}\n  support = {X},\n  year = 2021\n  month = jul\n}\n@misc{same, title = {A} year = {B}}\n",
+        );
+        let keys: Vec<_> = read.entries.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(keys, ["k"], "a comma missing within a line is not guessed");
+        assert_eq!(read.entries[0].get("support"), Some("X"));
+        assert_eq!(read.entries[0].get("month"), Some("July"));
+        assert_eq!(
+            messages(&read),
+            [
+                "refs.bib:3: @inproceedings{k, …}: a comma is missing at the end of this line; read as if it were there",
+                "refs.bib:5: @inproceedings{k, …}: a comma is missing at the end of this line; read as if it were there",
+                "refs.bib:8: @misc{same, …}: cannot be read (line 8: expected comma); skipped",
+            ]
+        );
+    }
+
+    #[test]
+    fn front_matter_stray_lines_and_the_ways_entries_are_opened() {
+        let read = read_one(
+            "---\n---\n[NCBI library](https://example.org/list)\n\n\
+             @article {spaced,\n  Title = {Spaced}, Author = {A B}, Month = jan}\n\
+             @inproceedings{\n  nextline,\n  TITLE = {Key on the next line},\n}\n",
+        );
+        assert!(read.diagnostics.is_empty(), "{:?}", messages(&read));
+        let keys: Vec<_> = read.entries.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(keys, ["spaced", "nextline"]);
+        assert_eq!(read.entries[0].get("title"), Some("Spaced"));
+        assert_eq!(read.entries[0].get("month"), Some("January"));
+        assert_eq!(read.entries[1].get("title"), Some("Key on the next line"));
+    }
+
+    #[test]
+    fn the_same_paper_under_two_keys_is_a_warning_naming_both() {
+        let read = read_one(
+            "@inproceedings{a, title = {{I}magining the Road}, year = 2021}\n\
+             @inproceedings{b, title = {Imagining  the road}, year = {2021}}\n\
+             @inproceedings{c, title = {Imagining the Road}, year = 2022}\n",
+        );
+        assert_eq!(read.entries.len(), 3, "both are imported");
+        assert_eq!(
+            messages(&read),
+            ["refs.bib:2: @inproceedings{b, …}: the same title and year as @inproceedings{a, …} at refs.bib:1: the same paper twice? Both are imported"]
+        );
+    }
+
+    #[test]
+    fn repeated_link_fields_are_all_kept_and_other_repeats_warned() {
+        let read = read_one(
+            "@misc{k, title = {T}, url_Link = {https://a.org}, url_Link = {https://b.org}, note = {1}, note = {2}}",
+        );
+        let links: Vec<_> = read.entries[0]
+            .fields
+            .iter()
+            .filter(|(n, _)| n == "url_link")
+            .collect();
+        assert_eq!(links.len(), 2);
+        assert_eq!(
+            messages(&read),
+            ["refs.bib:1: @misc{k, …}: the field \"note\" is given twice; the first is kept"]
+        );
+    }
+
+    #[test]
+    fn keywords_one_a_line_stay_apart_in_the_record() {
+        let read =
+            read_one("@article{k, title = {T}, keywords = {Animals\n  *Brain\n Rats, Wistar\n}}");
+        assert_eq!(
+            record(&read.entries[0]),
+            "@article{k,\n  title = {T},\n  keywords = {Animals, *Brain, {Rats, Wistar}},\n}"
+        );
+    }
+
+    #[test]
+    fn the_record_keeps_the_bibliographic_fields_only() {
+        let read = read_one(
+            "@article{k, title = {T}, selected = {true}, abbr = {X}, url_Paper = {https://x.org}, \
+             bibtex_show = {true}, pdf = {a.pdf}, doi = {10.1/x}, support = {D3M}, isbn = {1}}",
+        );
+        assert_eq!(
+            record(&read.entries[0]),
+            "@article{k,\n  title = {T},\n  doi = {10.1/x},\n  isbn = {1},\n}"
+        );
     }
 }

@@ -6,6 +6,8 @@ use crate::map;
 use crate::merge::{self, Report};
 use crate::output::{escape_controls, say};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use papershelf_core::catalog::{is_safe_url, is_site_path};
+use papershelf_core::publication::Publication;
 use papershelf_core::text::{count_label, group_digits};
 use serde_json::{Map, Value};
 use std::io::Write;
@@ -17,9 +19,10 @@ use std::time::{Duration, Instant};
 const QUIET_FOR: Duration = Duration::from_millis(300);
 
 /// Imports `inputs` into `output`; with `prune`, entries that came from a .bib and are no longer
-/// in one are removed. Exit status: 0 when every entry was imported, 1 when some were skipped
-/// (the file is written all the same), 2 when nothing could be written.
-pub fn import(inputs: &[PathBuf], output: &Path, prune: bool) -> ExitCode {
+/// in one are removed; with `assets` (an old site's `assets/` folder), the files links name
+/// within the site are copied next to `output`. Exit status: 0 when every entry was imported, 1
+/// when some were skipped (the file is written all the same), 2 when nothing could be written.
+pub fn import(inputs: &[PathBuf], output: &Path, prune: bool, assets: Option<&Path>) -> ExitCode {
     let started = Instant::now();
     let mut files = Vec::with_capacity(inputs.len());
     for input in inputs {
@@ -71,6 +74,8 @@ pub fn import(inputs: &[PathBuf], output: &Path, prune: bool) -> ExitCode {
     let mut diagnostics = read.diagnostics;
     let progress = Progress::new(read.entries.len(), started);
     let mut imported = Vec::with_capacity(read.entries.len());
+    let mut unused = Unused::default();
+    let mut site_files = Vec::new();
     for entry in &read.entries {
         let label = format!("@{}{{{}, …}}", entry.kind, entry.key);
         match map::publication(entry) {
@@ -78,6 +83,8 @@ pub fn import(inputs: &[PathBuf], output: &Path, prune: bool) -> ExitCode {
                 for warning in result.warnings {
                     diagnostics.push(diagnostic(&entry.at, false, format!("{label}: {warning}")));
                 }
+                unused.add(&entry.at.file, &result.unused);
+                site_files.extend(site_paths(&result.publication));
                 imported.push(serde_json::to_value(&result.publication).expect("plain data"));
             }
             Err(why) => {
@@ -120,6 +127,12 @@ pub fn import(inputs: &[PathBuf], output: &Path, prune: bool) -> ExitCode {
             output.display()
         ));
     }
+    for (file, _) in &files {
+        unused.print(file);
+    }
+    site_files.sort();
+    site_files.dedup();
+    place_site_files(&site_files, output, assets);
     let skipped = diagnostics.iter().filter(|d| d.skipped).count();
     say(&format!(
         "{}: {} from {} in {:.1} s{}.",
@@ -161,6 +174,126 @@ fn base(record: &str) -> Option<Map<String, Value>> {
     match serde_json::to_value(publication) {
         Ok(Value::Object(fields)) => Some(fields),
         _ => None,
+    }
+}
+
+/// Per input file, how many entries had each field that was neither used nor kept in the record.
+#[derive(Default)]
+struct Unused(Vec<(String, Vec<(String, usize)>)>);
+
+impl Unused {
+    fn add(&mut self, file: &str, fields: &[String]) {
+        let at = match self.0.iter().position(|(f, _)| f == file) {
+            Some(at) => at,
+            None => {
+                self.0.push((file.to_owned(), Vec::new()));
+                self.0.len() - 1
+            }
+        };
+        let counts = &mut self.0[at].1;
+        for field in fields {
+            match counts.iter_mut().find(|(name, _)| name == field) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((field.clone(), 1)),
+            }
+        }
+    }
+
+    /// `papers.bib: not used: bibtex_show ×113, abtstract ×1 (abstract?)`, most frequent first,
+    /// with the field a misspelt name was likely meant to be; nothing when every field was used.
+    fn print(&self, file: &str) {
+        let Some((_, counts)) = self.0.iter().find(|(f, _)| f == file) else {
+            return;
+        };
+        let mut counts = counts.clone();
+        if counts.is_empty() {
+            return;
+        }
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let list: Vec<String> = counts
+            .iter()
+            .map(|(name, n)| match map::likely_meant(name) {
+                Some(meant) => format!("{name} ×{} ({meant}?)", group_digits(*n)),
+                None => format!("{name} ×{}", group_digits(*n)),
+            })
+            .collect();
+        say(&format!("{file}: not used: {}", list.join(", ")));
+    }
+}
+
+/// The paths within the site that a publication's links and thumbnail name (`assets/pdf/x.pdf`).
+fn site_paths(publication: &Publication) -> Vec<String> {
+    publication
+        .links
+        .0
+        .iter()
+        .map(|(_, url)| url)
+        .chain(&publication.image)
+        .filter(|url| !is_safe_url(url) && is_site_path(url))
+        .cloned()
+        .collect()
+}
+
+/// Makes the files that links name within the site be there, beside `output` (which the site is
+/// deployed from): copied from `assets` (an old site's `assets/` folder, whose parent is the old
+/// site) when given; otherwise, or when the old site lacks one, the maintainer is told which.
+fn place_site_files(paths: &[String], output: &Path, assets: Option<&Path>) {
+    let site = match output.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut missing = Vec::new();
+    let mut copied = 0;
+    for path in paths {
+        let target = site.join(path);
+        if target.exists() {
+            continue;
+        }
+        let source = assets.map(|assets| match path.strip_prefix("assets/") {
+            Some(within) => assets.join(within),
+            None => assets.join("..").join(path),
+        });
+        let copy = |source: &Path| {
+            std::fs::create_dir_all(target.parent().unwrap_or(site))?;
+            std::fs::copy(source, &target)
+        };
+        match source {
+            Some(source) if source.is_file() => match copy(&source) {
+                Ok(_) => copied += 1,
+                Err(e) => say(&format!(
+                    "{}: warning: cannot copy {}: {e}",
+                    target.display(),
+                    source.display()
+                )),
+            },
+            _ => missing.push(target),
+        }
+    }
+    if copied > 0 {
+        say(&format!(
+            "{}: copied {} the links name.",
+            site.display(),
+            count_label(copied, "file", "files")
+        ));
+    }
+    if missing.is_empty() {
+        return;
+    }
+    let from = match assets {
+        Some(assets) => format!("they are not in {}", assets.display()),
+        None => {
+            "copy them from the old site, or import with --assets <the old site's assets/ folder>"
+                .to_owned()
+        }
+    };
+    say(&format!(
+        "{}: {} the links name {} missing; {from}:",
+        site.display(),
+        count_label(missing.len(), "file", "files"),
+        if missing.len() == 1 { "is" } else { "are" }
+    ));
+    for target in missing {
+        say(&format!("  {}", target.display()));
     }
 }
 
@@ -227,6 +360,8 @@ fn write_atomically(path: &Path, document: &Value) -> std::io::Result<()> {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
+    // A first import into a fresh site makes its `public/`.
+    std::fs::create_dir_all(dir)?;
     let mut file = tempfile::NamedTempFile::new_in(dir)?;
     let mut text = serde_json::to_string_pretty(document).map_err(std::io::Error::other)?;
     text.push('\n');

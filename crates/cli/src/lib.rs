@@ -4,8 +4,11 @@
 
 pub mod bibfile;
 pub mod check;
+pub mod display;
 pub mod import;
+pub mod kind;
 pub mod latex;
+pub mod links;
 pub mod map;
 pub mod merge;
 pub mod output;

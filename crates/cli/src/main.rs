@@ -41,6 +41,10 @@ enum Command {
         /// Remove entries of an earlier import that are no longer in the .bib files.
         #[arg(long)]
         prune: bool,
+        /// An al-folio site's assets/ folder: the PDFs and previews the .bib names by file name
+        /// are copied from it to assets/ beside the output file.
+        #[arg(long, value_name = "DIR")]
+        assets: Option<PathBuf>,
     },
     /// Checks a publications.json as the site reads it, printing every problem with its place.
     ///
@@ -67,7 +71,8 @@ fn main() -> ExitCode {
             inputs,
             output,
             prune,
-        } => import::import(&inputs, &output, prune),
+            assets,
+        } => import::import(&inputs, &output, prune, assets.as_deref()),
         Command::Check { strict, file } => check::check(&file.display().to_string(), strict),
         Command::Stats { file } => {
             let catalog = std::fs::read(&file)

@@ -1,11 +1,14 @@
 //! One BibTeX entry as a publication of the schema: LaTeX resolved to text (math kept for the
 //! site), names as people read them, links from the fields that hold them.
 
-use crate::bibfile::{record, BibEntry};
+use crate::bibfile::{in_record, record, BibEntry};
+use crate::display::{award_in_venue, site_fields};
+use crate::kind::paper_type;
 use crate::latex;
+use crate::links::{image, is_link_field, links};
 use biblatex::{Bibliography, ChunksExt, Person};
-use papershelf_core::catalog::is_safe_url;
-use papershelf_core::publication::{Links, Publication};
+use papershelf_core::marks::{pseudo_author, split_marks};
+use papershelf_core::publication::{Author, Publication};
 use papershelf_core::MoreAuthors;
 
 /// Fields read through the `biblatex` crate, for its LaTeX and name handling.
@@ -30,19 +33,6 @@ const VENUE_FIELDS: &[&str] = &[
     "institution",
 ];
 
-/// Link fields and the label each gets, in the order the links are shown.
-const LINK_FIELDS: &[(&str, &str)] = &[
-    ("pdf", "pdf"),
-    ("url", "page"),
-    ("code", "code"),
-    ("github", "code"),
-    ("project", "project"),
-    ("openreview", "openreview"),
-    ("slides", "slides"),
-    ("video", "video"),
-    ("poster", "poster"),
-];
-
 /// A publication made from an entry, with what was left out of it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Imported {
@@ -50,6 +40,8 @@ pub struct Imported {
     pub publication: Publication,
     /// Fields that could not be used, in words (the entry is still imported).
     pub warnings: Vec<String>,
+    /// Fields (lower case) the import neither used nor kept in the record, in the entry's order.
+    pub unused: Vec<String>,
 }
 
 /// Maps `entry`, or says why it cannot be shown (it has no usable title, or its LaTeX cannot be
@@ -72,7 +64,7 @@ pub fn publication(entry: &BibEntry) -> Result<Imported, String> {
     })?;
     let (authors, et_al) = match resolved.author() {
         Ok(people) => names(&people),
-        Err(_) => (Vec::new(), false),
+        Err(_) => (Vec::new(), MoreAuthors::None),
     };
     let year = match entry.get("year").or_else(|| entry.get("date")) {
         None => None,
@@ -89,27 +81,89 @@ pub fn publication(entry: &BibEntry) -> Result<Imported, String> {
     };
     let (links, link_warnings) = links(entry);
     warnings.extend(link_warnings);
+    let image = match image(entry) {
+        Some(Ok(path)) => Some(path),
+        Some(Err(why)) => {
+            warnings.push(format!("{why}; left out"));
+            None
+        }
+        None => None,
+    };
+    let shown = site_fields(entry);
+    let mut venue = VENUE_FIELDS.iter().find_map(|f| text(f));
+    let mut award = shown.award;
+    if let Some((rest, named)) = venue.as_deref().and_then(award_in_venue) {
+        venue = Some(rest);
+        award = award.or(Some(named));
+    }
+    let unused = entry
+        .fields
+        .iter()
+        .map(|(name, _)| name.as_str())
+        .filter(|&name| {
+            let read = crate::links::READ.contains(&name)
+                || crate::display::READ.contains(&name)
+                || is_link_field(name)
+                || (name == "options" && shown.used_options);
+            !read && !in_record(name)
+        })
+        .map(str::to_owned)
+        .collect();
     let publication = Publication {
         id: entry.key.clone(),
         title,
-        authors: authors.into_iter().map(Into::into).collect(),
-        et_al: if et_al {
-            MoreAuthors::Unknown
-        } else {
-            MoreAuthors::None
-        },
+        paper_type: Some(paper_type(entry)),
+        authors,
+        et_al,
         year,
-        venue: VENUE_FIELDS.iter().find_map(|f| text(f)),
+        venue,
+        badge: shown.badge,
+        award,
+        featured: shown.featured,
         abstract_text: text("abstract"),
         topics: text("keywords").map(|k| topics(&k)).unwrap_or_default(),
         links,
+        image,
+        note: shown.note,
+        marks: shown.marks,
         bibtex: Some(record(entry)),
-        ..Publication::default()
     };
     Ok(Imported {
         publication,
         warnings,
+        unused,
     })
+}
+
+/// The field a name not used is most likely a misspelling of (`abtstract`, `abstact` →
+/// `abstract`): one the import reads or keeps, one edit away (a letter added, dropped, changed or
+/// two swapped). Short names are left alone: too many fields are one edit from `ty` or `l3`.
+pub fn likely_meant(name: &str) -> Option<&'static str> {
+    if name.chars().count() < 5 {
+        return None;
+    }
+    crate::bibfile::RECORD_FIELDS
+        .iter()
+        .chain(crate::links::READ)
+        .chain(crate::display::READ)
+        .copied()
+        .find(|known| one_edit_apart(name, known))
+}
+
+/// Whether `a` becomes `b` by one letter added, dropped or changed, or two neighbours swapped.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[prefix..], &b[prefix..]);
+    match (a.len(), b.len()) {
+        (0, 0) => false,
+        (m, n) if m == n + 1 => a[1..] == *b,
+        (m, n) if n == m + 1 => b[1..] == *a,
+        (m, n) if m == n => {
+            a[1..] == b[1..] || (m >= 2 && a[0] == b[1] && a[1] == b[0] && a[2..] == b[2..])
+        }
+        _ => false,
+    }
 }
 
 /// The entry's text fields read by the crate, from source made safe for it by
@@ -121,10 +175,10 @@ fn resolve_text(entry: &BibEntry, warnings: &mut Vec<String>) -> Result<biblatex
         .iter()
         .filter(|(name, _)| TEXT_FIELDS.contains(&name.as_str()))
         .map(|(name, value)| {
-            let value = if name == "author" {
-                lowercase_and(value)
-            } else {
-                value.clone()
+            let value = match name.as_str() {
+                "author" => lowercase_and(&latex_marks(value)),
+                "keywords" => mark_keyword_breaks(value),
+                _ => value.clone(),
             };
             (name.as_str(), latex::before(&value))
         })
@@ -191,9 +245,11 @@ fn lowercase_and(names: &str) -> String {
     out
 }
 
-/// Names as people read them ("Given von Family Jr."), and whether the list ends in `others`.
-fn names(people: &[Person]) -> (Vec<String>, bool) {
-    let mut et_al = false;
+/// Names as people read them ("Given von Family Jr."), each with the marks written on it, and
+/// the authors the list does not name: `and others`, `et al.` or BibBase's `authors, +11 more`
+/// stand for authors, and are never one.
+fn names(people: &[Person]) -> (Vec<Author>, MoreAuthors) {
+    let mut more = MoreAuthors::None;
     let mut names = Vec::with_capacity(people.len());
     for person in people {
         let parts = [
@@ -210,17 +266,97 @@ fn names(people: &[Person]) -> (Vec<String>, bool) {
                 .collect::<Vec<_>>()
                 .join(" "),
         );
-        // `and others`, or an `et al.` written out: more authors, not one.
-        if matches!(name.trim_end_matches('.'), "others" | "et al" | "et. al") {
-            et_al = true;
+        if let Some(unnamed) = pseudo_author(&name) {
+            more = more.with(unnamed);
             continue;
         }
+        let (name, marks) = split_marks(&name);
         if !name.is_empty() {
-            names.push(name);
+            names.push(Author { name, marks });
         }
     }
-    let et_al = et_al && !names.is_empty();
-    (names, et_al)
+    if names.is_empty() {
+        more = MoreAuthors::None;
+    }
+    (names, more)
+}
+
+/// Author marks written in LaTeX (`$^*$`, `$^{\dagger}$`, `\textsuperscript{*,\dag}`, `\dag`) as
+/// the symbols themselves, which [`split_marks`] takes off the names.
+fn latex_marks(names: &str) -> String {
+    let mut out = String::with_capacity(names.len());
+    let mut rest = names;
+    while let Some(i) = rest.find(['$', '\\']) {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        let group = if let Some(math) = tail.strip_prefix('$') {
+            math.find('$').map(|end| (&math[..end], end + 2))
+        } else if let Some(arg) = tail.strip_prefix("\\textsuperscript{") {
+            arg.find('}')
+                .map(|end| (&arg[..end], "\\textsuperscript{".len() + end + 1))
+        } else {
+            let name = tail[1..]
+                .bytes()
+                .take_while(u8::is_ascii_alphabetic)
+                .count();
+            let len = 1 + name + usize::from(tail[1 + name..].starts_with("{}")) * 2;
+            (name > 0).then_some((&tail[..1 + name], len))
+        };
+        match group.and_then(|(inner, len)| Some((marks_of(inner)?, len))) {
+            Some((marks, len)) => {
+                out.push_str(&marks);
+                rest = &tail[len..];
+            }
+            None => {
+                // Not marks: the character as written (with the one it escapes, so `\$` is no
+                // math).
+                let len = tail[1..].chars().next().map_or(1, |c| 1 + c.len_utf8());
+                let len = if tail.starts_with('\\') { len } else { 1 };
+                out.push_str(&tail[..len]);
+                rest = &tail[len..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The marks a superscript holds, when it holds nothing else.
+fn marks_of(latex: &str) -> Option<String> {
+    let mut marks = String::new();
+    let mut rest = latex.trim_start_matches('^');
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || "{},^".contains(c));
+        if rest.is_empty() {
+            break;
+        }
+        let (mark, len) = [
+            ("\\textdaggerdbl", '‡'),
+            ("\\textdagger", '†'),
+            ("\\ddagger", '‡'),
+            ("\\ddag", '‡'),
+            ("\\dagger", '†'),
+            ("\\dag", '†'),
+            ("\\ast", '*'),
+            ("\\textasteriskcentered", '*'),
+            ("\\S", '§'),
+            ("\\#", '#'),
+            ("*", '*'),
+            ("†", '†'),
+            ("‡", '‡'),
+        ]
+        .iter()
+        .find(|(written, _)| {
+            rest.starts_with(written)
+                && !rest[written.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
+        })
+        .map(|&(written, mark)| (mark, written.len()))?;
+        if !marks.contains(mark) {
+            marks.push(mark);
+        }
+        rest = &rest[len..];
+    }
+    (!marks.is_empty()).then_some(marks)
 }
 
 /// The year in a `year` or `date` value: its first run of four digits ("2019", "2019-05-01",
@@ -236,10 +372,40 @@ fn year_of(value: &str) -> Option<i32> {
         .flatten()
 }
 
-/// Keywords, separated by commas or semicolons, without repeats.
+/// Stands for a separator between keywords while the crate reads them, so that a comma inside
+/// braces (`{c, d}`) stays part of its keyword (a character of Unicode's private use area, which
+/// no .bib holds for itself).
+const KEYWORD_BREAK: char = '\u{e000}';
+
+/// The keywords' separators outside braces as [`KEYWORD_BREAK`]: commas and semicolons or, in a
+/// list written one keyword a line (EndNote's and PubMed's), the line breaks.
+fn mark_keyword_breaks(keywords: &str) -> String {
+    let lines = keywords.lines().filter(|l| !l.trim().is_empty()).count();
+    let separators: &[char] = if lines > 1 { &['\n'] } else { &[',', ';'] };
+    let mut depth = 0usize;
+    let mut escaped = false;
+    keywords
+        .chars()
+        .map(|c| {
+            let was_escaped = std::mem::take(&mut escaped);
+            match c {
+                '\\' if !was_escaped => escaped = true,
+                '{' if !was_escaped => depth += 1,
+                '}' if !was_escaped => depth = depth.saturating_sub(1),
+                c if depth == 0 && separators.contains(&c) => return KEYWORD_BREAK,
+                _ => {}
+            }
+            c
+        })
+        .collect()
+}
+
+/// Keywords without repeats (whatever their case); MEDLINE's `*`, which marks a major topic, is
+/// not part of one.
 fn topics(keywords: &str) -> Vec<String> {
     let mut topics: Vec<String> = Vec::new();
-    for topic in keywords.split([',', ';']).map(str::trim) {
+    for topic in keywords.split(KEYWORD_BREAK) {
+        let topic = topic.trim().trim_start_matches('*').trim();
         if !topic.is_empty() && !topics.iter().any(|t| t.eq_ignore_ascii_case(topic)) {
             topics.push(topic.to_owned());
         }
@@ -247,114 +413,11 @@ fn topics(keywords: &str) -> Vec<String> {
     topics
 }
 
-/// Links from the entry's link fields, its DOI and its arXiv id, without repeats; and what was
-/// left out (a value that is not a safe web address, a second link with one label).
-fn links(entry: &BibEntry) -> (Links, Vec<String>) {
-    let mut links: Vec<(String, String)> = Vec::new();
-    let mut warnings = Vec::new();
-    let mut add = |label: &str, url: String, field: &str| {
-        let label = match label {
-            // A PDF in `url` beside a `pdf` field is still the paper's page.
-            "pdf" if field == "url" && links.iter().any(|(l, _)| l == "pdf") => "page",
-            _ => label,
-        };
-        let repeated = links.iter().any(|(_, u)| *u == url);
-        if !is_safe_url(&url) {
-            warnings.push(format!("the {field} field is not a web address; left out"));
-        } else if !repeated && links.iter().any(|(l, _)| l == label) {
-            warnings.push(format!(
-                "the {field} field is a second {label} link; left out"
-            ));
-        } else if !repeated {
-            links.push((label.to_owned(), url));
-        }
-    };
-    for &(field, label) in LINK_FIELDS {
-        if let Some(value) = entry.get(field).map(verbatim).filter(|v| !v.is_empty()) {
-            let url = match field {
-                "github" if !value.contains(':') => format!("https://github.com/{value}"),
-                "openreview" if !value.contains(':') => {
-                    format!("https://openreview.net/forum?id={value}")
-                }
-                _ => value,
-            };
-            let label = if field == "url" && url.to_ascii_lowercase().ends_with(".pdf") {
-                "pdf"
-            } else {
-                label
-            };
-            add(label, url, field);
-        }
-    }
-    if let Some(doi) = entry.get("doi").map(verbatim).filter(|v| !v.is_empty()) {
-        let lower = doi.to_ascii_lowercase();
-        let bare = [
-            "https://doi.org/",
-            "http://doi.org/",
-            "https://dx.doi.org/",
-            "http://dx.doi.org/",
-            "doi:",
-        ]
-        .iter()
-        .find(|prefix| lower.starts_with(*prefix))
-        .map_or(doi.as_str(), |prefix| &doi[prefix.len()..]);
-        add("doi", format!("https://doi.org/{}", bare.trim()), "doi");
-    }
-    let archive = entry
-        .get("archiveprefix")
-        .or_else(|| entry.get("eprinttype"))
-        .map(verbatim);
-    let arxiv = match (entry.get("eprint"), archive) {
-        (Some(eprint), Some(archive)) if archive.eq_ignore_ascii_case("arxiv") => Some(eprint),
-        _ => entry.get("arxiv"),
-    };
-    if let Some(id) = arxiv.map(verbatim).filter(|v| !v.is_empty()) {
-        let id = id.strip_prefix("arXiv:").unwrap_or(&id);
-        add("arxiv", format!("https://arxiv.org/abs/{id}"), "eprint");
-    }
-    (Links(links), warnings)
-}
-
-/// A verbatim field (a URL, a DOI) as text: outer braces and LaTeX escapes removed.
-fn verbatim(value: &str) -> String {
-    let value = value.trim();
-    let value = match value
-        .strip_prefix("\\url{")
-        .and_then(|v| v.strip_suffix('}'))
-    {
-        Some(inner) => inner,
-        None => value,
-    };
-    let mut value = value.to_owned();
-    for tilde in [
-        "{\\textasciitilde}",
-        "\\textasciitilde{}",
-        "\\textasciitilde",
-        "{\\~}",
-        "\\~{}",
-    ] {
-        value = value.replace(tilde, "~");
-    }
-    let mut out = String::with_capacity(value.len());
-    let mut chars = value.chars();
-    while let Some(c) = chars.next() {
-        match c {
-            '{' | '}' => {}
-            '\\' => {
-                if let Some(next) = chars.next() {
-                    out.push(next);
-                }
-            }
-            _ => out.push(c),
-        }
-    }
-    out.trim().to_owned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::bibfile::read;
+    use papershelf_core::PaperType;
 
     fn import(text: &str) -> Vec<Result<Imported, String>> {
         let read = read(&[("refs.bib".into(), text.into())]);
@@ -475,7 +538,7 @@ mod tests {
             odd.warnings,
             [
                 "the year \"in press\" is not a year; imported without one",
-                "the url field is not a web address; left out"
+                "the url field is neither a web address nor a path within the site; left out"
             ]
         );
         assert_eq!(results[3].as_ref().unwrap().publication.year, Some(2019));
@@ -520,5 +583,124 @@ mod tests {
             results[0].as_ref().unwrap().publication.title,
             "Broken $math"
         );
+    }
+
+    fn authors(p: &Publication) -> Vec<String> {
+        p.authors
+            .iter()
+            .map(|a| format!("{}{}", a.name, a.marks))
+            .collect()
+    }
+
+    #[test]
+    fn marks_come_off_every_part_of_a_name() {
+        let p = one(
+            r"@article{k, title = {T}, author = {Zhang*†, Kaiyan and Einstein*†, A. and Brekelmans*, R. and Ding†, Ning and Ann Lee and Li, Bo*}}",
+        );
+        let names: Vec<(&str, &str)> = p
+            .authors
+            .iter()
+            .map(|a| (a.name.as_str(), a.marks.as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("Kaiyan Zhang", "*†"),
+                ("A. Einstein", "*†"),
+                ("R. Brekelmans", "*"),
+                ("Ning Ding", "†"),
+                ("Ann Lee", ""),
+                ("Bo Li", "*"),
+            ]
+        );
+    }
+
+    #[test]
+    fn marks_written_in_latex() {
+        let p = one(
+            r#"@article{k, title = {T}, author = {Zhang$^*$, Kaiyan and Wei Xu\textsuperscript{*,\dag} and Li$^{\dagger}$, Bo and Qi\dag, Ann and Ng\textsuperscript{\ddag}, Al and Lu $^\ast$, Yi and K{\"o}nig, J.}}"#,
+        );
+        assert_eq!(
+            authors(&p),
+            [
+                "Kaiyan Zhang*",
+                "Wei Xu*†",
+                "Bo Li†",
+                "Ann Qi†",
+                "Al Ng‡",
+                "Yi Lu*",
+                "J. König"
+            ]
+        );
+    }
+
+    #[test]
+    fn pseudo_authors_are_a_count_of_authors_not_named() {
+        let p = one(
+            "@article{k, title = {T}, author = {Zhang*, Kaiyan and Ding, Ning and authors, +11 more and Zhou, Bowen}}",
+        );
+        assert_eq!(authors(&p), ["Kaiyan Zhang*", "Ning Ding", "Bowen Zhou"]);
+        assert_eq!(p.et_al, MoreAuthors::Count(11));
+        let p = one("@article{k, title = {T}, author = {Ann Lee and others}}");
+        assert_eq!(p.et_al, MoreAuthors::Unknown);
+        let p = one("@article{k, title = {T}, author = {Ann Lee and et al.}}");
+        assert_eq!(
+            (authors(&p), p.et_al),
+            (vec!["Ann Lee".to_owned()], MoreAuthors::Unknown)
+        );
+    }
+
+    #[test]
+    fn keywords_keep_a_braced_comma_and_read_one_a_line_lists() {
+        let p = one("@article{k, title = {T}, keywords = {a, b; {c, d}, {\\\"U}ber}}");
+        assert_eq!(p.topics, ["a", "b", "c, d", "Über"]);
+        let p = one("@article{k, title = {T}, keywords = {Animals\n*Nicotine/pharmacology\nRats, Sprague-Dawley\n}}");
+        assert_eq!(
+            p.topics,
+            ["Animals", "Nicotine/pharmacology", "Rats, Sprague-Dawley"]
+        );
+    }
+
+    #[test]
+    fn a_misspelt_field_names_the_field_it_was_meant_to_be() {
+        assert_eq!(likely_meant("abtstract"), Some("abstract"));
+        assert_eq!(likely_meant("abstact"), Some("abstract"));
+        assert_eq!(likely_meant("jounral"), Some("journal"));
+        assert_eq!(likely_meant("booktitel"), Some("booktitle"));
+        for unrelated in [
+            "support",
+            "copyright",
+            "bibtex_show",
+            "thread",
+            "day",
+            "ty",
+            "abstract",
+        ] {
+            assert_eq!(likely_meant(unrelated), None, "{unrelated}");
+        }
+    }
+
+    #[test]
+    fn website_fields_and_an_award_in_the_venue() {
+        let p = one(
+            r"@inproceedings{k, title = {T}, booktitle = {Uncertainty in AI (UAI) (Best Paper Award)},
+  abbr = {UAI}, selected = {true}, preview = {fig.png}, bibtex_show = {true}, support = {D3M},
+  options = {other}, url_Paper = {https://x.org/p.pdf}}",
+        );
+        assert_eq!(p.venue.as_deref(), Some("Uncertainty in AI (UAI)"));
+        assert_eq!(p.award.as_deref(), Some("Best Paper Award"));
+        assert_eq!(p.badge.as_deref(), Some("UAI"));
+        assert!(p.featured);
+        assert_eq!(
+            p.image.as_deref(),
+            Some("assets/img/publication_preview/fig.png")
+        );
+        assert_eq!(p.paper_type, Some(PaperType::Conference));
+        let [Ok(imported)] = &import(
+            "@inproceedings{k, title = {T}, bibtex_show = {true}, support = {D3M}, options = {other}, selected = {false}}",
+        )[..] else {
+            panic!()
+        };
+        assert_eq!(imported.unused, ["bibtex_show", "support", "options"]);
     }
 }

@@ -46,6 +46,13 @@ pub struct Report {
     pub kept_edits: Vec<KeptEdit>,
 }
 
+/// Fields an import makes from what a .bib keeps for a website (al-folio's `selected`, `abbr`,
+/// `award`, `preview`, `annotation`), which the stored record leaves out: an earlier import's
+/// value cannot be recomputed, so where the JSON and the .bib differ the JSON's is kept and
+/// reported, as for an entry without a record. So are links whose label the record does not
+/// give (BibBase's `url_…`, al-folio's `pdf`).
+const OUTSIDE_THE_RECORD: &[&str] = &["featured", "badge", "award", "image", "note", "marks"];
+
 /// The file a first import writes: the entries, and the schema for editors.
 pub fn new_document(imported: Vec<Value>) -> Value {
     let mut document = Map::new();
@@ -214,9 +221,14 @@ fn merge_map(
             );
             (!links.is_empty()).then_some(Value::Object(links))
         } else {
-            match base {
+            // What the record cannot say (a website's fields) counts as unknown, not as absent.
+            let known = base.filter(|b| {
+                b.contains_key(key)
+                    || !(prefix == "links." || OUTSIDE_THE_RECORD.contains(&key.as_str()))
+            });
+            match known {
                 Some(_) => {
-                    let before = present(base, key);
+                    let before = present(known, key);
                     if mine == before {
                         bib
                     } else {
@@ -468,5 +480,37 @@ mod tests {
             json!({"page": "https://x.org/new", "video": "https://v.org/1", "doi": "https://doi.org/10.1/abc"})
         );
         assert!(report.kept_edits.is_empty(), "{:?}", report.kept_edits);
+    }
+
+    #[test]
+    fn website_fields_the_record_cannot_recompute_are_filled_and_differences_reported() {
+        // The record gives the title and the page; `featured`, `badge` and the pdf link come
+        // from fields it leaves out (al-folio's `selected`, `abbr`, `pdf`).
+        let base = |_: &str| {
+            Some(object(
+                json!({"id": "k", "title": "T", "links": {"page": "https://x.org/p"}}),
+            ))
+        };
+        let existing = json!([{"id": "k", "title": "T", "bibtex": "@misc{k,}", "featured": true,
+            "links": {"page": "https://x.org/p", "pdf": "assets/pdf/old.pdf"}}]);
+        let imported = vec![
+            json!({"id": "k", "title": "T", "bibtex": "@misc{k,}", "badge": "ICML",
+            "featured": true, "links": {"page": "https://x.org/p", "pdf": "assets/pdf/new.pdf"}}),
+        ];
+        let (document, report) = merge(existing, imported, false, base).unwrap();
+        assert_eq!(
+            document,
+            json!([{"id": "k", "title": "T", "bibtex": "@misc{k,}", "featured": true,
+                "links": {"page": "https://x.org/p", "pdf": "assets/pdf/old.pdf"}, "badge": "ICML"}])
+        );
+        assert_eq!(
+            report.kept_edits,
+            [KeptEdit {
+                id: "k".into(),
+                field: "links.pdf".into(),
+                bib_changed: false
+            }],
+            "the record cannot tell a hand edit from a change in the .bib: kept, and said so"
+        );
     }
 }

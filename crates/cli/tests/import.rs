@@ -4,30 +4,12 @@
 use papershelf_core::rich::{rich_text, Inline};
 use papershelf_core::Catalog;
 use serde_json::{json, Value};
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
+
+mod common;
+use common::{run, workdir};
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/awkward.bib");
-
-/// A fresh directory for one test.
-fn workdir(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-/// Runs the command in `dir`; its exit code and standard output.
-fn run(dir: &Path, args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_papershelf"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8(out.stdout).unwrap();
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    (out.status.code().unwrap(), stdout + &stderr)
-}
 
 fn read_json(path: &Path) -> Value {
     serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
@@ -52,9 +34,9 @@ fn the_awkward_fixture_imports_what_can_be_imported_and_says_where_the_rest_is()
     assert_eq!(
         lines,
         [
-            "refs.bib:19: error: @article{broken, …}: cannot be read (line 21: expected comma); skipped",
-            "refs.bib:46: error: @misc{no-title, …}: there is no title; skipped",
-            "refs.bib:51: error: @misc{accents, …}: the key was already used at refs.bib:7; skipped",
+            "refs.bib:19: error: @article{broken, …}: cannot be read (line 20: expected comma); skipped",
+            "refs.bib:45: error: @misc{no-title, …}: there is no title; skipped",
+            "refs.bib:50: error: @misc{accents, …}: the key was already used at refs.bib:7; skipped",
             lines[3],
             "publications.json: a new file, with 4 publications.",
         ]

@@ -20,10 +20,16 @@ fn the_corpus_survives_a_round_trip_through_bibtex() {
     let kept = corpus::path().with_extension("bib");
     std::fs::write(&kept, &bib).unwrap_or_else(|e| panic!("{}: {e}", kept.display()));
     let read = bibfile::read(&[("corpus.bib".into(), bib)]);
+    // The corpus lists some papers twice (as a poster and as an oral): the import says so.
+    let problems: Vec<_> = read
+        .diagnostics
+        .iter()
+        .filter(|d| !d.message.contains("the same paper twice?"))
+        .collect();
     assert!(
-        read.diagnostics.is_empty(),
+        problems.is_empty(),
         "{:?}",
-        &read.diagnostics[..3.min(read.diagnostics.len())]
+        &problems[..3.min(problems.len())]
     );
     let imported: HashMap<String, _> = read
         .entries
