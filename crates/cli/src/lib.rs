@@ -4,6 +4,7 @@
 
 pub mod bibfile;
 pub mod check;
+pub mod hugo;
 pub mod import;
 pub mod latex;
 pub mod map;
