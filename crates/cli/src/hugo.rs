@@ -90,10 +90,14 @@ pub fn import(dir: &Path, output: &Path, prune: bool) -> ExitCode {
 
     let mut not_used: BTreeMap<String, usize> = BTreeMap::new();
     let mut site_files = Vec::new();
+    let mut slugs: BTreeMap<String, usize> = BTreeMap::new();
     let mut imported = Vec::with_capacity(papers.len());
     for paper in &papers {
         for field in &paper.mapped.not_used {
             *not_used.entry(field.clone()).or_default() += 1;
+        }
+        for slug in &paper.mapped.slugs {
+            *slugs.entry(slug.clone()).or_default() += 1;
         }
         for file in &paper.mapped.site_files {
             if !site_files.contains(file) {
@@ -158,10 +162,13 @@ pub fn import(dir: &Path, output: &Path, prune: bool) -> ExitCode {
         Some(report) => print_report(output, &report),
     }
     if !not_used.is_empty() {
-        let mut fields: Vec<_> = not_used.into_iter().collect();
-        fields.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        let fields: Vec<_> = fields.iter().map(|(f, n)| format!("{f} ×{n}")).collect();
-        say(&format!("  not used: {}", fields.join(", ")));
+        say(&format!("  not used: {}", counted(not_used)));
+    }
+    if !slugs.is_empty() {
+        say(&format!(
+            "  authors kept as profile slugs, with no content/authors/SLUG/_index.md and no fuller cite.bib: {}",
+            counted(slugs)
+        ));
     }
     if images > 0 {
         say(&format!(
@@ -182,6 +189,14 @@ pub fn import(dir: &Path, output: &Path, prune: bool) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// `draft ×8, math ×13`: most frequent first.
+fn counted(counts: BTreeMap<String, usize>) -> String {
+    let mut counts: Vec<_> = counts.into_iter().collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let counts: Vec<_> = counts.iter().map(|(f, n)| format!("{f} ×{n}")).collect();
+    counts.join(", ")
 }
 
 /// A paper read from its folder.

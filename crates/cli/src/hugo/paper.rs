@@ -23,6 +23,9 @@ const URL_FIELDS: &[(&str, &str)] = &[
     ("url_source", "source"),
 ];
 
+/// Where links from the paper's record come from, as warnings name it.
+const RECORD: &str = "cite.bib";
+
 /// Notes Hugo Blox's templates write under a name, and the mark each becomes. Other notes get
 /// the marks left over, in order.
 const KNOWN_NOTES: &[(&str, char)] = &[("equal contribution", '*'), ("corresponding author", '†')];
@@ -47,6 +50,8 @@ pub struct Mapped {
     pub not_used: Vec<String>,
     /// Links that are paths within the site (`files/papers/x.pdf`): files to copy over.
     pub site_files: Vec<String>,
+    /// Authors kept as profile slugs (`admin`), for want of a profile page or a record.
+    pub slugs: Vec<String>,
 }
 
 /// Maps a page. `profile` gives the name on an author's profile page for a slug (`admin`);
@@ -68,7 +73,7 @@ pub fn map(
         .text("title")
         .or_else(|| bib.map(|b| b.title.clone()))
         .ok_or("there is no title")?;
-    let (authors, et_al, marks) = authors(&mut f, bib, profile, &mut warnings);
+    let (authors, et_al, marks, slugs) = authors(&mut f, bib, profile, &mut warnings);
     let year = match f.get("date") {
         Some(date) => {
             let year = year_of(&date);
@@ -109,7 +114,7 @@ pub fn map(
     links.read(&mut f);
     if let Some(bib) = bib {
         for (label, url) in &bib.links.0 {
-            links.add(label, url, "cite.bib");
+            links.add(label, url, RECORD);
         }
     }
     if has_image {
@@ -137,6 +142,7 @@ pub fn map(
         warnings,
         not_used: f.not_used(),
         site_files: links.site_files,
+        slugs,
     })
 }
 
@@ -222,7 +228,7 @@ fn authors(
     bib: Option<&Publication>,
     profile: &mut dyn FnMut(&str) -> Option<String>,
     warnings: &mut Vec<String>,
-) -> (Vec<Author>, MoreAuthors, Vec<(String, String)>) {
+) -> (Vec<Author>, MoreAuthors, Vec<(String, String)>, Vec<String>) {
     let notes = texts(f.get("author_notes"));
     let (legend, note_marks) = note_marks(&notes);
     let mut et_al = MoreAuthors::None;
@@ -254,6 +260,15 @@ fn authors(
     // names the authors better, unless it names fewer (a record whose names did not split).
     let take_bib =
         bib_authors.len() > named.len() || (only_slugs && bib_authors.len() == named.len());
+    let slugs = if take_bib {
+        Vec::new()
+    } else {
+        named
+            .iter()
+            .filter(|n| n.slug)
+            .map(|n| n.name.clone())
+            .collect()
+    };
     let authors = if take_bib {
         et_al = et_al.with(bib.map_or(MoreAuthors::None, |b| b.et_al));
         let mut authors = bib_authors.to_vec();
@@ -268,12 +283,6 @@ fn authors(
         }
         authors
     } else {
-        for n in named.iter().filter(|n| n.slug) {
-            warnings.push(format!(
-                "the author {} is a profile slug with no content/authors/{}/_index.md beside the publications; kept as written",
-                n.name, n.name
-            ));
-        }
         named
             .into_iter()
             .map(|n| Author {
@@ -290,7 +299,7 @@ fn authors(
         .into_iter()
         .filter(|(mark, _)| shown.contains(mark.as_str()))
         .collect();
-    (authors, et_al, legend)
+    (authors, et_al, legend, slugs)
 }
 
 /// Each note's mark, per author, and the legend: known notes get their usual mark, the others
@@ -490,7 +499,10 @@ impl LinkList {
     /// site's root, so `/files/x.pdf` is `files/x.pdf` there). `#` is the templates' "no link".
     fn add(&mut self, label: &str, url: &str, field: &str) {
         let url = url.trim();
-        if url.is_empty() || url == "#" || self.links.iter().any(|(_, u)| u == url) {
+        // The record's links often repeat the page's (`url` beside `url_pdf`); the page's own
+        // may share an address under two labels, as its buttons do.
+        let repeated = |(l, u): &(String, String)| u == url && (l == label || field == RECORD);
+        if url.is_empty() || url == "#" || self.links.iter().any(repeated) {
             return;
         }
         let url = match url.strip_prefix('/') {
