@@ -290,7 +290,7 @@ fn read_papers(folders: &[Folder], site: &mut Site, notes: &mut Vec<Note>) -> Ve
         let home = (0..folders.len()).find(|&i| {
             folders[i].page.is_some() && records[i].is_none() && name_key(&folders[i].name) == key
         });
-        if let (Some(home), Some(record)) = (home, records[stray].take()) {
+        if let Some((home, record)) = home.and_then(|h| Some((h, records[stray].take()?))) {
             notes.push(Note {
                 at: record.0.display().to_string(),
                 skipped: false,

@@ -270,7 +270,8 @@ fn authors(
             .collect()
     };
     let authors = if take_bib {
-        et_al = et_al.with(bib.map_or(MoreAuthors::None, |b| b.et_al));
+        // The list taken says whether it is whole.
+        et_al = bib.map_or(MoreAuthors::None, |b| b.et_al);
         let mut authors = bib_authors.to_vec();
         for n in named.iter().filter(|n| !n.marks.is_empty()) {
             match authors.iter_mut().find(|a| same_name(&a.name, &n.name)) {
