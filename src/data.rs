@@ -6,7 +6,7 @@
 
 use crate::browser::{now, yield_to_browser};
 use gloo_net::http::{Request, Response};
-use papershelf_core::parse::{EntrySink, Field, RawDocument, RawEntry, RawMembers};
+use papershelf_core::parse::{EntrySink, Field, RawDocument, RawEntry, RawLinks, RawMembers};
 use papershelf_core::record::{Entries, Span};
 use papershelf_core::{Catalog, CatalogBuilder, ReadError, StreamReader};
 use std::borrow::Cow;
@@ -143,6 +143,10 @@ impl EntrySink for Loading {
     fn members(&mut self, members: Field<RawMembers>) {
         self.first.members(members.clone());
         self.builder.members(members);
+    }
+    fn marks(&mut self, marks: Field<RawLinks>) {
+        self.first.marks(marks.clone());
+        self.builder.marks(marks);
     }
     fn entry(&mut self, entry: RawEntry) {
         self.entry_with_range(entry, 0..0);

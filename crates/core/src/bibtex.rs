@@ -125,15 +125,21 @@ pub fn generate(paper: &Paper, catalog: &Catalog, key: &str) -> String {
         .iter()
         .map(|&id| name(&Name::parse(catalog.author_name(id))))
         .collect();
-    if paper.et_al && !authors.is_empty() {
+    if paper.et_al.any() && !authors.is_empty() {
         authors.push("others".to_owned());
     }
     if !authors.is_empty() {
         fields.push(("author", authors.join(" and ")));
     }
     fields.push(("title", format!("{{{}}}", escape(&paper.title.shown()))));
+    // Without a type, a venue is read as proceedings, as most of the papers labs list are.
+    let (kind, venue_field) = match paper.paper_type {
+        Some(paper_type) => (paper_type.bibtex_type(), paper_type.venue_field()),
+        None if paper.venue.is_some() => ("inproceedings", "booktitle"),
+        None => ("misc", "howpublished"),
+    };
     if let Some(venue) = &paper.venue {
-        fields.push(("booktitle", escape(&venue.shown())));
+        fields.push((venue_field, escape(&venue.shown())));
     }
     if let Some(year) = paper.year {
         fields.push(("year", year.to_string()));
@@ -148,11 +154,6 @@ pub fn generate(paper: &Paper, catalog: &Catalog, key: &str) -> String {
     if let Some(url) = cited_url(paper) {
         fields.push(("url", verbatim(url)));
     }
-    let kind = if paper.venue.is_some() {
-        "inproceedings"
-    } else {
-        "misc"
-    };
     let fields: Vec<String> = fields
         .into_iter()
         .map(|(field, value)| format!("  {field} = {{{value}}}"))

@@ -8,12 +8,14 @@
 //! when every spelling a member claims is merged into one author (see [`crate::members`]).
 
 use crate::fold::{fold, SearchText};
+use crate::kind::PaperType;
 use crate::letters::{Letters, Pairs};
+use crate::marks::{default_meaning, pseudo_author, split_marks, MoreAuthors, MARKS};
 use crate::members::{member_key, Member, Roster};
 use crate::order::{alphabetical, low, pack, places};
 use crate::parse::{
-    plausible_year, EntrySink, Field, JsonKind, Number, RawDocument, RawEntry, RawLinks,
-    RawMembers, RawPaper, TextList,
+    plausible_year, EntrySink, Field, JsonKind, Number, RawAuthors, RawDocument, RawEntry, RawEtAl,
+    RawLinks, RawMembers, RawPaper, TextList,
 };
 use crate::record::Span;
 use crate::state::{FilterKind, Sort};
@@ -50,8 +52,12 @@ pub struct Paper {
     pub title: SearchText,
     /// In the data's order, without repeats.
     pub authors: Box<[AuthorId]>,
-    /// More authors than those named (BibTeX's `and others`), shown as "et al.".
-    pub et_al: bool,
+    /// More authors than those named (BibTeX's `and others`, "+11 more"), shown after them.
+    pub et_al: MoreAuthors,
+    /// The kind of publication, when the data says.
+    pub paper_type: Option<PaperType>,
+    /// One of the lab's selected papers.
+    pub featured: bool,
     /// The abstract, when it has one.
     pub abstract_text: Option<SearchText>,
     /// In the data's order, without repeats.
@@ -64,6 +70,56 @@ pub struct Paper {
     pub links: Box<[Link]>,
     /// Where the entry's text is in the file, when it was read from one (see [`crate::record`]).
     pub span: Option<Span>,
+    /// What few papers have (an award, a badge, a thumbnail, marks…): boxed apart, so that the
+    /// 100,000 papers without them pay one pointer each.
+    pub extras: Option<Box<Extras>>,
+}
+
+/// A paper's rarer fields (see [`Paper::extras`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extras {
+    /// A short badge shown before the title (al-folio's `abbr`: "NeurIPS"); searchable.
+    pub badge: Option<SearchText>,
+    /// An award or distinction ("Best Paper Award"); searchable.
+    pub award: Option<SearchText>,
+    /// A line of the lab's own, whitespace kept (a newline is a line break).
+    pub note: Option<Box<str>>,
+    /// A thumbnail: an `https:` URL or a path within the site (see [`is_safe_image`]).
+    pub image: Option<Box<str>>,
+    /// The marks written on the paper's authors, by author: each symbol once, in order.
+    pub author_marks: Vec<(AuthorId, Box<str>)>,
+    /// Mark → meaning for this paper, where it says more than the file's `marks`.
+    pub marks: Vec<(Box<str>, Box<str>)>,
+}
+
+impl Paper {
+    /// The paper's badge, if any.
+    pub fn badge(&self) -> Option<&SearchText> {
+        self.extras.as_ref()?.badge.as_ref()
+    }
+
+    /// The paper's award, if any.
+    pub fn award(&self) -> Option<&SearchText> {
+        self.extras.as_ref()?.award.as_ref()
+    }
+
+    /// The lab's note on the paper, if any.
+    pub fn note(&self) -> Option<&str> {
+        self.extras.as_ref()?.note.as_deref()
+    }
+
+    /// The thumbnail's address, if any.
+    pub fn image(&self) -> Option<&str> {
+        self.extras.as_ref()?.image.as_deref()
+    }
+
+    /// The marks on author `id` in this paper: `""` for none.
+    pub fn marks_of(&self, id: AuthorId) -> &str {
+        self.extras
+            .as_ref()
+            .and_then(|e| e.author_marks.iter().find(|(a, _)| *a == id))
+            .map_or("", |(_, marks)| marks)
+    }
 }
 
 /// Whether a problem cost a whole entry or only part of one.
@@ -115,7 +171,11 @@ pub(crate) fn not_text(dropped: usize) -> String {
 
 /// A URL that [`is_safe_url`] refuses, for messages.
 pub(crate) const UNSAFE_URL: &str =
-    "only http:, https: and mailto: addresses become links; this one was not shown";
+    "only http:, https: and mailto: addresses and paths within the site become links; this one was not shown";
+
+/// An image address that [`is_safe_image`] refuses, for messages.
+const UNSAFE_IMAGE: &str =
+    "only https: addresses and paths within the site are shown as images; this one was not shown";
 
 /// A distinct topic: matched case-insensitively, shown in its most common spelling.
 #[derive(Debug, Clone, PartialEq)]
@@ -142,6 +202,9 @@ pub struct Catalog {
     pub authors: Vec<String>,
     /// Every topic once, in order of first appearance.
     pub topics: Vec<Topic>,
+    /// What the author marks mean (the file's `marks`, then `*` and `†` by default), for every
+    /// mark some paper's author carries, in the order of [`MARKS`].
+    pub marks: Vec<(String, String)>,
     /// What was skipped or ignored in the publications, in the file's order.
     pub problems: Vec<Problem>,
     /// What was ignored in the top-level fields: `title`, then `description`, then `members`.
@@ -162,6 +225,10 @@ pub struct Catalog {
     /// comparing places is what keeps that cheap with 18,000 authors.
     authors_alphabetical: Vec<u32>,
     topics_alphabetical: Vec<u32>,
+    /// How many papers are featured, and how many have a type: the page offers the featured
+    /// filter and the type facet only when some do.
+    featured_papers: u32,
+    typed_papers: u32,
     /// Per paper, the letters and digits, and pairs of letters, of everything the search reads.
     letters: Vec<(Letters, Pairs)>,
 }
@@ -241,6 +308,9 @@ impl Catalog {
         if let Some(members) = doc.members {
             builder.members(members);
         }
+        if let Some(marks) = doc.marks {
+            builder.marks(marks);
+        }
         for entry in doc.entries {
             builder.entry(entry);
         }
@@ -258,12 +328,12 @@ impl Catalog {
         self.folded_names(kind).get(id)
     }
 
-    /// The ids of authors or topics in alphabetical order. Years are numbers, not names: none.
+    /// The ids of authors or topics in alphabetical order. Years and types are not names: none.
     pub(crate) fn alphabetical(&self, kind: FilterKind) -> &[u32] {
         match kind {
             FilterKind::Author => &self.authors_alphabetical,
             FilterKind::Topic => &self.topics_alphabetical,
-            FilterKind::Year => &[],
+            FilterKind::Year | FilterKind::Type => &[],
         }
     }
 
@@ -273,7 +343,7 @@ impl Catalog {
         &self.letters[idx as usize]
     }
 
-    /// Folded author names or topic labels. Years are numbers, not names: none.
+    /// Folded author names or topic labels. Years and types are not names: none.
     pub(crate) fn folded_names(&self, kind: FilterKind) -> &FoldedNames {
         static NO_NAMES: FoldedNames = FoldedNames {
             text: String::new(),
@@ -282,8 +352,18 @@ impl Catalog {
         match kind {
             FilterKind::Author => &self.folded_authors,
             FilterKind::Topic => &self.folded_topics,
-            FilterKind::Year => &NO_NAMES,
+            FilterKind::Year | FilterKind::Type => &NO_NAMES,
         }
+    }
+
+    /// How many papers are the lab's selected ones (`featured`).
+    pub fn featured_papers(&self) -> u32 {
+        self.featured_papers
+    }
+
+    /// How many papers say what kind of publication they are.
+    pub fn typed_papers(&self) -> u32 {
+        self.typed_papers
     }
 
     /// The author's name as shown.
@@ -296,16 +376,22 @@ impl Catalog {
         &self.topics[id as usize]
     }
 
-    /// The author this name means: a name exactly as in the data, or a member's name or alias in
-    /// any spelling of case, accents and spacing (see [`crate::members`]).
+    /// The author this name means: a name exactly as in the data (with or without the marks
+    /// written on it), or a member's name or alias in any spelling of case, accents and spacing
+    /// (see [`crate::members`]).
     pub fn author_id(&self, name: &str) -> Option<AuthorId> {
         if let Some(&id) = self.author_ids.get(name) {
             return Some(id);
         }
+        // A name written with its marks (`Kaiyan Zhang*†`) is the same person.
+        let (name, marks) = split_marks(name);
+        if !marks.is_empty() {
+            return self.author_id(&name);
+        }
         if self.members.is_empty() {
             return None;
         }
-        let member = *self.member_keys.get(&member_key(name))?;
+        let member = *self.member_keys.get(&member_key(&name))?;
         self.members[member as usize].author
     }
 
@@ -419,12 +505,15 @@ pub struct CatalogBuilder {
     title: Option<Field<String>>,
     description: Option<Field<String>>,
     members: Option<Field<RawMembers>>,
+    marks: Option<Field<RawLinks>>,
     /// Spelling counts per topic, to pick the most common one at the end.
     topic_spellings: Vec<Vec<(String, usize)>>,
     /// Entries still waiting for an id, and ids already given.
     needs_id: Vec<usize>,
     used_ids: HashSet<String>,
     link_labels: HashSet<Arc<str>>,
+    /// Every mark some author carries, each once.
+    used_marks: String,
     /// Entries read so far, to number problems.
     entries: usize,
 }
@@ -440,6 +529,10 @@ impl EntrySink for CatalogBuilder {
 
     fn members(&mut self, members: Field<RawMembers>) {
         self.members = Some(members);
+    }
+
+    fn marks(&mut self, marks: Field<RawLinks>) {
+        self.marks = Some(marks);
     }
 
     /// An entry of a document already read: without a span (see [`Paper::span`]).
@@ -559,16 +652,25 @@ impl CatalogBuilder {
         let Some(title) = self.title_of(n, raw.title) else {
             return;
         };
-        let authors = self.list(n, &title, "authors", raw.authors);
+        let (authors, author_marks, unnamed) = self.authors(n, &title, raw.authors);
         let topics = self.list(n, &title, "topics", raw.topics);
-        let authors = dedup(authors.into_iter().map(|a| self.intern_author(a)));
         let topics = dedup(topics.into_iter().map(|t| self.intern_topic(t)));
         let year = self.year(n, &title, raw.year);
-        let et_al = self.flag(n, &title, "et_al", raw.et_al);
+        let et_al = self.et_al(n, &title, raw.et_al).with(unnamed);
+        let featured = self.flag(n, &title, "featured", raw.featured);
+        let paper_type = self.paper_type(n, &title, raw.paper_type);
         let links = self.links(n, &title, raw.links);
         let id = self.id(n, &title, raw.id);
         // Checked for the maintainer, not kept (see [`Paper`]).
         self.text(n, &title, "bibtex", raw.bibtex);
+        let extras = Extras {
+            badge: self.text(n, &title, "badge", raw.badge),
+            award: self.text(n, &title, "award", raw.award),
+            note: self.note(n, &title, raw.note),
+            image: self.image(n, &title, raw.image),
+            author_marks,
+            marks: self.paper_marks(n, &title, raw.marks),
+        };
         let paper = Paper {
             id,
             abstract_text: self.text(n, &title, "abstract", raw.abstract_text),
@@ -576,12 +678,177 @@ impl CatalogBuilder {
             title: SearchText::new(&title),
             authors: authors.into(),
             et_al,
+            paper_type,
+            featured,
             topics: topics.into(),
             year,
             links: links.into(),
             span,
+            extras: (extras != Extras::default()).then(|| Box::new(extras)),
         };
         self.catalog.papers.push(paper);
+    }
+
+    /// The entry's authors, interned, each once; the marks written on them (`"Ann Lee*"`, or an
+    /// object's `marks`); and the authors that names such as "+11 more" stand for, which are not
+    /// people.
+    #[allow(clippy::type_complexity)]
+    fn authors(
+        &mut self,
+        n: usize,
+        title: &str,
+        value: Option<Field<RawAuthors>>,
+    ) -> (Vec<AuthorId>, Vec<(AuthorId, Box<str>)>, MoreAuthors) {
+        let raw = match value {
+            None => return Default::default(),
+            Some(Field::Wrong(kind)) => {
+                self.wrong(n, title, "authors", kind, "a list of names");
+                return Default::default();
+            }
+            Some(Field::Ok(raw)) => raw,
+        };
+        if raw.dropped > 0 {
+            let message = format!(
+                "{} item(s) that are neither a name nor {{\"name\": …}} were ignored",
+                raw.dropped
+            );
+            self.problem(Severity::Ignored, n, Some(title), "authors", message);
+        }
+        let (mut ids, mut marked, mut unnamed) = (Vec::new(), Vec::new(), MoreAuthors::None);
+        for author in raw.items {
+            let (name, mut marks) = split_marks(&collapse_whitespace(&author.name));
+            if name.is_empty() {
+                continue;
+            }
+            if let Some(more) = pseudo_author(&name) {
+                unnamed = unnamed.with(more);
+                continue;
+            }
+            for mark in author.marks.iter().flat_map(|m| m.chars()) {
+                if MARKS.contains(&mark) && !marks.contains(mark) {
+                    marks.push(mark);
+                }
+            }
+            let id = self.intern_author(name);
+            if ids.contains(&id) {
+                continue;
+            }
+            ids.push(id);
+            if !marks.is_empty() {
+                for mark in marks.chars() {
+                    if !self.used_marks.contains(mark) {
+                        self.used_marks.push(mark);
+                    }
+                }
+                marked.push((id, marks.into()));
+            }
+        }
+        (ids, marked, unnamed)
+    }
+
+    fn et_al(&mut self, n: usize, title: &str, value: Option<Field<RawEtAl>>) -> MoreAuthors {
+        const WHAT: &str = "true, false or how many authors are not listed";
+        match value {
+            None | Some(Field::Ok(RawEtAl::Flag(false))) => MoreAuthors::None,
+            Some(Field::Ok(RawEtAl::Flag(true))) => MoreAuthors::Unknown,
+            Some(Field::Ok(RawEtAl::Count(Number(count)))) => match count.parse::<u32>() {
+                Ok(0) => MoreAuthors::None,
+                Ok(count) => MoreAuthors::Count(count),
+                Err(_) => {
+                    let message = format!("{} is not {WHAT}; ignored", shorten(&count));
+                    self.problem(Severity::Ignored, n, Some(title), "et_al", message);
+                    MoreAuthors::None
+                }
+            },
+            Some(Field::Wrong(kind)) => {
+                self.wrong(n, title, "et_al", kind, WHAT);
+                MoreAuthors::None
+            }
+        }
+    }
+
+    fn paper_type(
+        &mut self,
+        n: usize,
+        title: &str,
+        value: Option<Field<String>>,
+    ) -> Option<PaperType> {
+        match value? {
+            Field::Ok(key) => {
+                let found = PaperType::from_data(&key);
+                if found.is_none() {
+                    let keys: Vec<&str> = PaperType::ALL.iter().map(|t| t.key()).collect();
+                    let message = format!(
+                        "\"{}\" is not one of the types ({}); ignored",
+                        shorten(&key),
+                        keys.join(", ")
+                    );
+                    self.problem(Severity::Ignored, n, Some(title), "type", message);
+                }
+                found
+            }
+            Field::Wrong(kind) => {
+                self.wrong(n, title, "type", kind, "text such as \"conference\"");
+                None
+            }
+        }
+    }
+
+    /// The note, its lines kept (each collapsed), blank lines dropped.
+    fn note(&mut self, n: usize, title: &str, value: Option<Field<String>>) -> Option<Box<str>> {
+        match value? {
+            Field::Ok(text) => {
+                let lines: Vec<String> = text
+                    .lines()
+                    .map(collapse_whitespace)
+                    .filter(|l| !l.is_empty())
+                    .collect();
+                (!lines.is_empty()).then(|| lines.join("\n").into())
+            }
+            Field::Wrong(kind) => {
+                self.wrong(n, title, "note", kind, "text");
+                None
+            }
+        }
+    }
+
+    fn image(&mut self, n: usize, title: &str, value: Option<Field<String>>) -> Option<Box<str>> {
+        match value? {
+            Field::Ok(url) if url.trim().is_empty() => None,
+            Field::Ok(url) if is_safe_image(&url) => Some(url.trim().into()),
+            Field::Ok(_) => {
+                self.problem(
+                    Severity::Ignored,
+                    n,
+                    Some(title),
+                    "image",
+                    UNSAFE_IMAGE.into(),
+                );
+                None
+            }
+            Field::Wrong(kind) => {
+                self.wrong(n, title, "image", kind, "an https: address or a path");
+                None
+            }
+        }
+    }
+
+    /// A paper's own `marks`: what its marks mean.
+    fn paper_marks(
+        &mut self,
+        n: usize,
+        title: &str,
+        value: Option<Field<RawLinks>>,
+    ) -> Vec<(Box<str>, Box<str>)> {
+        let mut problems = Vec::new();
+        let marks = read_marks(value, "marks", &mut problems);
+        for (field, message) in problems {
+            self.problem(Severity::Ignored, n, Some(title), &field, message);
+        }
+        marks
+            .into_iter()
+            .map(|(mark, meaning)| (mark.into(), meaning.into()))
+            .collect()
     }
 
     /// The entry's title, collapsed; without one the entry is skipped.
@@ -657,7 +924,7 @@ impl CatalogBuilder {
             let field = format!("links.{label}");
             match url {
                 Field::Wrong(kind) => self.wrong(n, title, &field, kind, "a URL"),
-                Field::Ok(url) if is_safe_url(&url) => {
+                Field::Ok(url) if is_safe_link(&url) => {
                     let label = self.link_label(&label);
                     links.push(Link {
                         label,
@@ -759,6 +1026,31 @@ impl CatalogBuilder {
         };
         self.catalog.members = roster.members;
         self.catalog.member_keys = roster.keys;
+        let mut marks_problems = Vec::new();
+        let meanings = read_marks(self.marks.take(), "marks", &mut marks_problems);
+        self.catalog
+            .top_level_problems
+            .extend(
+                marks_problems
+                    .into_iter()
+                    .map(|(path, message)| TopLevelProblem {
+                        path,
+                        name: None,
+                        message,
+                    }),
+            );
+        self.catalog.marks = MARKS
+            .into_iter()
+            .filter(|&mark| self.used_marks.contains(mark))
+            .filter_map(|mark| {
+                let given = meanings
+                    .iter()
+                    .find(|(m, _)| m.chars().eq([mark]))
+                    .map(|(_, meaning)| meaning.clone());
+                let meaning = given.or_else(|| default_meaning(mark).map(str::to_owned))?;
+                Some((mark.to_string(), meaning))
+            })
+            .collect();
     }
 
     /// Makes the authors a member's name and aliases match one author, shown under the member's
@@ -797,6 +1089,16 @@ impl CatalogBuilder {
             for paper in &mut c.papers {
                 let ids = paper.authors.iter().map(|&a| new_ids[a as usize]);
                 paper.authors = dedup(ids).into();
+                if let Some(extras) = &mut paper.extras {
+                    // Two spellings of one member may both carry marks: the first keeps them.
+                    let mut seen = Vec::new();
+                    extras.author_marks.retain_mut(|(id, _)| {
+                        *id = new_ids[*id as usize];
+                        let first = !seen.contains(id);
+                        seen.push(*id);
+                        first
+                    });
+                }
             }
         }
         for id in c.author_ids.values_mut() {
@@ -834,7 +1136,13 @@ impl CatalogBuilder {
             .papers
             .iter()
             .map(|p| {
-                let texts = [Some(&p.title), p.venue.as_ref(), p.abstract_text.as_ref()];
+                let texts = [
+                    Some(&p.title),
+                    p.venue.as_ref(),
+                    p.abstract_text.as_ref(),
+                    p.badge(),
+                    p.award(),
+                ];
                 let texts = texts.into_iter().flatten().map(SearchText::folded);
                 let authors = p.authors.iter().map(|&a| c.folded_authors.get(a));
                 let topics = p.topics.iter().map(|&t| c.folded_topics.get(t));
@@ -849,6 +1157,9 @@ impl CatalogBuilder {
                 )
             })
             .collect();
+
+        c.featured_papers = c.papers.iter().filter(|p| p.featured).count() as u32;
+        c.typed_papers = c.papers.iter().filter(|p| p.paper_type.is_some()).count() as u32;
 
         let titles: Vec<&str> = c.papers.iter().map(|p| p.title.folded()).collect();
         let by_name = alphabetical(&titles);
@@ -895,6 +1206,46 @@ fn top_level_text(
             None
         }
     }
+}
+
+/// A `marks` object (the file's or a paper's): mark → meaning, where each key is one of
+/// [`MARKS`] and each meaning is text. What cannot be used is a (path, message) in `problems`.
+fn read_marks(
+    value: Option<Field<RawLinks>>,
+    path: &str,
+    problems: &mut Vec<(String, String)>,
+) -> Vec<(String, String)> {
+    let raw = match value {
+        None | Some(Field::Wrong(JsonKind::Null)) => return Vec::new(),
+        Some(Field::Wrong(kind)) => {
+            let what = "an object of mark → meaning, such as {\"*\": \"Equal contribution\"}";
+            problems.push((path.into(), wrong_type(kind, what)));
+            return Vec::new();
+        }
+        Some(Field::Ok(RawLinks(raw))) => raw,
+    };
+    let mut marks = Vec::new();
+    for (mark, meaning) in raw {
+        let field = format!("{path}.{mark}");
+        let symbol = mark.trim();
+        let mut chars = symbol.chars();
+        let one_mark =
+            matches!((chars.next(), chars.next()), (Some(c), None) if MARKS.contains(&c));
+        match meaning {
+            _ if !one_mark => {
+                let symbols: String = MARKS.iter().map(|m| format!(" {m}")).collect();
+                problems.push((field, format!("a mark is one of{symbols}; ignored")));
+            }
+            Field::Ok(meaning) => {
+                let meaning = collapse_whitespace(&meaning);
+                if !meaning.is_empty() {
+                    marks.push((symbol.to_owned(), meaning));
+                }
+            }
+            Field::Wrong(kind) => problems.push((field, wrong_type(kind, "text"))),
+        }
+    }
+    marks
 }
 
 /// A value quoted in a message, cut short when it is long (a number may have a million digits).
@@ -962,6 +1313,82 @@ mod tests {
             catalog(r#"[{"title":"A","topics":["Théorie"]},{"title":"B","topics":["theorie"]}]"#);
         assert_eq!(accents.topics.len(), 1);
         assert_eq!(accents.topic_id("THEORIE"), Some(0));
+    }
+
+    #[test]
+    fn marks_are_not_part_of_a_name() {
+        let c = catalog(
+            r#"{"marks": {"‡": "Work done at the lab", "x": "no"}, "publications": [
+                {"title":"A","authors":["Kaiyan Zhang*†","Ning Ding","+11 more"]},
+                {"title":"B","authors":[{"name":"Kaiyan Zhang","marks":"‡"},"Ning Ding†","others", 3, {"marks":"*"}]},
+                {"title":"C","authors":["Kaiyan Zhang"],"et_al":4,"marks":{"*":"Joint first authors"}}]}"#,
+        );
+        assert_eq!(c.authors, ["Kaiyan Zhang", "Ning Ding"]);
+        let [a, b, p] = [&c.papers[0], &c.papers[1], &c.papers[2]];
+        assert_eq!((a.marks_of(0), a.marks_of(1)), ("*†", ""));
+        assert_eq!((b.marks_of(0), b.marks_of(1)), ("‡", "†"));
+        assert_eq!(a.et_al, MoreAuthors::Count(11));
+        assert_eq!(b.et_al, MoreAuthors::Unknown);
+        assert_eq!(p.et_al, MoreAuthors::Count(4));
+        assert_eq!(
+            p.extras.as_ref().unwrap().marks,
+            [("*".into(), "Joint first authors".into())]
+        );
+        assert_eq!(
+            c.marks,
+            [
+                ("*".to_owned(), "Equal contribution".to_owned()),
+                ("†".to_owned(), "Corresponding author".to_owned()),
+                ("‡".to_owned(), "Work done at the lab".to_owned())
+            ]
+        );
+        assert_eq!(c.author_id("Kaiyan Zhang*†"), Some(0));
+        let ignored: Vec<_> = c.problems.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(ignored, ["authors"]);
+        assert_eq!(c.top_level_problems[0].path, "marks.x");
+    }
+
+    #[test]
+    fn a_members_marked_spellings_are_one_author() {
+        let c = catalog(
+            r#"{"members":[{"name":"Kaiyan Zhang","aliases":["K. Zhang"]}],"publications":[
+                {"title":"A","authors":["K. Zhang*","Kaiyan Zhang†"]}]}"#,
+        );
+        assert_eq!(c.authors, ["Kaiyan Zhang"]);
+        assert_eq!(c.papers[0].marks_of(0), "*");
+        assert_eq!(c.author_id("K. Zhang†"), Some(0));
+    }
+
+    #[test]
+    fn the_curated_fields_are_read_and_checked() {
+        let c = catalog(
+            r#"[{"title":"A","type":"conference","featured":true,"award":"Best Paper","badge":"NeurIPS",
+                 "note":"* Equal<br>\n  second   line ","image":"img/a.png","links":{"pdf":"papers/a.pdf"}},
+                {"title":"B","type":"Conference","featured":"yes","image":"javascript:alert(1)","award":3,"et_al":-1},
+                {"title":"C","image":"http://x.org/a.png","links":{"x":"//evil.example/a"}}]"#,
+        );
+        let a = &c.papers[0];
+        assert_eq!(a.paper_type, Some(PaperType::Conference));
+        assert!(a.featured);
+        assert_eq!(a.award().unwrap().shown(), "Best Paper");
+        assert_eq!(a.badge().unwrap().shown(), "NeurIPS");
+        assert_eq!(a.note(), Some("* Equal<br>\nsecond line"));
+        assert_eq!(a.image(), Some("img/a.png"));
+        assert_eq!(&*a.links[0].url, "papers/a.pdf");
+        let b = &c.papers[1];
+        assert_eq!((b.paper_type, b.featured, b.image()), (None, false, None));
+        assert!(c.papers[2].extras.is_none() && c.papers[2].links.is_empty());
+        let fields: Vec<_> = c.problems.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            ["et_al", "featured", "type", "award", "image", "links.x", "image"]
+        );
+        assert_eq!((c.featured_papers(), c.typed_papers()), (1, 1));
+        // Searchable: the award and the badge.
+        for query in ["best paper", "neurips"] {
+            let state = crate::ViewState::from_query(&format!("q={query}"));
+            assert_eq!(c.select(&state).shown, [0], "{query}");
+        }
     }
 
     #[test]

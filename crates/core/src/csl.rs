@@ -1,6 +1,7 @@
 //! CSL-JSON for Export: the format Zotero and Mendeley import and citeproc formats.
 //!
-//! One item per paper, a `paper-conference` when it has a venue and an `article` otherwise.
+//! One item per paper, of the paper's type (see [`crate::kind::PaperType::csl_type`]); without
+//! one, a `paper-conference` when it has a venue and an `article` otherwise.
 //! Names are split as [`Name`] does; the family name keeps its particle ("van Beethoven"), which
 //! every importer keeps, where a separate `non-dropping-particle` is dropped by some. "et al."
 //! is left out: CSL styles add it themselves.
@@ -73,10 +74,10 @@ fn item<'a>(paper: &'a Paper, catalog: &Catalog) -> Item<'a> {
         .collect();
     Item {
         id: &paper.id,
-        kind: if paper.venue.is_some() {
-            "paper-conference"
-        } else {
-            "article"
+        kind: match paper.paper_type {
+            Some(paper_type) => paper_type.csl_type(),
+            None if paper.venue.is_some() => "paper-conference",
+            None => "article",
         },
         title: paper.title.shown(),
         author: paper

@@ -87,6 +87,12 @@ impl PaperType {
             .find(|t| t.key().eq_ignore_ascii_case(value) || t.label().eq_ignore_ascii_case(value))
     }
 
+    /// The type the data's `type` names: exactly its key, as the JSON Schema lists them (a
+    /// misspelt type is reported rather than guessed).
+    pub fn from_data(value: &str) -> Option<PaperType> {
+        PaperType::ALL.into_iter().find(|t| t.key() == value)
+    }
+
     /// The BibTeX entry type a made record gets.
     pub fn bibtex_type(self) -> &'static str {
         match self {
@@ -98,6 +104,20 @@ impl PaperType {
             PaperType::Report => "techreport",
             PaperType::Preprint => "unpublished",
             PaperType::Talk | PaperType::Poster | PaperType::Other => "misc",
+        }
+    }
+
+    /// The BibTeX field that names where a paper of this type appeared (its `venue`).
+    pub fn venue_field(self) -> &'static str {
+        match self {
+            PaperType::Article => "journal",
+            PaperType::Conference | PaperType::Workshop | PaperType::Chapter => "booktitle",
+            PaperType::Thesis => "school",
+            PaperType::Report => "institution",
+            PaperType::Book => "publisher",
+            PaperType::Preprint | PaperType::Talk | PaperType::Poster | PaperType::Other => {
+                "howpublished"
+            }
         }
     }
 

@@ -68,8 +68,13 @@ pub enum Field<T> {
 
 /// A value a [`Field`] can hold, decoded from raw JSON text known to be of [`Lenient::KIND`].
 pub trait Lenient: Sized {
-    /// The only kind of JSON value that can become `Self`.
+    /// The kind of JSON value that can become `Self`, as messages name it.
     const KIND: JsonKind;
+    /// Whether a value of `kind` can become `Self`: only [`Lenient::KIND`], unless the field
+    /// takes two kinds (`et_al`: `true` or a count).
+    fn accepts(kind: JsonKind) -> bool {
+        kind == Self::KIND
+    }
     /// Decodes `raw`, which serde_json has already checked and which is of kind `KIND`.
     fn decode(raw: &str) -> serde_json::Result<Self>;
 }
@@ -82,7 +87,7 @@ impl<'de, T: Lenient> Deserialize<'de> for Field<T> {
             .next()
             .and_then(JsonKind::from_first_byte)
             .ok_or_else(|| de::Error::custom("expected a value"))?;
-        if kind != T::KIND {
+        if !T::accepts(kind) {
             return Ok(Field::Wrong(kind));
         }
         T::decode(raw).map(Field::Ok).map_err(de::Error::custom)
@@ -170,6 +175,91 @@ impl<'de> Deserialize<'de> for RawLinks {
     }
 }
 
+/// One element of `authors` as found: a name (which may carry marks, `"Kaiyan Zhang*†"`), or an
+/// object `{"name": "Kaiyan Zhang", "marks": "*†"}`; the marks are `None` for a plain name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawAuthor {
+    /// The name as written.
+    pub name: String,
+    /// The object's `marks`, when the author is written as an object that has them.
+    pub marks: Option<String>,
+}
+
+/// `authors` as found: the usable names in order, and how many elements were neither a name nor
+/// an object with a text `name`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RawAuthors {
+    /// The usable elements, in order.
+    pub items: Vec<RawAuthor>,
+    /// Elements that were dropped.
+    pub dropped: usize,
+}
+
+impl Lenient for RawAuthors {
+    const KIND: JsonKind = JsonKind::List;
+    fn decode(raw: &str) -> serde_json::Result<RawAuthors> {
+        /// An author written as an object; its fields are lenient like any other.
+        #[derive(Deserialize)]
+        struct Object {
+            #[serde(default)]
+            name: Option<Field<String>>,
+            #[serde(default)]
+            marks: Option<Field<String>>,
+        }
+        let mut authors = RawAuthors::default();
+        for item in serde_json::from_str::<Vec<&RawValue>>(raw)? {
+            let item = item.get();
+            let author = match item.as_bytes().first() {
+                Some(b'"') => Some(RawAuthor {
+                    name: serde_json::from_str(item)?,
+                    marks: None,
+                }),
+                Some(b'{') => match serde_json::from_str::<Object>(item) {
+                    Ok(Object {
+                        name: Some(Field::Ok(name)),
+                        marks,
+                    }) => Some(RawAuthor {
+                        name,
+                        marks: match marks {
+                            Some(Field::Ok(marks)) => Some(marks),
+                            _ => None,
+                        },
+                    }),
+                    _ => None,
+                },
+                _ => None,
+            };
+            match author {
+                Some(author) => authors.items.push(author),
+                None => authors.dropped += 1,
+            }
+        }
+        Ok(authors)
+    }
+}
+
+/// `et_al` as found: `true`/`false`, or how many authors are not listed (`11`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RawEtAl {
+    /// Some authors are not listed, or none.
+    Flag(bool),
+    /// This many are not listed, as written.
+    Count(Number),
+}
+
+impl Lenient for RawEtAl {
+    const KIND: JsonKind = JsonKind::Bool;
+    fn accepts(kind: JsonKind) -> bool {
+        matches!(kind, JsonKind::Bool | JsonKind::Number)
+    }
+    fn decode(raw: &str) -> serde_json::Result<RawEtAl> {
+        match raw.as_bytes().first() {
+            Some(b't' | b'f') => serde_json::from_str(raw).map(RawEtAl::Flag),
+            _ => Ok(RawEtAl::Count(Number(raw.to_owned()))),
+        }
+    }
+}
+
 /// One publication object, before validation: the schema's fields, each `None` when absent or
 /// `null` (as exporters write a missing value).
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -180,12 +270,16 @@ pub struct RawPaper {
     /// The only required field.
     #[serde(default)]
     pub title: Option<Field<String>>,
-    /// Author names, in order.
+    /// The kind of publication (see [`crate::kind::PaperType`]).
+    #[serde(rename = "type", default)]
+    pub paper_type: Option<Field<String>>,
+    /// Author names, in order, with their marks.
     #[serde(default)]
-    pub authors: Option<Field<TextList>>,
-    /// The author list is incomplete (BibTeX's `and others`): "et al." follows the names.
+    pub authors: Option<Field<RawAuthors>>,
+    /// The author list is incomplete (BibTeX's `and others`): "et al." or "+11 more" follows
+    /// the names.
     #[serde(default)]
-    pub et_al: Option<Field<bool>>,
+    pub et_al: Option<Field<RawEtAl>>,
     /// The abstract, shown collapsed.
     #[serde(rename = "abstract", default)]
     pub abstract_text: Option<Field<String>>,
@@ -201,6 +295,24 @@ pub struct RawPaper {
     /// Label → URL.
     #[serde(default)]
     pub links: Option<Field<RawLinks>>,
+    /// A short badge before the title (al-folio's `abbr`).
+    #[serde(default)]
+    pub badge: Option<Field<String>>,
+    /// An award or distinction.
+    #[serde(default)]
+    pub award: Option<Field<String>>,
+    /// One of the lab's selected papers.
+    #[serde(default)]
+    pub featured: Option<Field<bool>>,
+    /// A thumbnail's address.
+    #[serde(default)]
+    pub image: Option<Field<String>>,
+    /// A line of the lab's own.
+    #[serde(default)]
+    pub note: Option<Field<String>>,
+    /// Mark → meaning, for this paper's authors.
+    #[serde(default)]
+    pub marks: Option<Field<RawLinks>>,
     /// The paper's BibTeX record.
     #[serde(default)]
     pub bibtex: Option<Field<String>>,
@@ -256,6 +368,8 @@ pub struct RawDocument {
     pub description: Option<Field<String>>,
     /// The top-level `members`, if any.
     pub members: Option<Field<RawMembers>>,
+    /// The top-level `marks`, if any.
+    pub marks: Option<Field<RawLinks>>,
     /// Every element of the publications list, in order.
     pub entries: Vec<RawEntry>,
 }
@@ -284,6 +398,11 @@ pub trait EntrySink {
     fn members(&mut self, members: Field<RawMembers>) {
         let _ = members;
     }
+    /// The document's top-level `marks`: what each author mark means. Dropped unless the sink
+    /// takes it, as `description`.
+    fn marks(&mut self, marks: Field<RawLinks>) {
+        let _ = marks;
+    }
 }
 
 impl EntrySink for RawDocument {
@@ -298,6 +417,9 @@ impl EntrySink for RawDocument {
     }
     fn members(&mut self, members: Field<RawMembers>) {
         self.members = Some(members);
+    }
+    fn marks(&mut self, marks: Field<RawLinks>) {
+        self.marks = Some(marks);
     }
 }
 

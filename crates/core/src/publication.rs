@@ -188,7 +188,7 @@ mod tests {
             .map(|&a| catalog.author_name(a))
             .collect();
         assert_eq!(authors, ["Ashish Vaswani", "Noam Shazeer"]);
-        assert!(paper.et_al);
+        assert!(paper.et_al.any());
         assert_eq!(paper.year, written.year);
         assert_eq!(paper.venue.as_ref().map(|v| v.shown()), written.venue);
         let labels: Vec<_> = paper.links.iter().map(|l| &*l.label).collect();

@@ -8,6 +8,7 @@
 
 use crate::catalog::{AuthorId, Catalog, Paper, PaperIdx};
 use crate::fold::{fold, SearchText};
+use crate::kind::PaperType;
 use crate::letters::{Letters, Pairs};
 use crate::order::{low, pack};
 use crate::search::Query;
@@ -52,9 +53,8 @@ pub struct SearchRun<'c> {
 impl SearchRun<'_> {
     fn matches_paper(&self, idx: PaperIdx) -> bool {
         let p = &self.catalog.papers[idx as usize];
-        let in_text = |finder: &Finder, text: &Option<SearchText>| {
-            text.as_ref()
-                .is_some_and(|t| finder.find(t.folded().as_bytes()).is_some())
+        let in_text = |finder: &Finder, text: Option<&SearchText>| {
+            text.is_some_and(|t| finder.find(t.folded().as_bytes()).is_some())
         };
         let (letters, pairs) = self.catalog.letters(idx);
         self.finders.iter().enumerate().all(|(i, finder)| {
@@ -66,8 +66,10 @@ impl SearchRun<'_> {
                 || finder.find(p.title.folded().as_bytes()).is_some()
                 || p.authors.iter().any(|&a| self.author_hits[i][a as usize])
                 || p.topics.iter().any(|&a| self.topic_hits[i][a as usize])
-                || in_text(finder, &p.venue)
-                || in_text(finder, &p.abstract_text)
+                || in_text(finder, p.venue.as_ref())
+                || in_text(finder, p.abstract_text.as_ref())
+                || in_text(finder, p.badge())
+                || in_text(finder, p.award())
         })
     }
 
@@ -103,7 +105,7 @@ impl SearchRun<'_> {
 
 impl Catalog {
     /// Starts a search for papers matching every term of `query` in their title, authors,
-    /// abstract, topics or venue. Given the previous result, a refined query scans only what that
+    /// abstract, topics, venue, badge or award. Given the previous result, a refined query scans only what that
     /// one matched.
     pub fn start_search(&self, query: Query, previous: Option<&SearchResult>) -> SearchRun<'_> {
         let finders: Vec<Finder<'static>> = query
@@ -159,6 +161,10 @@ pub struct Selection {
     topic_counts: Vec<u32>,
     /// (year, count), newest first, non-zero counts only.
     year_counts: Vec<(i32, u32)>,
+    /// Per type, in the order of [`PaperType::ALL`].
+    type_counts: [u32; PaperType::ALL.len()],
+    /// Featured papers the view would show with the featured filter on.
+    featured_count: u32,
 }
 
 /// One value of a facet as the sidebar shows it.
@@ -201,6 +207,8 @@ struct Facets {
     authors: Option<Vec<AuthorId>>,
     topics: Option<Vec<u32>>,
     years: Option<Vec<(i32, i32)>>,
+    types: Option<Vec<PaperType>>,
+    featured: bool,
 }
 
 impl Facets {
@@ -209,7 +217,20 @@ impl Facets {
             authors: resolve(&state.authors, |a| catalog.author_id(a)),
             topics: resolve(&state.topics, |t| catalog.topic_id(t)),
             years: resolve(&state.years, parse_years),
+            types: resolve(&state.types, PaperType::from_key),
+            featured: state.featured,
         }
+    }
+
+    fn type_ok(&self, paper: &Paper) -> bool {
+        self.types
+            .as_ref()
+            .is_none_or(|types| paper.paper_type.is_some_and(|t| types.contains(&t)))
+    }
+
+    /// The featured filter: not a facet, so every facet's counts heed it.
+    fn featured_ok(&self, paper: &Paper) -> bool {
+        !self.featured || paper.featured
     }
 
     fn author_ok(&self, paper: &Paper) -> bool {
@@ -247,28 +268,38 @@ impl Catalog {
         let mut topic_counts = vec![0u32; self.topics.len()];
         let mut by_year: Vec<(i32, u32)> = Vec::new();
         let mut is_shown = vec![false; self.papers.len()];
+        let mut type_counts = [0u32; PaperType::ALL.len()];
+        let mut featured_count = 0;
         let mut visit = |idx: PaperIdx| {
             let paper = &self.papers[idx as usize];
             let a = facets.author_ok(paper);
             let t = facets.topic_ok(paper);
             let y = facets.year_ok(paper);
-            is_shown[idx as usize] = a && t && y;
-            if t && y {
+            let k = facets.type_ok(paper);
+            let f = facets.featured_ok(paper);
+            is_shown[idx as usize] = a && t && y && k && f;
+            if t && y && k && f {
                 for &id in &paper.authors {
                     author_counts[id as usize] += 1;
                 }
             }
-            if a && y {
+            if a && y && k && f {
                 for &id in &paper.topics {
                     topic_counts[id as usize] += 1;
                 }
             }
-            if let (true, true, Some(year)) = (a, t, paper.year) {
+            if let (true, Some(year)) = (a && t && k && f, paper.year) {
                 // Kept newest first as it grows: a few dozen years, no sort afterwards.
                 match by_year.binary_search_by(|&(y, _)| year.cmp(&y)) {
                     Ok(at) => by_year[at].1 += 1,
                     Err(at) => by_year.insert(at, (year, 1)),
                 }
+            }
+            if let (true, Some(kind)) = (a && t && y && f, paper.paper_type) {
+                type_counts[kind as usize] += 1;
+            }
+            if a && t && y && k && paper.featured {
+                featured_count += 1;
             }
         };
         match &search.matches {
@@ -286,6 +317,8 @@ impl Catalog {
             author_counts,
             topic_counts,
             year_counts: by_year,
+            type_counts,
+            featured_count,
         }
     }
 
@@ -324,6 +357,10 @@ impl Catalog {
                         None => (value.clone(), 0),
                     },
                     FilterKind::Year => (year_label(value), sel.count_years(value)),
+                    FilterKind::Type => match PaperType::from_key(value) {
+                        Some(kind) => (kind.label().to_owned(), sel.type_counts[kind as usize]),
+                        None => (value.clone(), 0),
+                    },
                 };
                 FacetValue {
                     label,
@@ -348,6 +385,20 @@ impl Catalog {
                     selected: false,
                 })
                 .collect(),
+            FilterKind::Type => PaperType::ALL
+                .into_iter()
+                .filter(|&kind| sel.type_counts[kind as usize] > 0)
+                .filter(|kind| {
+                    !out.iter()
+                        .any(|v| self.same_value(FilterKind::Type, &v.value, kind.key()))
+                })
+                .map(|kind| FacetValue {
+                    label: kind.label().to_owned(),
+                    value: kind.key().to_owned(),
+                    count: sel.type_counts[kind as usize],
+                    selected: false,
+                })
+                .collect(),
             FilterKind::Author | FilterKind::Topic => {
                 // By id: an author's value is compared once, not once per name in the catalog.
                 let selected: Vec<u32> = out
@@ -368,7 +419,7 @@ impl Catalog {
         match kind {
             FilterKind::Author => self.author_id(value),
             FilterKind::Topic => self.topic_id(value),
-            FilterKind::Year => None,
+            FilterKind::Year | FilterKind::Type => None,
         }
     }
 
@@ -441,6 +492,10 @@ impl Catalog {
                 (Some(x), Some(y)) => x == y,
                 _ => a == b,
             },
+            FilterKind::Type => match (PaperType::from_key(a), PaperType::from_key(b)) {
+                (Some(x), Some(y)) => x == y,
+                _ => a == b,
+            },
         }
     }
 
@@ -486,11 +541,20 @@ impl Catalog {
         if !facets.year_ok(paper) {
             next.years.clear();
         }
+        if !facets.type_ok(paper) {
+            next.types.clear();
+        }
+        next.featured &= paper.featured;
         next
     }
 }
 
 impl Selection {
+    /// How many papers the featured filter would show, given the search and the facets.
+    pub fn featured_count(&self) -> u32 {
+        self.featured_count
+    }
+
     fn count_years(&self, value: &str) -> u32 {
         parse_years(value).map_or(0, |(from, to)| {
             self.year_counts
@@ -658,6 +722,72 @@ mod tests {
         let range = ViewState::from_query("year=2021-2019");
         let range_facet = c.facet(FilterKind::Year, &range, &c.select(&range), "", 10);
         assert_eq!(range_facet[0].label, "2019–2021");
+    }
+
+    #[test]
+    fn the_type_facet_and_the_featured_filter_count_like_the_others() {
+        let c = Catalog::from_json(
+            r#"[{"title":"A","type":"conference","featured":true,"year":2020},
+                {"title":"B","type":"article","year":2020},
+                {"title":"C","type":"conference","year":2021},
+                {"title":"D","featured":true,"year":2021}]"#,
+        )
+        .unwrap();
+        let facet = |query: &str| {
+            let state = ViewState::from_query(query);
+            let sel = c.select(&state);
+            let types: Vec<_> = c
+                .facet(FilterKind::Type, &state, &sel, "", 10)
+                .into_iter()
+                .map(|v| (v.label, v.count, v.selected))
+                .collect();
+            (sel.shown.len(), types, sel.featured_count())
+        };
+        let t = |label: &str, count, selected| (label.to_owned(), count, selected);
+        assert_eq!(
+            facet(""),
+            (
+                4,
+                vec![
+                    t("Journal article", 1, false),
+                    t("Conference paper", 2, false)
+                ],
+                2
+            )
+        );
+        // A type's own count ignores its selection; the featured count heeds it.
+        assert_eq!(
+            facet("type=Conference%20paper"),
+            (
+                2,
+                vec![
+                    t("Conference paper", 2, true),
+                    t("Journal article", 1, false)
+                ],
+                1
+            )
+        );
+        // The featured filter narrows every count.
+        assert_eq!(
+            facet("featured=1"),
+            (2, vec![t("Conference paper", 1, false)], 2)
+        );
+        assert_eq!(
+            facet("type=talk"),
+            (
+                0,
+                vec![
+                    t("Talk", 0, true),
+                    t("Journal article", 1, false),
+                    t("Conference paper", 2, false)
+                ],
+                0
+            )
+        );
+        let state = ViewState::from_query("type=article&featured=1&year=2020");
+        let revealed = c.revealing(&state, 2);
+        assert_eq!(revealed.to_query(), "");
+        assert_eq!(c.revealing(&state, 0).to_query(), "?year=2020&featured=1");
     }
 
     #[test]

@@ -55,15 +55,26 @@ pub enum FilterKind {
     Topic,
     /// `year=`: a year or a range such as `2019-2021`.
     Year,
+    /// `type=`: a kind of publication (see [`crate::kind::PaperType`]), by key or label.
+    Type,
 }
 
 impl FilterKind {
+    /// Every kind, in the order the active filters list them.
+    pub const ALL: [FilterKind; 4] = [
+        FilterKind::Author,
+        FilterKind::Topic,
+        FilterKind::Year,
+        FilterKind::Type,
+    ];
+
     /// Its name on the page.
     pub fn label(self) -> &'static str {
         match self {
             FilterKind::Author => "Author",
             FilterKind::Topic => "Topic",
             FilterKind::Year => "Year",
+            FilterKind::Type => "Type",
         }
     }
 
@@ -72,6 +83,7 @@ impl FilterKind {
             FilterKind::Author => "author",
             FilterKind::Topic => "topic",
             FilterKind::Year => "year",
+            FilterKind::Type => "type",
         }
     }
 }
@@ -104,6 +116,10 @@ pub struct ViewState {
     pub topics: Vec<String>,
     /// Single years or ranges, as in the URL (`2019`, `2019-2021`).
     pub years: Vec<String>,
+    /// Selected kinds of publication, any of which a paper may be.
+    pub types: Vec<String>,
+    /// Only the lab's selected papers (`featured` in the data).
+    pub featured: bool,
     /// The order of the list.
     pub sort: Sort,
 }
@@ -115,6 +131,7 @@ impl ViewState {
             FilterKind::Author => &self.authors,
             FilterKind::Topic => &self.topics,
             FilterKind::Year => &self.years,
+            FilterKind::Type => &self.types,
         }
     }
 
@@ -123,6 +140,7 @@ impl ViewState {
             FilterKind::Author => &mut self.authors,
             FilterKind::Topic => &mut self.topics,
             FilterKind::Year => &mut self.years,
+            FilterKind::Type => &mut self.types,
         }
     }
 
@@ -156,6 +174,8 @@ impl ViewState {
             || !self.authors.is_empty()
             || !self.topics.is_empty()
             || !self.years.is_empty()
+            || !self.types.is_empty()
+            || self.featured
     }
 
     /// Drops every filter and the search, keeping the sort order.
@@ -168,7 +188,7 @@ impl ViewState {
 
     /// Active filters in display order.
     pub fn active(&self) -> Vec<(FilterKind, String)> {
-        [FilterKind::Author, FilterKind::Topic, FilterKind::Year]
+        FilterKind::ALL
             .into_iter()
             .flat_map(|kind| self.values(kind).iter().map(move |v| (kind, v.clone())))
             .collect()
@@ -185,10 +205,13 @@ impl ViewState {
             match decode_component(key).as_str() {
                 "q" => state.query = value.to_owned(),
                 "sort" => state.sort = Sort::from_param(value).unwrap_or_default(),
+                // `?featured` as well as `?featured=1`; only a plain "no" turns it off.
+                "featured" => {
+                    state.featured =
+                        !matches!(value.to_ascii_lowercase().as_str(), "0" | "false" | "no")
+                }
                 key => {
-                    let kind = [FilterKind::Author, FilterKind::Topic, FilterKind::Year]
-                        .into_iter()
-                        .find(|k| k.param() == key);
+                    let kind = FilterKind::ALL.into_iter().find(|k| k.param() == key);
                     if let Some(kind) = kind {
                         if !value.is_empty() && !state.has(kind, value) {
                             state.values_mut(kind).push(value.to_owned());
@@ -208,6 +231,9 @@ impl ViewState {
         }
         for (kind, value) in self.active() {
             parts.push(format!("{}={}", kind.param(), encode_component(&value)));
+        }
+        if self.featured {
+            parts.push("featured=1".to_owned());
         }
         if self.sort != Sort::default() {
             parts.push(format!("sort={}", self.sort.param()));
@@ -254,6 +280,17 @@ mod tests {
     }
 
     #[test]
+    fn types_and_featured_are_in_the_query() {
+        let s = ViewState::from_query("?type=article&featured&type=preprint");
+        assert_eq!(s.types, ["article", "preprint"]);
+        assert!(s.featured && s.is_filtered());
+        assert_eq!(s.to_query(), "?type=article&type=preprint&featured=1");
+        assert!(!ViewState::from_query("featured=no").featured);
+        assert!(ViewState::from_query("featured=yes").featured);
+        assert!(!s.cleared().featured);
+    }
+
+    #[test]
     fn default_view_has_an_empty_query() {
         assert_eq!(ViewState::default().to_query(), "");
         assert_eq!(ViewState::from_query(""), ViewState::default());
@@ -282,6 +319,8 @@ mod tests {
         s.toggle(FilterKind::Author, "李 明");
         s.toggle(FilterKind::Topic, "a=b&c");
         s.toggle(FilterKind::Year, "2019-2021");
+        s.toggle(FilterKind::Type, "conference");
+        s.featured = true;
         s.sort = Sort::Oldest;
         assert_eq!(ViewState::from_query(&s.to_query()), s);
     }

@@ -12,8 +12,8 @@
 //! entry starts) in plain words.
 
 use crate::parse::{
-    EntrySink, Field, JsonKind, Lenient, RawDocument, RawEntry, RawMember, RawMemberEntry,
-    RawMembers, RawPaper,
+    EntrySink, Field, JsonKind, Lenient, RawDocument, RawEntry, RawLinks, RawMember,
+    RawMemberEntry, RawMembers, RawPaper,
 };
 use serde_json::value::RawValue;
 use std::fmt;
@@ -429,6 +429,8 @@ impl StreamReader {
                     sink.description(serde_json::from_str::<Field<String>>(text).map_err(syntax)?);
                 } else if self.key == "members" {
                     sink.members(members(text).map_err(syntax)?);
+                } else if self.key == "marks" {
+                    sink.marks(serde_json::from_str::<Field<RawLinks>>(text).map_err(syntax)?);
                 } else {
                     valid(text).map_err(syntax)?;
                 }
