@@ -81,9 +81,9 @@ fn every_folder_is_imported_or_said_why_not() {
             "  links to files of the Hugo site: copy them from its static/ folder into public: files/papers/muc24.pdf, files/slides/muc24.pdf",
         ]
     );
-    assert!(lines[4].starts_with(
-        "public/publications.json: 10 entries imported from 12 folders in "
-    ));
+    assert!(
+        lines[4].starts_with("public/publications.json: 10 entries imported from 12 folders in ")
+    );
     assert!(lines[4].ends_with("; 1 folder skipped (see above)."));
 
     let papers = papers(&dir);
@@ -107,8 +107,8 @@ fn every_folder_is_imported_or_said_why_not() {
     for p in &papers {
         assert!(p["type"].is_string(), "every paper has a type: {p}");
     }
-    let catalog = Catalog::from_json(&std::fs::read(dir.join("public/publications.json")).unwrap())
-        .unwrap();
+    let catalog =
+        Catalog::from_json(&std::fs::read(dir.join("public/publications.json")).unwrap()).unwrap();
     assert!(catalog.problems.is_empty(), "{:?}", catalog.problems);
 }
 
@@ -119,7 +119,10 @@ fn front_matter_in_every_style_says_what_it_says() {
     let papers = papers(&dir);
     let without_record = |id: &str| {
         let mut p = paper(&papers, id).clone();
-        assert!(p.as_object_mut().unwrap().remove("bibtex").is_some(), "{id}");
+        assert!(
+            p.as_object_mut().unwrap().remove("bibtex").is_some(),
+            "{id}"
+        );
         p
     };
 
@@ -262,7 +265,10 @@ fn the_record_fills_what_the_page_lacks() {
     assert_eq!(members["marks"], json!({"†": "Corresponding author"}));
     assert_eq!(members["venue"], "Journal of Lab Members");
     assert_eq!(members["type"], "article", "from the entry type");
-    assert_eq!(members["links"], json!({"doi": "https://doi.org/10.1000/members"}));
+    assert_eq!(
+        members["links"],
+        json!({"doi": "https://doi.org/10.1000/members"})
+    );
     assert!(members["bibtex"]
         .as_str()
         .unwrap()
@@ -271,7 +277,10 @@ fn the_record_fills_what_the_page_lacks() {
     let exact = paper(&papers, "exactcount");
     assert_eq!(exact["venue"], "Proceedings of AAAI");
     assert_eq!(exact["type"], "conference", "the page's code beats @misc");
-    assert!(exact["bibtex"].as_str().unwrap().starts_with("@misc{exact21,"));
+    assert!(exact["bibtex"]
+        .as_str()
+        .unwrap()
+        .starts_with("@misc{exact21,"));
     // A record with no page at all is a paper of its own.
     let orphan = paper(&papers, "orphan-record");
     assert_eq!(orphan["title"], "A Record Without a Page");

@@ -73,7 +73,12 @@ pub fn map(
         .text("title")
         .or_else(|| bib.map(|b| b.title.clone()))
         .ok_or("there is no title")?;
-    let (authors, et_al, marks, slugs) = authors(&mut f, bib, profile, &mut warnings);
+    let People {
+        authors,
+        et_al,
+        legend: marks,
+        slugs,
+    } = authors(&mut f, bib, profile, &mut warnings);
     let year = match f.get("date") {
         Some(date) => {
             let year = year_of(&date);
@@ -221,14 +226,23 @@ struct Named {
     slug: bool,
 }
 
-/// The authors, whether more are unnamed, and the paper's legend for the marks `author_notes`
-/// put on them.
+/// The paper's authors as the page and its record give them.
+struct People {
+    authors: Vec<Author>,
+    /// Whether more are unnamed.
+    et_al: MoreAuthors,
+    /// What the marks `author_notes` put on them mean.
+    legend: Vec<(String, String)>,
+    /// Those still named by a profile slug.
+    slugs: Vec<String>,
+}
+
 fn authors(
     f: &mut Fields,
     bib: Option<&Publication>,
     profile: &mut dyn FnMut(&str) -> Option<String>,
     warnings: &mut Vec<String>,
-) -> (Vec<Author>, MoreAuthors, Vec<(String, String)>, Vec<String>) {
+) -> People {
     let notes = texts(f.get("author_notes"));
     let (legend, note_marks) = note_marks(&notes);
     let mut et_al = MoreAuthors::None;
@@ -300,7 +314,12 @@ fn authors(
         .into_iter()
         .filter(|(mark, _)| shown.contains(mark.as_str()))
         .collect();
-    (authors, et_al, legend, slugs)
+    People {
+        authors,
+        et_al,
+        legend,
+        slugs,
+    }
 }
 
 /// Each note's mark, per author, and the legend: known notes get their usual mark, the others
