@@ -179,7 +179,7 @@ pub fn import(dir: &Path, output: &Path, prune: bool) -> ExitCode {
     }
     if !site_files.is_empty() {
         say(&format!(
-            "  links to files of the Hugo site: copy them from its static/ folder into {}: {}",
+            "  links to files of the Hugo site, to copy into {} (files from its static/ folder, slides/ from the site Hugo builds): {}",
             site_dir.display(),
             site_files.join(", ")
         ));

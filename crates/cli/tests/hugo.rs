@@ -75,10 +75,10 @@ fn every_folder_is_imported_or_said_why_not() {
             "content/publication/yaml-styles/index.md: warning: the url_video value \"javascript:alert(1)\" is neither a web address nor a path in the site; left out",
             lines[4],
             "public/publications.json: a new file, with 10 publications.",
-            "  not used: image.preview_only ×2, publishDate ×2, (the page's text) ×1, draft ×1, header.caption ×1, header.image ×1, highlight ×1, hugoblox.ids.altmetric ×1, image.caption ×1, image.focal_point ×1, math ×1, projects ×1, slides ×1, summary ×1",
+            "  not used: image.preview_only ×2, publishDate ×2, (the page's text) ×1, draft ×1, header.caption ×1, header.image ×1, highlight ×1, hugoblox.ids.altmetric ×1, image.caption ×1, image.focal_point ×1, math ×1, projects ×1, summary ×1",
             "  authors kept as profile slugs, with no content/authors/SLUG/_index.md and no fuller cite.bib: alan-t ×1",
             "  copied 1 featured image into public/publication",
-            "  links to files of the Hugo site: copy them from its static/ folder into public: files/papers/muc24.pdf, files/slides/muc24.pdf",
+            "  links to files of the Hugo site, to copy into public (files from its static/ folder, slides/ from the site Hugo builds): slides/example/, files/papers/muc24.pdf, files/slides/muc24.pdf",
         ]
     );
     assert!(
@@ -197,7 +197,7 @@ fn front_matter_in_every_style_says_what_it_says() {
             "marks": {"*": "Equal contribution"}
         })
     );
-    // The older link scheme with `#` placeholders; CSL `article` is a preprint; a summary is the
+    // The older link scheme with `#` placeholders, a deck of the site's own slides; CSL `article` is a preprint; a summary is the
     // abstract when there is no other.
     assert_eq!(
         paper(&papers, "preprint"),
@@ -213,7 +213,8 @@ fn front_matter_in_every_style_says_what_it_says() {
             "links": {
                 "Custom Link": "http://example.org",
                 "pdf": "http://arxiv.org/pdf/1512.04133v1",
-                "code": "https://example.org/repo"
+                "code": "https://example.org/repo",
+                "slides": "slides/example/"
             }
         })
     );

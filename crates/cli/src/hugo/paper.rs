@@ -500,6 +500,10 @@ impl LinkList {
                 self.add(label, &url, field);
             }
         }
+        // `slides: example` is the page's button to its deck, which Hugo builds at /slides/example/.
+        if let Some(deck) = f.text("slides") {
+            self.add("slides", &format!("slides/{deck}/"), "slides");
+        }
         for field in ["doi", "hugoblox.ids.doi"] {
             if let Some(doi) = f.text(field) {
                 self.add("doi", &doi_url(&doi), field);
