@@ -239,38 +239,54 @@ fn folders(dir: &Path) -> std::io::Result<Vec<Folder>> {
     Ok(folders)
 }
 
-/// What the site around the section gives: its authors' profile pages.
+/// What the site around the section gives: its authors' profiles.
 struct Site {
-    authors: PathBuf,
+    /// `content/authors/`, a page per author (Academic, Wowchemy, Hugo Blox before 2025).
+    pages: PathBuf,
+    /// `data/authors/`, a YAML file per author (Hugo Blox since 2025).
+    data: PathBuf,
     names: HashMap<String, Option<String>>,
 }
 
 impl Site {
     fn new(dir: &Path) -> Site {
         Site {
-            authors: dir.join("..").join("authors"),
+            pages: dir.join("..").join("authors"),
+            data: dir.join("..").join("..").join("data").join("authors"),
             names: HashMap::new(),
         }
     }
 
-    /// The name on the profile `content/authors/SLUG/_index.md` (its `title`).
+    /// The name on the author's profile: `content/authors/SLUG/_index.md`'s `title`, or
+    /// `data/authors/SLUG.yaml`'s `name.display` (or `name`).
     fn profile(&mut self, slug: &str) -> Option<String> {
-        let authors = &self.authors;
+        let (pages, data) = (&self.pages, &self.data);
+        let read = |path: PathBuf| std::fs::read_to_string(path).ok();
         self.names
             .entry(slug.to_owned())
             .or_insert_with(|| {
-                ["_index.md", "index.md"].iter().find_map(|page| {
-                    let text = std::fs::read_to_string(authors.join(slug).join(page)).ok()?;
-                    let page = front_matter::read(&text).ok()?;
-                    let title = page
-                        .fields
-                        .get("title")
-                        .and_then(front_matter::scalar_text)?;
-                    Some(title.trim().to_owned()).filter(|t| !t.is_empty())
+                let page = ["_index.md", "index.md"].iter().find_map(|page| {
+                    let page = front_matter::read(&read(pages.join(slug).join(page))?).ok()?;
+                    name_in(&page.fields, &["title"])
+                });
+                page.or_else(|| {
+                    ["yaml", "yml"].iter().find_map(|ext| {
+                        let text = read(data.join(format!("{slug}.{ext}")))?;
+                        let fields = front_matter::yaml_file(&text)?;
+                        name_in(&fields, &["name.display", "name", "title"])
+                    })
                 })
             })
             .clone()
     }
+}
+
+/// The first of `paths` in a profile that holds a name.
+fn name_in(fields: &serde_json::Map<String, serde_json::Value>, paths: &[&str]) -> Option<String> {
+    paths.iter().find_map(|path| {
+        let name = front_matter::scalar_text(front_matter::at_path(fields, path)?)?;
+        Some(name.trim().to_owned()).filter(|n| !n.is_empty())
+    })
 }
 
 /// Reads every folder into a paper, or into notes on why not. Records alone in a folder go to

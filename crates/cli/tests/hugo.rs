@@ -197,7 +197,8 @@ fn front_matter_in_every_style_says_what_it_says() {
             "marks": {"*": "Equal contribution"}
         })
     );
-    // The older link scheme with `#` placeholders, a deck of the site's own slides; CSL `article` is a preprint; a summary is the
+    // The newer profile in data/authors/me.yaml; the older link scheme with `#` placeholders, a
+    // deck of the site's own slides; CSL `article` is a preprint; a summary is the
     // abstract when there is no other.
     assert_eq!(
         paper(&papers, "preprint"),
@@ -205,7 +206,7 @@ fn front_matter_in_every_style_says_what_it_says() {
             "id": "preprint",
             "title": "An Example Preprint",
             "type": "preprint",
-            "authors": ["Ada Lovelace"],
+            "authors": ["Mei Tanaka"],
             "year": 2019,
             "featured": true,
             "abstract": "Only a summary, so it is the abstract.",

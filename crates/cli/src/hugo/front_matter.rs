@@ -58,6 +58,12 @@ pub fn read(text: &str) -> Result<Page, Unreadable> {
     ))
 }
 
+/// A YAML file's fields (a data file, such as Hugo Blox's `data/authors/me.yaml`), if it is a
+/// readable mapping.
+pub fn yaml_file(text: &str) -> Option<Map<String, Value>> {
+    yaml(text).ok()
+}
+
 /// Fields from YAML; an error's line is counted within `source`.
 fn yaml(source: &str) -> Result<Map<String, Value>, (Option<usize>, String)> {
     let value: serde_yaml_ng::Value = serde_yaml_ng::from_str(source).map_err(|e| {
@@ -146,6 +152,13 @@ fn from_toml(value: toml::Value) -> Value {
                 .collect(),
         ),
     }
+}
+
+/// The value at a dotted `path` (`hugoblox.ids.doi`), if there is one.
+pub fn at_path<'a>(fields: &'a Map<String, Value>, path: &str) -> Option<&'a Value> {
+    let mut parts = path.split('.');
+    let first = fields.get(parts.next()?)?;
+    parts.try_fold(first, |value, key| value.get(key))
 }
 
 /// A scalar as text (`2`, `true`, `"2"` are all codes and titles somewhere); `None` for lists,

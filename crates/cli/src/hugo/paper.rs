@@ -2,7 +2,7 @@
 //! publication of the schema. Every field read is marked, so that what was not used can be
 //! named rather than dropped quietly.
 
-use super::front_matter::scalar_text;
+use super::front_matter::{at_path, scalar_text};
 use papershelf_core::catalog::{is_safe_url, is_site_path};
 use papershelf_core::kind::PaperType;
 use papershelf_core::marks::{default_meaning, pseudo_author, split_marks, MoreAuthors, MARKS};
@@ -161,12 +161,7 @@ impl Fields {
     /// The value at a dotted `path`, when it is not empty; the path counts as read either way.
     fn get(&mut self, path: &str) -> Option<Value> {
         self.used.insert(path.to_owned());
-        let mut parts = path.split('.');
-        let first = self.map.get(parts.next()?)?;
-        parts
-            .try_fold(first, |value, key| value.get(key))
-            .filter(|v| !is_empty(v))
-            .cloned()
+        at_path(&self.map, path).filter(|v| !is_empty(v)).cloned()
     }
 
     /// A scalar at `path` as trimmed text, when there is some.
