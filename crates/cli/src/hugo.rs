@@ -33,6 +33,7 @@ struct Note {
 /// One folder of the section, before it is read.
 struct Folder {
     name: String,
+    path: PathBuf,
     /// The page: `FOLDER/index.md`, or a single-file page `NAME.md` beside the folders.
     page: Option<PathBuf>,
     bib: Option<PathBuf>,
@@ -79,11 +80,11 @@ pub fn import(dir: &Path, output: &Path, prune: bool) -> ExitCode {
                     paper.mapped.publication.image = Some(path);
                     images += 1;
                 }
-                Err(e) => notes.push(Note {
-                    at: source.display().to_string(),
-                    skipped: false,
-                    message: format!("cannot copy the featured image ({e}); imported without it"),
-                }),
+                Err(e) => notes.push(note(
+                    &source.display().to_string(),
+                    false,
+                    format!("cannot copy the featured image ({e}); imported without it"),
+                )),
             }
         }
     }
@@ -220,6 +221,7 @@ fn folders(dir: &Path) -> std::io::Result<Vec<Folder>> {
                     .find_map(|e| file(&format!("featured.{e}")))
             });
             folders.push(Folder {
+                path: path.clone(),
                 page: file("index.md"),
                 bib: file("cite.bib"),
                 image,
@@ -229,7 +231,8 @@ fn folders(dir: &Path) -> std::io::Result<Vec<Folder>> {
             // Older sites keep a paper as one file, `content/publication/smith19.md`.
             folders.push(Folder {
                 name: stem.to_owned(),
-                page: Some(path),
+                page: Some(path.clone()),
+                path,
                 bib: None,
                 image: None,
             });
@@ -307,14 +310,11 @@ fn read_papers(folders: &[Folder], site: &mut Site, notes: &mut Vec<Note>) -> Ve
             folders[i].page.is_some() && records[i].is_none() && name_key(&folders[i].name) == key
         });
         if let Some((home, record)) = home.and_then(|h| Some((h, records[stray].take()?))) {
-            notes.push(Note {
-                at: record.0.display().to_string(),
-                skipped: false,
-                message: format!(
-                    "no index.md beside it; taken as the record of {}, the folder of the same name",
-                    folders[home].name
-                ),
-            });
+            let message = format!(
+                "no index.md beside it; taken as the record of {}, the folder of the same name",
+                folders[home].name
+            );
+            notes.push(note(&record.0.display().to_string(), false, message));
             records[home] = Some(record);
         }
     }
@@ -326,18 +326,23 @@ fn read_papers(folders: &[Folder], site: &mut Site, notes: &mut Vec<Note>) -> Ve
             Some(page) => match read_page(page) {
                 Ok(fields) => (page.display().to_string(), fields),
                 Err((at, why)) => {
-                    notes.push(Note {
-                        at,
-                        skipped: true,
-                        message: format!("{why}; skipped"),
-                    });
+                    notes.push(note(&at, true, format!("{why}; skipped")));
                     continue;
                 }
             },
             // A record with no page: the paper as its BibTeX says, rather than lost.
             None => match (&folder.bib, &record) {
                 (Some(bib), Some(_)) => (bib.display().to_string(), Default::default()),
-                _ => continue,
+                (Some(_), None) => continue,
+                (None, _) => {
+                    let at = folder.path.display().to_string();
+                    notes.push(note(
+                        &at,
+                        false,
+                        "no index.md or cite.bib in it; left out".into(),
+                    ));
+                    continue;
+                }
             },
         };
         let mut profile = |slug: &str| site.profile(slug);
@@ -350,22 +355,14 @@ fn read_papers(folders: &[Folder], site: &mut Site, notes: &mut Vec<Note>) -> Ve
             Ok(mut mapped) => {
                 mapped.publication.id = unique(slug(&folder.name), &mut ids);
                 for warning in &mapped.warnings {
-                    notes.push(Note {
-                        at: at.clone(),
-                        skipped: false,
-                        message: warning.clone(),
-                    });
+                    notes.push(note(&at, false, warning.clone()));
                 }
                 papers.push(Paper {
                     mapped,
                     image: folder.image.clone(),
                 });
             }
-            Err(why) => notes.push(Note {
-                at,
-                skipped: true,
-                message: format!("{why}; skipped"),
-            }),
+            Err(why) => notes.push(note(&at, true, format!("{why}; skipped"))),
         }
     }
     papers
