@@ -5,7 +5,9 @@
 //! `cite.bib` beside it is the paper's record and fills what the front matter lacks. A folder
 //! with only a `cite.bib` is the record of the paper of the same name, or a paper of its own.
 
+mod authors;
 mod front_matter;
+mod links;
 mod paper;
 
 use crate::bibfile::{self, BibEntry};
@@ -13,9 +15,10 @@ use crate::import::{fail, print_report, read_existing, write_atomically};
 use crate::map;
 use crate::merge;
 use crate::output::say;
+use authors::Site;
 use paper::{Mapped, Record};
 use papershelf_core::text::count_label;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -240,56 +243,6 @@ fn folders(dir: &Path) -> std::io::Result<Vec<Folder>> {
     }
     folders.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(folders)
-}
-
-/// What the site around the section gives: its authors' profiles.
-struct Site {
-    /// `content/authors/`, a page per author (Academic, Wowchemy, Hugo Blox before 2025).
-    pages: PathBuf,
-    /// `data/authors/`, a YAML file per author (Hugo Blox since 2025).
-    data: PathBuf,
-    names: HashMap<String, Option<String>>,
-}
-
-impl Site {
-    fn new(dir: &Path) -> Site {
-        Site {
-            pages: dir.join("..").join("authors"),
-            data: dir.join("..").join("..").join("data").join("authors"),
-            names: HashMap::new(),
-        }
-    }
-
-    /// The name on the author's profile: `content/authors/SLUG/_index.md`'s `title`, or
-    /// `data/authors/SLUG.yaml`'s `name.display` (or `name`).
-    fn profile(&mut self, slug: &str) -> Option<String> {
-        let (pages, data) = (&self.pages, &self.data);
-        let read = |path: PathBuf| std::fs::read_to_string(path).ok();
-        self.names
-            .entry(slug.to_owned())
-            .or_insert_with(|| {
-                let page = ["_index.md", "index.md"].iter().find_map(|page| {
-                    let page = front_matter::read(&read(pages.join(slug).join(page))?).ok()?;
-                    name_in(&page.fields, &["title"])
-                });
-                page.or_else(|| {
-                    ["yaml", "yml"].iter().find_map(|ext| {
-                        let text = read(data.join(format!("{slug}.{ext}")))?;
-                        let fields = front_matter::yaml_file(&text)?;
-                        name_in(&fields, &["name.display", "name", "title"])
-                    })
-                })
-            })
-            .clone()
-    }
-}
-
-/// The first of `paths` in a profile that holds a name.
-fn name_in(fields: &serde_json::Map<String, serde_json::Value>, paths: &[&str]) -> Option<String> {
-    paths.iter().find_map(|path| {
-        let name = front_matter::scalar_text(front_matter::at_path(fields, path)?)?;
-        Some(name.trim().to_owned()).filter(|n| !n.is_empty())
-    })
 }
 
 /// Reads every folder into a paper, or into notes on why not. Records alone in a folder go to
