@@ -75,7 +75,7 @@ fn every_folder_is_imported_or_said_why_not() {
             "content/publication/empty-folder: warning: no index.md or cite.bib in it; left out",
             "content/publication/yaml-styles/index.md: warning: the url_video value \"javascript:alert(1)\" is neither a web address nor a path in the site; left out",
             lines[5],
-            "public/publications.json: a new file, with 10 publications.",
+            "public/publications.json: a new file, with 11 publications.",
             "  not used: image.preview_only ×2, publishDate ×2, (the page's text) ×1, draft ×1, header.caption ×1, header.image ×1, highlight ×1, hugoblox.ids.altmetric ×1, image.caption ×1, image.focal_point ×1, math ×1, projects ×1, summary ×1",
             "  authors kept as profile slugs, with no content/authors/SLUG/_index.md and no fuller cite.bib: alan-t ×1",
             "  copied 1 featured image into public/publication",
@@ -83,7 +83,7 @@ fn every_folder_is_imported_or_said_why_not() {
         ]
     );
     assert!(
-        lines[5].starts_with("public/publications.json: 10 entries imported from 13 folders in ")
+        lines[5].starts_with("public/publications.json: 11 entries imported from 14 folders in ")
     );
     assert!(lines[5].ends_with("; 1 folder skipped (see above)."));
 
@@ -99,6 +99,7 @@ fn every_folder_is_imported_or_said_why_not() {
             "members-only",
             "orphan-record",
             "preprint",
+            "single-file",
             "thesis",
             "toml-paper",
             "yaml-styles"
@@ -319,7 +320,7 @@ fn importing_again_keeps_hand_edits_and_adds_new_papers() {
     let (code, out) = import(&dir);
     assert_eq!(code, 1, "{out}");
     assert!(
-        out.contains("public/publications.json: 1 added, 0 updated, 10 unchanged, 0 kept."),
+        out.contains("public/publications.json: 1 added, 0 updated, 11 unchanged, 0 kept."),
         "{out}"
     );
     let document: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
@@ -329,6 +330,11 @@ fn importing_again_keeps_hand_edits_and_adds_new_papers() {
     assert_eq!(thesis["topics"], json!(["picked by hand"]));
     assert_eq!(thesis["note"], "Our first thesis.");
     assert_eq!(paper(papers, "new-paper")["type"], "preprint");
+    assert_eq!(
+        paper(papers, "single-file")["type"],
+        "report",
+        "a page as one file"
+    );
     assert_eq!(papers.last().unwrap()["id"], "new-paper");
 }
 
