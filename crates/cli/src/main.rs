@@ -73,6 +73,10 @@ fn main() -> ExitCode {
             prune,
         } => match &inputs[..] {
             [dir] if dir.is_dir() => hugo::import(dir, &output, prune),
+            _ if inputs.iter().any(|i| i.is_dir()) => {
+                eprintln!("error: give one folder of Hugo publications, or .bib files; nothing was written");
+                ExitCode::from(2)
+            }
             _ => import::import(&inputs, &output, prune),
         },
         Command::Check { strict, file } => check::check(&file.display().to_string(), strict),

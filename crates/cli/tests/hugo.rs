@@ -352,6 +352,15 @@ fn nothing_is_written_when_there_is_nothing_to_import() {
     assert!(String::from_utf8_lossy(&out.stderr)
         .contains("content/empty: error: no publication folders (FOLDER/index.md) in it"));
     assert!(!dir.join("public/publications.json").exists());
+    // Two sections at once, or a section among .bib files, is not one import.
+    let out = Command::new(env!("CARGO_BIN_EXE_papershelf"))
+        .args(["import", "content/publication", "content/empty"])
+        .args(["-o", "public/publications.json"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!dir.join("public/publications.json").exists());
     // A publications.json that is not JSON is left as it is.
     std::fs::write(dir.join("public/publications.json"), "{ not json").unwrap();
     let (code, _) = import(&dir);
