@@ -46,28 +46,9 @@ pub fn import(inputs: &[PathBuf], output: &Path, prune: bool, assets: Option<&Pa
             }
         }
     }
-    let existing = match std::fs::read(output) {
-        // A byte-order mark is fine for the site, so it is here (and is not written back).
-        Ok(bytes) => match serde_json::from_slice::<Value>(
-            bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes),
-        ) {
-            Ok(document) => Some(document),
-            Err(e) => {
-                return fail(&format!(
-                "{}:{}:{}: error: not JSON ({e}); nothing was imported, and the file is unchanged",
-                output.display(),
-                e.line(),
-                e.column()
-            ))
-            }
-        },
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => {
-            return fail(&format!(
-                "{}: error: cannot read the file: {e}",
-                output.display()
-            ))
-        }
+    let existing = match read_existing(output) {
+        Ok(existing) => existing,
+        Err(why) => return fail(&why),
     };
 
     let read = bibfile::read(&files);
@@ -161,6 +142,30 @@ pub fn import(inputs: &[PathBuf], output: &Path, prune: bool, assets: Option<&Pa
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// The publications.json to merge into, if there is one: `Err` (in words) when it cannot be read
+/// or is not JSON, and then nothing may be written.
+pub(crate) fn read_existing(output: &Path) -> Result<Option<Value>, String> {
+    match std::fs::read(output) {
+        // A byte-order mark is fine for the site, so it is here (and is not written back).
+        Ok(bytes) => match serde_json::from_slice::<Value>(
+            bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes),
+        ) {
+            Ok(document) => Ok(Some(document)),
+            Err(e) => Err(format!(
+                "{}:{}:{}: error: not JSON ({e}); nothing was imported, and the file is unchanged",
+                output.display(),
+                e.line(),
+                e.column()
+            )),
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(format!(
+            "{}: error: cannot read the file: {e}",
+            output.display()
+        )),
     }
 }
 
@@ -305,7 +310,7 @@ fn diagnostic(at: &Location, skipped: bool, message: String) -> Diagnostic {
     }
 }
 
-fn print_report(output: &Path, report: &Report) {
+pub(crate) fn print_report(output: &Path, report: &Report) {
     let mut parts = vec![
         format!("{} added", group_digits(report.added.len())),
         format!("{} updated", group_digits(report.updated.len())),
@@ -355,7 +360,7 @@ fn print_report(output: &Path, report: &Report) {
 
 /// Writes `document` to a new file beside `path` and renames it into place: a failed or
 /// interrupted run leaves the old file whole.
-fn write_atomically(path: &Path, document: &Value) -> std::io::Result<()> {
+pub(crate) fn write_atomically(path: &Path, document: &Value) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -391,7 +396,7 @@ fn default_permissions() -> std::fs::Permissions {
         .expect("a temporary file")
 }
 
-fn fail(message: &str) -> ExitCode {
+pub(crate) fn fail(message: &str) -> ExitCode {
     eprintln!("{}", escape_controls(message));
     ExitCode::from(2)
 }

@@ -5,6 +5,7 @@
 pub mod bibfile;
 pub mod check;
 pub mod display;
+pub mod hugo;
 pub mod import;
 pub mod kind;
 pub mod latex;

@@ -2,7 +2,7 @@
 
 use clap::{Parser, Subcommand};
 use papershelf_cli::output::{escape_controls, say};
-use papershelf_cli::{check, import, stats};
+use papershelf_cli::{check, hugo, import, stats};
 use papershelf_core::Catalog;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -26,9 +26,13 @@ enum Command {
     /// kept; the .bib decides the rest. Entries no longer in the .bib are kept unless --prune.
     /// Entries that cannot be imported are reported as FILE:LINE and skipped. Exits 1 when any
     /// entry was skipped (the file is written all the same), 2 when nothing could be written.
+    ///
+    /// Given one folder, such as a Hugo Blox site's content/publication/, reads each of its
+    /// paper folders (index.md, with cite.bib and featured image beside it) instead.
     Import {
-        /// The .bib files, read in order (@string macros apply across them).
-        #[arg(required = true, value_name = "BIB")]
+        /// The .bib files, read in order (@string macros apply across them); or one folder of a
+        /// Hugo Blox site's publications.
+        #[arg(required = true, value_name = "BIB|DIR")]
         inputs: Vec<PathBuf>,
         /// The publications.json to write (created if missing).
         #[arg(
@@ -72,7 +76,14 @@ fn main() -> ExitCode {
             output,
             prune,
             assets,
-        } => import::import(&inputs, &output, prune, assets.as_deref()),
+        } => match &inputs[..] {
+            [dir] if dir.is_dir() => hugo::import(dir, &output, prune),
+            _ if inputs.iter().any(|i| i.is_dir()) => {
+                eprintln!("error: give one folder of Hugo publications, or .bib files; nothing was written");
+                ExitCode::from(2)
+            }
+            _ => import::import(&inputs, &output, prune, assets.as_deref()),
+        },
         Command::Check { strict, file } => check::check(&file.display().to_string(), strict),
         Command::Stats { file } => {
             let catalog = std::fs::read(&file)

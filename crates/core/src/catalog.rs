@@ -970,9 +970,13 @@ impl CatalogBuilder {
                         url: url.trim().into(),
                     })
                 }
-                Field::Ok(_) => {
-                    self.problem(Severity::Ignored, n, Some(title), &field, UNSAFE_LINK.into())
-                }
+                Field::Ok(_) => self.problem(
+                    Severity::Ignored,
+                    n,
+                    Some(title),
+                    &field,
+                    UNSAFE_LINK.into(),
+                ),
             }
         }
         links
