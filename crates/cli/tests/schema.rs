@@ -807,6 +807,30 @@ fn the_shipped_data_the_corpus_and_an_import_are_valid() {
     }
 }
 
+/// The example the README gives of a file, with the curated fields, passes both.
+#[test]
+fn the_readmes_example_is_valid() {
+    let readme = fs::read_to_string(repo_file("README.md")).unwrap();
+    let example = readme
+        .split("## Your own papers")
+        .nth(1)
+        .and_then(|section| section.split("```json\n").nth(1))
+        .and_then(|block| block.split("\n```").next())
+        .expect("the README's example");
+    assert_eq!(messages(&checker(example)), Vec::<&str>::new());
+    let mut validator = Validator::new();
+    let root = validator.compile("");
+    let value: Value = serde_json::from_str(example).unwrap();
+    if let Err(e) = validator.validate(root, &value) {
+        panic!("{e}");
+    }
+    let paper = &value["publications"][0];
+    for field in ["type", "featured", "award", "image", "marks"] {
+        let there = paper.get(field).or(value.get(field));
+        assert!(there.is_some(), "the example shows {field}");
+    }
+}
+
 #[test]
 fn the_schema_rejects_exactly_what_the_checker_reports() {
     let schema = schema_json();
