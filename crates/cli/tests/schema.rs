@@ -5,7 +5,9 @@
 //! JSON Schema can state are listed in [`EXCEPTIONS`], each checked to still be one.
 
 use boon::{Compiler, InstanceToken, SchemaIndex, Schemas, ValidationError};
-use papershelf_core::Catalog;
+use papershelf_core::catalog::{is_safe_image, is_safe_link, is_safe_url};
+use papershelf_core::marks::MARKS;
+use papershelf_core::{Catalog, PaperType};
 use serde_json::{json, Map, Value};
 use std::collections::HashSet;
 use std::fmt;
@@ -86,15 +88,18 @@ fn checker(json: &str) -> Vec<Report> {
         }
     };
     let top_level = catalog.top_level_problems.iter().map(|p| Report {
-        // `members[2].url` → members, 2, url
-        place: Some(
-            p.path
+        place: Some(match p.path.strip_prefix("marks.") {
+            // `marks.x` → marks, x (a mark may be any key, dots too: only the first dot splits).
+            Some(mark) => vec!["marks".to_owned(), mark.to_owned()],
+            // `members[2].url` → members, 2, url
+            None => p
+                .path
                 .replace('[', ".")
                 .replace(']', "")
                 .split('.')
                 .map(str::to_owned)
                 .collect(),
-        ),
+        }),
         message: format!("{}: {}", p.path, p.message),
     });
     let bare_list = json.trim_start().starts_with('[');
@@ -247,6 +252,10 @@ const EXCEPTIONS: &[(&str, &str)] = &[
         "a second publications list",
         "a duplicate key is gone once parsed",
     ),
+    (
+        "a field named twice in an author",
+        "a duplicate key is gone once parsed",
+    ),
     // The reader reads a year's digits as written; a validator compares numbers by value, and
     // most hold them as 64-bit floats.
     ("year -0", "the reader wants digits; -0 equals 0 in value"),
@@ -255,10 +264,15 @@ const EXCEPTIONS: &[(&str, &str)] = &[
         "more precision than a 64-bit float holds",
     ),
     ("year 1e-400", "underflows a 64-bit float to 0"),
+    ("et_al -0", "the reader wants digits; -0 equals 0 in value"),
     // JSON that a validator built on serde_json cannot even hold. JavaScript's makes Infinity of
     // the number, which the schema rejects, and keeps the half character, which it accepts.
     (
         "year 1e400",
+        "overflows a 64-bit float: serde_json refuses it",
+    ),
+    (
+        "et_al 1e400",
         "overflows a 64-bit float: serde_json refuses it",
     ),
     (
@@ -335,9 +349,11 @@ fn hostile() -> Vec<(String, String)> {
         (
             "null is absent",
             r#"{"title": null, "description": null, "members": [{"name": "Ann", "aliases": null, "url": null}],
+                "marks": null,
                 "publications": [{"title": "A", "id": null, "authors": null, "et_al": null,
                   "abstract": null, "topics": null, "year": null, "venue": null, "links": null,
-                  "bibtex": null}]}"#
+                  "bibtex": null, "type": null, "featured": null, "award": null, "badge": null,
+                  "note": null, "image": null, "marks": null}]}"#
                 .to_owned(),
         ),
         ("members null", r#"{"members": null, "publications": []}"#.to_owned()),
@@ -405,6 +421,63 @@ fn hostile() -> Vec<(String, String)> {
                     .join(",")
             )),
         ),
+        (
+            "the curated fields",
+            paper(
+                r#""type": "conference", "featured": true, "award": "Best Paper Award",
+                   "badge": "NeurIPS", "note": "* Equal contribution<br>\n  Extended   version.",
+                   "image": "images/a.png", "marks": {"*": "Joint first authors", "†": ""}"#,
+            ),
+        ),
+        ("every type", entries(&every_type())),
+        (
+            "authors with marks",
+            paper(
+                r##""authors": ["Kaiyan Zhang*†", "†Ning Ding", "Zhang*†, Kaiyan", "O*Neil",
+                     {"name": "Bo Li", "marks": "‡§"}, {"name": "Cy", "marks": ""}, {"name": "Ed", "marks": null},
+                     {"name": "Di*", "marks": "∗#", "orcid": 7}, {"name": "  "}, "*"],
+                   "marks": {"‡": "Work done at the lab", "§": "Intern", "#": "Advisor", "∗": "Equal"}"##,
+            ),
+        ),
+        (
+            "pseudo-authors",
+            paper(
+                r#""authors": ["Ann", "+11 more", "others", "et al.", {"name": "and others", "marks": "*"},
+                   "2001"], "et_al": true"#,
+            ),
+        ),
+        (
+            "et_al counts",
+            entries(
+                r#"{"title": "A", "et_al": 11}, {"title": "B", "et_al": 11.0}, {"title": "C", "et_al": 0},
+                   {"title": "D", "et_al": 9999}, {"title": "E", "et_al": 1.1e1}, {"title": "F", "et_al": false}"#,
+            ),
+        ),
+        (
+            "the file's marks",
+            r##"{"marks": {"*": "Equal contribution", "†": "Corresponding author", "‡": "Intern",
+                "∗": "Joint", "§": "Visitor", "#": "Advisor", "*": "Twice, the last counts"},
+                "publications": [{"title": "A", "authors": ["Ann*"]}]}"##
+                .to_owned(),
+        ),
+        (
+            "paths within the site as links",
+            paper(
+                r#""links": {"a": "papers/a.pdf", "b": "./x.pdf", "c": "a b.pdf", "d": "a/b:c",
+                  "e": "x?y=1:2", "f": "paper.pdf#p=2", "g": " papers/a.pdf ", "h": "\u00a0papers/a.pdf\n",
+                  "i": "...", "j": ".x", "k": "a/..b", "l": "a/.../b", "m": "x?/../", "n": "x#/../",
+                  "o": ".", "p": "a/", "q": "a//b", "r": "論文/草稿.pdf", "s": "\u0085a.pdf",
+                  "t": "%2e/x", "u": "x?%2e%2e/", "v": "a\u2028b", "w": ".. /x"}"#,
+            ),
+        ),
+        (
+            "images",
+            entries(
+                r#"{"title": "A", "image": "https://example.org/a.png"}, {"title": "B", "image": "HTTPS://x"},
+                   {"title": "C", "image": " img/a.png "}, {"title": "D", "image": ""},
+                   {"title": "E", "image": " \n "}, {"title": "F", "image": "https:// x"}"#,
+            ),
+        ),
         ("year 0", paper(r#""year": 0"#)),
         ("year 9999", paper(r#""year": 9999"#)),
         ("year 2019.0", paper(r#""year": 2019.0"#)),
@@ -453,7 +526,6 @@ fn hostile() -> Vec<(String, String)> {
             link(r#""data:text/html,<script>alert(1)</script>""#),
         ),
         ("a vbscript: link", link(r#""vbscript:msgbox(1)""#)),
-        ("a relative link", link(r#""paper.pdf""#)),
         ("a scheme-relative link", link(r#""//example.org/p.pdf""#)),
         ("an ftp: link", link(r#""ftp://example.org/p.pdf""#)),
         ("a scheme alone", link(r#""https:""#)),
@@ -467,6 +539,84 @@ fn hostile() -> Vec<(String, String)> {
         ("a fullwidth scheme", link(r#""ＨＴＴＰＳ://example.org""#)),
         ("a link that is null", link("null")),
         ("a link that is a number", link("3")),
+        // Paths that are not within the site, or that a browser could read otherwise.
+        ("a link to //evil", link(r#""//evil""#)),
+        ("a link to \\\\host", link(r#""\\\\host""#)),
+        ("a link with a backslash", link(r#""papers\\a.pdf""#)),
+        ("a link to java\\tscript:", link(r#""java\tscript:alert(1)""#)),
+        ("a link to java\\nscript:", link(r#""java\nscript:alert(1)""#)),
+        ("a link up out of the site", link(r#""../x""#)),
+        ("a link that climbs back out", link(r#""a/../../x""#)),
+        ("a link that ends in ..", link(r#""a/..""#)),
+        ("a link that ends in .. and spaces", link(r#""a/.. \n""#)),
+        ("a link of .. alone", link(r#"" .. ""#)),
+        ("a link with .. before a query", link(r#""..?x""#)),
+        ("a link with .. before a fragment", link(r#""x/..#y""#)),
+        ("a link up out of the site in %2e", link(r#""%2e%2e/x""#)),
+        ("a link up out of the site in .%2E", link(r#""a/.%2E/x""#)),
+        ("a link at the site's root", link(r#""/papers/a.pdf""#)),
+        ("a link to //evil after a no-break space", link(r#""\u00a0//evil""#)),
+        ("a query alone", link(r#""?q""#)),
+        ("a fragment alone", link(r##""#x""##)),
+        ("a link with a NUL", link(r#""a\u0000b""#)),
+        ("a link with a DEL", link(r#""a\u007fb""#)),
+        ("a link with a next-line inside", link(r#""a\u0085b""#)),
+        ("a link with a colon in its first step", link(r#""x:y/z""#)),
+        ("a blank link", link(r#""  ""#)),
+        ("an empty link", link(r#""""#)),
+        // The curated fields, wrong.
+        ("a type in capitals", paper(r#""type": "Conference""#)),
+        ("a type's label", paper(r#""type": "Journal article""#)),
+        ("a BibTeX type", paper(r#""type": "inproceedings""#)),
+        ("a type with spaces", paper(r#""type": " article""#)),
+        ("a blank type", paper(r#""type": """#)),
+        ("an author object without a name", paper(r#""authors": ["Ann", {"marks": "*"}]"#)),
+        ("an author object named null", paper(r#""authors": [{"name": null}]"#)),
+        ("an author object named by a number", paper(r#""authors": [{"name": 3}]"#)),
+        ("authors that are lists and booleans", paper(r#""authors": [["Ann"], true]"#)),
+        ("an author's marks with a letter", paper(r#""authors": [{"name": "Ann", "marks": "*x"}]"#)),
+        ("an author's marks with a space", paper(r#""authors": [{"name": "Ann", "marks": "* †"}]"#)),
+        ("an author's marks as a number", paper(r#""authors": [{"name": "Ann", "marks": 1}]"#)),
+        ("an author's marks as a list", paper(r#""authors": [{"name": "Ann", "marks": ["*"]}]"#)),
+        (
+            "a pseudo-author's marks with a letter",
+            paper(r#""authors": ["Ann", {"name": "+11 more", "marks": "x"}]"#),
+        ),
+        ("a blank author's marks as a number", paper(r#""authors": [{"name": " ", "marks": 5}]"#)),
+        ("et_al -1", paper(r#""et_al": -1"#)),
+        ("et_al 11.5", paper(r#""et_al": 11.5"#)),
+        ("et_al 10000", paper(r#""et_al": 10000"#)),
+        ("et_al \"11\"", paper(r#""et_al": "11""#)),
+        ("et_al 1e20", paper(r#""et_al": 1e20"#)),
+        ("featured \"yes\"", paper(r#""featured": "yes""#)),
+        ("featured 1", paper(r#""featured": 1"#)),
+        ("a paper's mark that is a letter", paper(r#""marks": {"x": "no"}"#)),
+        ("a paper's mark of two marks", paper(r#""marks": {"*†": "both"}"#)),
+        ("a paper's mark of none", paper(r#""marks": {"": "none"}"#)),
+        ("a paper's mark meaning null", paper(r#""marks": {"*": null}"#)),
+        ("a paper's mark meaning a number", paper(r#""marks": {"†": 1}"#)),
+        ("a paper's marks as a list", paper(r#""marks": ["*"]"#)),
+        (
+            "the file's mark that is a letter",
+            r#"{"marks": {"x": "no", "*": "Equal"}, "publications": []}"#.to_owned(),
+        ),
+        (
+            "the file's mark that is a dot",
+            r#"{"marks": {".": "no"}, "publications": []}"#.to_owned(),
+        ),
+        (
+            "the file's marks as text",
+            r#"{"marks": "*", "publications": []}"#.to_owned(),
+        ),
+        ("an http: image", paper(r#""image": "http://example.org/a.png""#)),
+        ("a javascript: image", paper(r#""image": "javascript:alert(1)""#)),
+        ("a data: image", paper(r#""image": "data:image/png;base64,AAAA""#)),
+        ("a scheme-relative image", paper(r#""image": "//evil.example/a.png""#)),
+        ("a mailto: image", paper(r#""image": "mailto:a@example.org""#)),
+        ("https:// alone as an image", paper(r#""image": "https://""#)),
+        ("https:// and spaces as an image", paper(r#""image": " https://  ""#)),
+        ("an image at the site's root", paper(r#""image": "/a.png""#)),
+        ("an image out of the site", paper(r#""image": "../a.png""#)),
         // Files that cannot be read at all.
         ("a number for a file", "42".to_owned()),
         ("null for a file", "null".to_owned()),
@@ -529,6 +679,12 @@ fn hostile() -> Vec<(String, String)> {
         ),
         ("year 1e-400", paper(r#""year": 1e-400"#)),
         ("year 1e400", paper(r#""year": 1e400"#)),
+        ("et_al -0", paper(r#""et_al": -0"#)),
+        ("et_al 1e400", paper(r#""et_al": 1e400"#)),
+        (
+            "a field named twice in an author",
+            paper(r#""authors": [{"name": "Ann", "name": "Ann"}]"#),
+        ),
         ("a lone surrogate in a title", titled(r#""a\ud800""#)),
         (
             "$schema as a number",
@@ -539,6 +695,15 @@ fn hostile() -> Vec<(String, String)> {
         .into_iter()
         .map(|(name, json)| (name.to_owned(), json))
         .collect()
+}
+
+/// A paper of each type, as entries (JSON text).
+fn every_type() -> String {
+    PaperType::ALL
+        .iter()
+        .map(|t| format!(r#"{{"title": "A {key}", "type": "{key}"}}"#, key = t.key()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// An object of the format, as the schema describes it.
@@ -639,6 +804,30 @@ fn the_shipped_data_the_corpus_and_an_import_are_valid() {
         if let Err(e) = validator.validate(root, &value) {
             panic!("{name}: {e}");
         }
+    }
+}
+
+/// The example the README gives of a file, with the curated fields, passes both.
+#[test]
+fn the_readmes_example_is_valid() {
+    let readme = fs::read_to_string(repo_file("README.md")).unwrap();
+    let example = readme
+        .split("## Your own papers")
+        .nth(1)
+        .and_then(|section| section.split("```json\n").nth(1))
+        .and_then(|block| block.split("\n```").next())
+        .expect("the README's example");
+    assert_eq!(messages(&checker(example)), Vec::<&str>::new());
+    let mut validator = Validator::new();
+    let root = validator.compile("");
+    let value: Value = serde_json::from_str(example).unwrap();
+    if let Err(e) = validator.validate(root, &value) {
+        panic!("{e}");
+    }
+    let paper = &value["publications"][0];
+    for field in ["type", "featured", "award", "image", "marks"] {
+        let there = paper.get(field).or(value.get(field));
+        assert!(there.is_some(), "the example shows {field}");
     }
 }
 
@@ -815,6 +1004,85 @@ fn blank_means_what_rust_trims() {
         }
     }
     assert_eq!(spaces.chars().count(), 25);
+}
+
+/// The patterns for addresses say what the reader's checks say: a link (`is_safe_link`: an
+/// http:, https: or mailto: URL, or a path within the site), a member's page (`is_safe_url`) and
+/// an image (`is_safe_image`, or blank), on every string of up to four pieces that those checks
+/// turn on (slashes, dots, `%2e`, schemes, colons, backslashes, whitespace and control characters
+/// of either kind, a character that is neither).
+#[test]
+fn address_patterns_are_the_readers_checks() {
+    let mut validator = Validator::new();
+    let link = validator.compile("/$defs/link");
+    let url = validator.compile("/$defs/url");
+    let image = validator.compile("/$defs/paper/properties/image");
+    let pieces = [
+        "a", ".", "..", "/", "\\", "?", "#", ":", "%2e", "%2E", " ", "\t", "\u{85}", "\u{a0}",
+        "\u{0}", "\u{7f}", "\u{200b}", "https://", "HTTP:", "mailto:", "é",
+    ];
+    let mut strings = vec![String::new()];
+    let mut last = strings.clone();
+    for _ in 0..4 {
+        last = last
+            .iter()
+            .flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}")))
+            .collect();
+        strings.extend(last.iter().cloned());
+    }
+    let mut wrong = Vec::new();
+    for s in &strings {
+        let value = json!(s);
+        let checks = [
+            ("link", link, is_safe_link(s)),
+            ("url", url, is_safe_url(s)),
+            ("image", image, s.trim().is_empty() || is_safe_image(s)),
+        ];
+        for (name, schema, reader) in checks {
+            let pattern = validator.validate(schema, &value).is_ok();
+            if pattern != reader && wrong.len() < 20 {
+                wrong.push(format!(
+                    "{name} {s:?}: the reader says {reader}, the schema {pattern}"
+                ));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    assert!(strings.len() > 200_000, "{}", strings.len());
+}
+
+/// The types an editor suggests are the reader's, described by the page's labels; the marks it
+/// suggests are the reader's marks.
+#[test]
+fn types_and_marks_are_the_readers() {
+    let schema = schema_json();
+    let paper_type = &schema["$defs"]["paper"]["properties"]["type"];
+    let keys: Vec<Value> = PaperType::ALL.iter().map(|t| json!(t.key())).collect();
+    let labels: Vec<Value> = PaperType::ALL.iter().map(|t| json!(t.label())).collect();
+    let listed = paper_type["enum"].as_array().unwrap();
+    assert_eq!(listed[..listed.len() - 1], keys[..]);
+    assert_eq!(listed.last(), Some(&Value::Null));
+    let described = paper_type["enumDescriptions"].as_array().unwrap();
+    assert_eq!(described.len(), listed.len());
+    assert_eq!(described[..described.len() - 1], labels[..]);
+    let description = paper_type["description"].as_str().unwrap();
+    for t in PaperType::ALL {
+        let said = format!("{} (\"{}\")", t.key(), t.label());
+        assert!(description.contains(&said), "the description says {said}");
+    }
+
+    let marks: String = MARKS.iter().collect();
+    let keys: Vec<&String> = schema["$defs"]["marks"]["properties"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .collect();
+    assert_eq!(keys.len(), MARKS.len());
+    assert!(keys
+        .iter()
+        .all(|k| k.chars().count() == 1 && marks.contains(k.as_str())));
+    let pattern = &schema["$defs"]["author"]["properties"]["marks"]["pattern"];
+    assert_eq!(pattern, &json!(format!("^[{marks}]*$")));
 }
 
 /// The link labels an editor suggests are the ones the page shows capitalised, as the schema's

@@ -483,8 +483,9 @@ pub fn is_safe_url(url: &str) -> bool {
 /// A path relative to the site (`papers/smith2024.pdf`, deployed from `public/`), which the page
 /// resolves under its own address, so it works under a sub-path. Nothing that a browser could read
 /// as another scheme or another host: no `:` before the first `/` (`javascript:`), no leading `/`
-/// or `\\` (`//evil.example`), no `..` step out of the site, no control characters (browsers drop
-/// tabs and newlines from addresses, which could join `java` and `script:`).
+/// or `\\` (`//evil.example`), no `..` step out of the site (nor `%2e%2e`, which browsers read as
+/// `..`), no control characters (browsers drop tabs and newlines from addresses, which could join
+/// `java` and `script:`).
 pub fn is_site_path(path: &str) -> bool {
     let path = path.trim();
     let first_part = path.split(['/', '?', '#']).next().unwrap_or("");
@@ -498,7 +499,16 @@ pub fn is_site_path(path: &str) -> bool {
             .next()
             .unwrap_or("")
             .split('/')
-            .any(|step| step == "..")
+            .any(is_dot_dot)
+}
+
+/// A `..` step, as browsers read one: `%2e` is a dot there too (`%2e%2e/x` climbs as `../x`
+/// does).
+fn is_dot_dot(step: &str) -> bool {
+    matches!(
+        step.to_ascii_lowercase().as_str(),
+        ".." | ".%2e" | "%2e." | "%2e%2e"
+    )
 }
 
 /// A link a card may show: a safe URL ([`is_safe_url`]) or a path within the site
@@ -738,6 +748,19 @@ impl CatalogBuilder {
         let (mut ids, mut marked, mut unnamed) = (Vec::new(), Vec::new(), MoreAuthors::None);
         let mut bad_marks = 0;
         for author in raw.items {
+            // An object's marks are checked whatever its name (blank, or "+11 more").
+            let given = match author.marks {
+                None => String::new(),
+                Some(Field::Ok(given)) => {
+                    let marks: String = given.chars().filter(|c| MARKS.contains(c)).collect();
+                    bad_marks += given.chars().count() - marks.chars().count();
+                    marks
+                }
+                Some(Field::Wrong(_)) => {
+                    bad_marks += 1;
+                    String::new()
+                }
+            };
             let (name, mut marks) = split_marks(&collapse_whitespace(&author.name));
             if name.is_empty() {
                 continue;
@@ -746,18 +769,10 @@ impl CatalogBuilder {
                 unnamed = unnamed.with(more);
                 continue;
             }
-            match author.marks {
-                None => {}
-                Some(Field::Ok(given)) => {
-                    for mark in given.chars() {
-                        if !MARKS.contains(&mark) {
-                            bad_marks += 1;
-                        } else if !marks.contains(mark) {
-                            marks.push(mark);
-                        }
-                    }
+            for mark in given.chars() {
+                if !marks.contains(mark) {
+                    marks.push(mark);
                 }
-                Some(Field::Wrong(_)) => bad_marks += 1,
             }
             let id = self.intern_author(name);
             if ids.contains(&id) {
@@ -1392,6 +1407,24 @@ mod tests {
     }
 
     #[test]
+    fn an_authors_marks_are_checked_whatever_the_name() {
+        let c = catalog(
+            r#"[{"title":"A","authors":["Ann",{"name":"+11 more","marks":"x"}]},
+                {"title":"B","authors":[{"name":" ","marks":5}]},
+                {"title":"C","authors":[{"name":"others","marks":"*"},{"name":"Bo","marks":"*?"}]}]"#,
+        );
+        let ignored: Vec<_> = c
+            .problems
+            .iter()
+            .map(|p| (p.entry, p.field.as_str()))
+            .collect();
+        assert_eq!(ignored, [(0, "authors"), (1, "authors"), (2, "authors")]);
+        assert!(c.problems[2].message.contains("1 other(s)"));
+        assert_eq!(c.papers[0].et_al, MoreAuthors::Count(11));
+        assert_eq!(c.papers[2].marks_of(1), "*");
+    }
+
+    #[test]
     fn a_members_marked_spellings_are_one_author() {
         let c = catalog(
             r#"{"members":[{"name":"Kaiyan Zhang","aliases":["K. Zhang"]}],"publications":[
@@ -1486,8 +1519,16 @@ mod tests {
             "data:image/png;base64,AA",
             "?q",
             "#x",
+            // Browsers read `%2e` in a step as a dot.
+            "%2e%2e/up.pdf",
+            "a/.%2E/../up.pdf",
+            "a/%2E./x",
+            "%2e%2E?x",
         ] {
             assert!(!is_site_path(bad), "{bad:?}");
+        }
+        for path in ["%2e/x", "%2e%2e%2e/x", "x?%2e%2e/", "a/%2e%2ex"] {
+            assert!(is_site_path(path), "{path}");
         }
         for image in ["https://x.org/a.png", "img/a.png", "HTTPS://x.org/a.png"] {
             assert!(is_safe_image(image), "{image}");

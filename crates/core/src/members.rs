@@ -11,11 +11,16 @@
 //! alias that is another member's name stays that member's; a member listed twice (their name
 //! already claimed) is merged into the first.
 
-use crate::catalog::{is_safe_url, not_text, wrong_type, AuthorId, TopLevelProblem, UNSAFE_URL};
+use crate::catalog::{is_safe_url, not_text, wrong_type, AuthorId, TopLevelProblem};
 use crate::fold::fold;
 use crate::parse::{Field, RawMember, RawMemberEntry, TextList};
 use crate::text::collapse_whitespace;
 use std::collections::HashMap;
+
+/// A member's page that [`is_safe_url`] refuses, for messages. Not a link's message: a path
+/// within the site is no member's page.
+const UNSAFE_PAGE: &str =
+    "only http:, https: and mailto: addresses become links; this one was not shown";
 
 /// A person of the lab, from the file's `members`.
 #[derive(Debug, Clone, PartialEq)]
@@ -205,7 +210,7 @@ impl Roster {
         let message = match url {
             None => return,
             Some(Field::Wrong(kind)) => wrong_type(kind, "a URL"),
-            Some(Field::Ok(url)) if !is_safe_url(&url) => UNSAFE_URL.to_owned(),
+            Some(Field::Ok(url)) if !is_safe_url(&url) => UNSAFE_PAGE.to_owned(),
             Some(Field::Ok(url)) => match page {
                 None => {
                     *page = Some(url.trim().into());
@@ -348,6 +353,14 @@ mod tests {
         );
         assert_eq!(c.authors, ["Ann Lee", "ann lee"]);
         assert_eq!(c.author_id("ANN LEE"), None);
+    }
+
+    #[test]
+    fn a_path_within_the_site_is_no_members_page() {
+        let c = with_members(r#"[{"name": "E", "url": "people/e.html"}]"#);
+        assert_eq!(c.members[0].url, None);
+        let message = &c.top_level_problems[0].message;
+        assert!(!message.contains("path"), "{message}");
     }
 
     #[test]
