@@ -169,10 +169,6 @@ pub(crate) fn not_text(dropped: usize) -> String {
     format!("{dropped} item(s) that are not text were ignored")
 }
 
-/// A URL that [`is_safe_url`] refuses, for messages.
-pub(crate) const UNSAFE_URL: &str =
-    "only http:, https: and mailto: addresses become links; this one was not shown";
-
 /// A paper's link that [`is_safe_link`] refuses, for messages.
 const UNSAFE_LINK: &str =
     "only http:, https: and mailto: addresses and paths within the site become links; this one was not shown";
