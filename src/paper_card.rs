@@ -10,7 +10,7 @@ use papershelf_core::dom_id::{paper_part, Part, COUNT};
 use papershelf_core::fold::SearchText;
 use papershelf_core::rich::rich_text;
 use papershelf_core::text::{group_digits, note_lines, preview, sentence_around};
-use papershelf_core::{Catalog, FilterKind, MoreAuthors, Paper, PaperType, Query};
+use papershelf_core::{Catalog, FilterKind, MoreAuthors, Paper, Query};
 
 /// About three lines of a card's width.
 const PREVIEW_CHARS: usize = 240;
@@ -113,7 +113,7 @@ pub fn PaperCard(
     let title_text = paper.title.shown();
     let title = rich_text(&title_text);
     let open_at_start = targeted.get_untracked();
-    let kicker = Kicker::of(paper);
+    let kicker = kicker(paper, query.into());
     let has_image = paper.image().is_some();
     let image = paper.image().map(|src| {
         // A fixed box (width and height given, the stylesheet keeps the ratio): nothing moves when
@@ -126,8 +126,7 @@ pub fn PaperCard(
     let note = paper.note().map(|note| {
         let lines = note_lines(note)
             .into_iter()
-            .enumerate()
-            .map(|(i, line)| view! { {(i > 0).then(|| view! { <br /> })}{rich(&rich_text(line), query.into())} })
+            .map(|line| view! { <span class="note-line">{rich(&rich_text(line), query.into())}</span> })
             .collect_view();
         view! { <p class="note" dir="auto">{lines}</p> }
     });
@@ -144,7 +143,7 @@ pub fn PaperCard(
             aria-labelledby=labelled_by
         >
             {image}
-            {kicker.view(query.into())}
+            {kicker}
             {heading(grouped, heading_id, rich(&title, query.into()))}
             {(author_count > 0 || paper.et_al.any()).then(|| view! { <Authors names=author_names et_al=paper.et_al /> })}
             {legend}
@@ -178,51 +177,26 @@ fn heading(grouped: bool, id: String, content: impl IntoView + 'static) -> AnyVi
 const AUTHORS_SHOWN: usize = 10;
 
 /// What a card says before its title: the lab's badge for it (al-folio's `abbr`), its type,
-/// whether it is one of the lab's selected papers, and its award.
-struct Kicker {
-    badge: Option<String>,
-    paper_type: Option<&'static str>,
-    featured: bool,
-    award: Option<String>,
-}
-
-impl Kicker {
-    fn of(paper: &Paper) -> Kicker {
-        Kicker {
-            badge: paper.badge().map(SearchText::shown),
-            paper_type: paper.paper_type.map(PaperType::label),
-            featured: paper.featured,
-            award: paper.award().map(SearchText::shown),
-        }
+/// whether it is one of the lab's selected papers, and its award; each a span of its class.
+fn kicker(paper: &Paper, query: Signal<Query>) -> Option<impl IntoView> {
+    let parts: Vec<(&'static str, String)> = [
+        paper.badge().map(|badge| ("badge", badge.shown())),
+        paper.paper_type.map(|t| ("paper-type", t.label().to_owned())),
+        paper.featured.then(|| ("featured-mark", "Featured".to_owned())),
+        paper.award().map(|award| ("award", award.shown())),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if parts.is_empty() {
+        return None;
     }
-
-    fn view(self, query: Signal<Query>) -> Option<AnyView> {
-        let Kicker {
-            badge,
-            paper_type,
-            featured,
-            award,
-        } = self;
-        if badge.is_none() && paper_type.is_none() && !featured && award.is_none() {
-            return None;
-        }
-        Some(
-            view! {
-                <p class="kicker">
-                    {badge.map(|badge| view! { <span class="badge" dir="auto">{highlighted(badge, query)}</span> })}
-                    {paper_type.map(|label| view! { <span class="paper-type">{label}</span> })}
-                    {featured.then(|| view! { <span class="featured-mark">"Featured"</span> })}
-                    {award.map(|award| view! {
-                        <span class="award" dir="auto">
-                            <span class="visually-hidden">"Award: "</span>
-                            {highlighted(award, query)}
-                        </span>
-                    })}
-                </p>
-            }
-            .into_any(),
-        )
-    }
+    // One element type for every part: each distinct view shape costs the bundle its own code.
+    let parts = parts
+        .into_iter()
+        .map(|(class, text)| view! { <span class=class dir="auto">{highlighted(text, query)}</span> })
+        .collect_view();
+    Some(view! { <p class="kicker">{parts}</p> })
 }
 
 /// The paper's own meanings of its authors' marks, where they differ from the page's legend.
@@ -274,11 +248,13 @@ fn Authors(names: Vec<Author>, et_al: MoreAuthors) -> impl IntoView {
             meanings,
         } = author;
         let marks = (!marks.is_empty()).then(|| {
-            let said = (!meanings.is_empty()).then(|| format!(" ({meanings})"));
+            let said = if meanings.is_empty() {
+                String::new()
+            } else {
+                format!(" ({meanings})")
+            };
             view! {
-                <sup class="marks"><span aria-hidden="true">{marks}</span>
-                    {said.map(|said| view! { <span class="visually-hidden">{said}</span> })}
-                </sup>
+                <sup class="marks"><span aria-hidden="true">{marks}</span><span class="visually-hidden">{said}</span></sup>
             }
         });
         let value = name.clone();

@@ -79,20 +79,15 @@ pub fn Shelf(catalog: Arc<Catalog>, loading: bool) -> impl IntoView {
 /// What the marks on authors' names mean ("* Equal contribution · † Corresponding author"), when
 /// some author carries one.
 fn marks_legend(catalog: &Catalog) -> Option<impl IntoView> {
-    let items = catalog
+    let legend = catalog
         .marks
         .iter()
-        .enumerate()
-        .map(|(i, (mark, meaning))| {
-            view! {
-                {(i > 0).then_some(" · ")}
-                <span class="mark">{mark.clone()}</span>" "{meaning.clone()}
-            }
-        })
-        .collect_view();
-    (!catalog.marks.is_empty()).then(|| {
+        .map(|(mark, meaning)| format!("{mark} {meaning}"))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    (!legend.is_empty()).then(|| {
         view! {
-            <p class="marks-legend"><span class="visually-hidden">"Marks on authors’ names: "</span>{items}</p>
+            <p class="marks-legend"><span class="visually-hidden">"Marks on authors’ names: "</span>{legend}</p>
         }
     })
 }
