@@ -17,10 +17,11 @@ setup-test:
 	@bash tools/setup.sh test
 
 ## Import BibTeX into the site's data, merged with what it holds: `make import BIB=refs.bib`
-## (several files: BIB="a.bib b.bib"; PRUNE=--prune drops entries no longer in them).
+## (several files: BIB="a.bib b.bib"; PRUNE=--prune drops entries no longer in them;
+## ASSETS=../old-site/assets copies the PDFs and previews the .bib names from an al-folio site).
 BIB ?= publications.bib
 import:
-	cargo run -q --release -p papershelf-cli -- import $(BIB) -o public/publications.json$(if $(PRUNE), $(PRUNE))
+	cargo run -q --release -p papershelf-cli -- import $(BIB) -o public/publications.json$(if $(PRUNE), $(PRUNE))$(if $(ASSETS), --assets $(ASSETS))
 
 ## Serve the site locally with the bundled data, rebuilding on change.
 serve: setup

@@ -5,6 +5,7 @@
 
 use crate::latex;
 use biblatex::{ParseErrorKind, RawBibliography, RawChunk};
+use papershelf_core::marks::{pseudo_author, split_marks, MARKS};
 use std::collections::HashMap;
 use std::fmt;
 use std::sync::Arc;
@@ -720,19 +721,143 @@ pub fn in_record(name: &str) -> bool {
 
 /// The entry as a normalised, self-contained BibTeX record: type and field names in lower case,
 /// every value in braces on one line, macros and crossrefs already resolved, only the fields of
-/// [`RECORD_FIELDS`].
+/// [`RECORD_FIELDS`]. Names are the people themselves, as the import makes them: without the
+/// marks written on them, and no pseudo-author (see [`names_for_record`]).
 pub fn record(entry: &BibEntry) -> String {
     let mut out = format!("@{}{{{},\n", entry.kind, entry.key);
     let kept = entry.fields.iter().filter(|(name, _)| in_record(name));
     for (name, value) in kept {
+        let one_line = || value.split_whitespace().collect::<Vec<_>>().join(" ");
         let value = match name.as_str() {
             "keywords" => keywords_on_one_line(value),
-            _ => value.split_whitespace().collect::<Vec<_>>().join(" "),
+            "author" | "editor" => names_for_record(&one_line()),
+            _ => one_line(),
         };
         out.push_str(&format!("  {name} = {{{value}}},\n"));
     }
     out.push('}');
     out
+}
+
+/// An `author` or `editor` value (on one line) as the record gives it: each name without the
+/// marks written on it (`Lovelace*†, Ada` → `Lovelace, Ada`; `Xu\textsuperscript{*}`, `Li$^*$`,
+/// `Qi\dag` → `Xu`, `Li`, `Qi`), and the names that stand for authors not named (`authors, +4
+/// more`, `et al.`, `others`) as one final `others`, BibTeX's own "et al.". So *Cite* gives the
+/// same people as the card. A value with neither is returned as it is.
+pub fn names_for_record(value: &str) -> String {
+    let names = split_names(value);
+    let mut kept: Vec<(&str, String)> = Vec::with_capacity(names.len());
+    // The separator before the last pseudo-author, for the final `others`.
+    let mut more: Option<&str> = None;
+    let mut changed = false;
+    let last = names.len().saturating_sub(1);
+    for (i, &(separator, name)) in names.iter().enumerate() {
+        if stands_for_authors(name) {
+            changed |= i != last || name != "others";
+            more = Some(separator);
+            continue;
+        }
+        match without_marks(name) {
+            Some(bare) => {
+                changed = true;
+                kept.push((separator, bare));
+            }
+            None => kept.push((separator, name.to_owned())),
+        }
+    }
+    if !changed {
+        return value.to_owned();
+    }
+    let mut out = String::with_capacity(value.len());
+    for (i, (separator, name)) in kept.iter().enumerate() {
+        if i > 0 {
+            out.push_str(separator);
+        }
+        out.push_str(name);
+    }
+    if let Some(separator) = more {
+        if !out.is_empty() {
+            out.push_str(if separator.is_empty() {
+                " and "
+            } else {
+                separator
+            });
+        }
+        out.push_str("others");
+    }
+    out
+}
+
+/// The names of a one-line `author` value, each with the ` and ` before it (empty for the
+/// first): `and` in any case, outside braces (`{Barnes and Noble, Inc.}` is one name).
+fn split_names(value: &str) -> Vec<(&str, &str)> {
+    let bytes = value.as_bytes();
+    let mut names = Vec::new();
+    let (mut depth, mut start, mut separator) = (0usize, 0, "");
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'{' => depth += 1,
+            b'}' => depth = depth.saturating_sub(1),
+            b' ' if depth == 0
+                && bytes.len() >= i + 5
+                && bytes[i + 1..i + 4].eq_ignore_ascii_case(b"and")
+                && bytes[i + 4] == b' ' =>
+            {
+                names.push((separator, &value[start..i]));
+                separator = &value[i..i + 5];
+                start = i + 5;
+                i += 5;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    names.push((separator, &value[start..]));
+    names
+}
+
+/// Whether a name as written stands for authors not named, as the import reads it: `others`,
+/// `et al.`, `authors, +4 more`.
+fn stands_for_authors(name: &str) -> bool {
+    let text = latex::marks_as_symbols(name)
+        .replace(['{', '}'], "")
+        .replace('~', " ");
+    let text = split_marks(&text).0;
+    // "Family, Given" is read as "Given Family".
+    let turned = text
+        .split_once(',')
+        .map(|(family, given)| format!("{} {}", given.trim(), family.trim()));
+    pseudo_author(&text).is_some() || turned.is_some_and(|t| pseudo_author(&t).is_some())
+}
+
+/// The name without the marks written at the ends of its words, in symbols or in LaTeX; `None`
+/// when it has none (or is nothing but marks).
+fn without_marks(name: &str) -> Option<String> {
+    let symbols = latex::marks_as_symbols(name);
+    let mut words: Vec<String> = Vec::new();
+    let mut removed = false;
+    for word in symbols.split_whitespace() {
+        let (core, comma) = match word.strip_suffix(',') {
+            Some(core) => (core, ","),
+            None => (word, ""),
+        };
+        let bare = core.trim_matches(|c| MARKS.contains(&c));
+        removed |= bare.len() != core.len();
+        // `Sam \#`: the backslash only escaped the mark.
+        let bare = match bare.strip_suffix('\\') {
+            Some(escape) if bare.len() != core.len() => escape,
+            _ => bare,
+        };
+        if !bare.is_empty() {
+            words.push(format!("{bare}{comma}"));
+        } else if !comma.is_empty() {
+            // "Lu *, Yi": the comma of "Family, Given" stays.
+            words.last_mut()?.push(',');
+        }
+    }
+    (removed && !words.is_empty()).then(|| words.join(" "))
 }
 
 /// Keywords written one a line (EndNote's and PubMed's lists) as one line that reads as the same
@@ -1012,6 +1137,53 @@ Free text between entries is a comment too.
         assert_eq!(
             record(&read.entries[0]),
             "@article{k,\n  title = {T},\n  keywords = {Animals, *Brain, {Rats, Wistar}},\n}"
+        );
+    }
+
+    #[test]
+    fn names_in_the_record_lose_their_marks_and_pseudo_authors_are_others() {
+        for (written, recorded) in [
+            (
+                "Lovelace*†, Ada and Hopper*, Grace and Turing, Alan and authors, +4 more",
+                "Lovelace, Ada and Hopper, Grace and Turing, Alan and others",
+            ),
+            (
+                "Zhang*, Kaiyan and authors, +11 more and Zhou, Bowen",
+                "Zhang, Kaiyan and Zhou, Bowen and others",
+            ),
+            (
+                r#"Zhang$^*$, Kaiyan and Wei Xu\textsuperscript{*,\dag} and Li$^{\dagger}$, Bo and Qi\dag, Ann and Lu $^\ast$, Yi and K{\"o}nig, J."#,
+                r#"Zhang, Kaiyan and Wei Xu and Li, Bo and Qi, Ann and Lu, Yi and K{\"o}nig, J."#,
+            ),
+            (
+                "†Ning Ding AND Ann Lee§ and et al.",
+                "Ning Ding AND Ann Lee and others",
+            ),
+            ("Ann Lee and others and +3 more", "Ann Lee and others"),
+            // Nothing to take off: as written.
+            (
+                "Ann Smith AND Bo Li and others",
+                "Ann Smith AND Bo Li and others",
+            ),
+            (
+                "O*Neil, P. and D.~E. Knuth and *",
+                "O*Neil, P. and D.~E. Knuth and *",
+            ),
+            (
+                "{Barnes and Noble*, Inc.} and O*Neil, P. and D.~E. Knuth and *",
+                "{Barnes and Noble, Inc.} and O*Neil, P. and D.~E. Knuth and *",
+            ),
+            (r"Xu$^1$, Wei and Sam \#", r"Xu$^1$, Wei and Sam"),
+        ] {
+            assert_eq!(names_for_record(written), recorded, "{written}");
+            assert_eq!(names_for_record(recorded), recorded, "twice: {recorded}");
+        }
+        let read = read_one(
+            "@book{k, title = {T}, author = {Lovelace*, Ada and others}, editor = {Hopper†, Grace and et al.}, note = {Lovelace*}}",
+        );
+        assert_eq!(
+            record(&read.entries[0]),
+            "@book{k,\n  title = {T},\n  author = {Lovelace, Ada and others},\n  editor = {Hopper, Grace and others},\n  note = {Lovelace*},\n}"
         );
     }
 

@@ -333,6 +333,85 @@ fn unescaped_dollar(text: &str, from: usize) -> Option<usize> {
     (from..bytes.len()).find(|&i| bytes[i] == b'$' && (i == 0 || bytes[i - 1] != b'\\'))
 }
 
+/// Author marks written in LaTeX (`$^*$`, `$^{\dagger}$`, `\textsuperscript{*,\dag}`, `\dag`) as
+/// the symbols themselves, which
+/// [`papershelf_core::marks::split_marks`] takes off the names.
+pub fn marks_as_symbols(names: &str) -> String {
+    let mut out = String::with_capacity(names.len());
+    let mut rest = names;
+    while let Some(i) = rest.find(['$', '\\']) {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        let group = if let Some(math) = tail.strip_prefix('$') {
+            math.find('$').map(|end| (&math[..end], end + 2))
+        } else if let Some(arg) = tail.strip_prefix("\\textsuperscript{") {
+            arg.find('}')
+                .map(|end| (&arg[..end], "\\textsuperscript{".len() + end + 1))
+        } else {
+            let name = tail[1..]
+                .bytes()
+                .take_while(u8::is_ascii_alphabetic)
+                .count();
+            let len = 1 + name + usize::from(tail[1 + name..].starts_with("{}")) * 2;
+            (name > 0).then_some((&tail[..1 + name], len))
+        };
+        match group.and_then(|(inner, len)| Some((marks_of(inner)?, len))) {
+            Some((marks, len)) => {
+                out.push_str(&marks);
+                rest = &tail[len..];
+            }
+            None => {
+                // Not marks: the character as written (with the one it escapes, so `\$` is no
+                // math).
+                let len = tail[1..].chars().next().map_or(1, |c| 1 + c.len_utf8());
+                let len = if tail.starts_with('\\') { len } else { 1 };
+                out.push_str(&tail[..len]);
+                rest = &tail[len..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The marks a superscript holds, when it holds nothing else.
+fn marks_of(latex: &str) -> Option<String> {
+    let mut marks = String::new();
+    let mut rest = latex.trim_start_matches('^');
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || "{},^".contains(c));
+        if rest.is_empty() {
+            break;
+        }
+        let (mark, len) = [
+            ("\\textdaggerdbl", '‡'),
+            ("\\textdagger", '†'),
+            ("\\ddagger", '‡'),
+            ("\\ddag", '‡'),
+            ("\\dagger", '†'),
+            ("\\dag", '†'),
+            ("\\ast", '*'),
+            ("\\textasteriskcentered", '*'),
+            ("\\S", '§'),
+            ("\\#", '#'),
+            ("*", '*'),
+            ("†", '†'),
+            ("‡", '‡'),
+        ]
+        .iter()
+        .find(|(written, _)| {
+            rest.starts_with(written)
+                && !rest[written.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
+        })
+        .map(|&(written, mark)| (mark, written.len()))?;
+        if !marks.contains(mark) {
+            marks.push(mark);
+        }
+        rest = &rest[len..];
+    }
+    (!marks.is_empty()).then_some(marks)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -46,7 +46,7 @@ enum Command {
         #[arg(long)]
         prune: bool,
         /// An al-folio site's assets/ folder: the PDFs and previews the .bib names by file name
-        /// are copied from it to assets/ beside the output file.
+        /// are copied from it to assets/ beside the output file. Not for a Hugo folder.
         #[arg(long, value_name = "DIR")]
         assets: Option<PathBuf>,
     },
@@ -77,6 +77,12 @@ fn main() -> ExitCode {
             prune,
             assets,
         } => match &inputs[..] {
+            [dir] if dir.is_dir() && assets.is_some() => {
+                eprintln!(
+                    "error: --assets is for al-folio's .bib files; a Hugo folder's files are found in the folder itself (featured images) or listed to copy from its static/ folder; nothing was written"
+                );
+                ExitCode::from(2)
+            }
             [dir] if dir.is_dir() => hugo::import(dir, &output, prune),
             _ if inputs.iter().any(|i| i.is_dir()) => {
                 eprintln!("error: give one folder of Hugo publications, or .bib files; nothing was written");

@@ -176,7 +176,7 @@ fn resolve_text(entry: &BibEntry, warnings: &mut Vec<String>) -> Result<biblatex
         .filter(|(name, _)| TEXT_FIELDS.contains(&name.as_str()))
         .map(|(name, value)| {
             let value = match name.as_str() {
-                "author" => lowercase_and(&latex_marks(value)),
+                "author" => lowercase_and(&latex::marks_as_symbols(value)),
                 "keywords" => mark_keyword_breaks(value),
                 _ => value.clone(),
             };
@@ -281,84 +281,6 @@ fn names(people: &[Person]) -> (Vec<Author>, MoreAuthors) {
     (names, more)
 }
 
-/// Author marks written in LaTeX (`$^*$`, `$^{\dagger}$`, `\textsuperscript{*,\dag}`, `\dag`) as
-/// the symbols themselves, which [`split_marks`] takes off the names.
-fn latex_marks(names: &str) -> String {
-    let mut out = String::with_capacity(names.len());
-    let mut rest = names;
-    while let Some(i) = rest.find(['$', '\\']) {
-        out.push_str(&rest[..i]);
-        let tail = &rest[i..];
-        let group = if let Some(math) = tail.strip_prefix('$') {
-            math.find('$').map(|end| (&math[..end], end + 2))
-        } else if let Some(arg) = tail.strip_prefix("\\textsuperscript{") {
-            arg.find('}')
-                .map(|end| (&arg[..end], "\\textsuperscript{".len() + end + 1))
-        } else {
-            let name = tail[1..]
-                .bytes()
-                .take_while(u8::is_ascii_alphabetic)
-                .count();
-            let len = 1 + name + usize::from(tail[1 + name..].starts_with("{}")) * 2;
-            (name > 0).then_some((&tail[..1 + name], len))
-        };
-        match group.and_then(|(inner, len)| Some((marks_of(inner)?, len))) {
-            Some((marks, len)) => {
-                out.push_str(&marks);
-                rest = &tail[len..];
-            }
-            None => {
-                // Not marks: the character as written (with the one it escapes, so `\$` is no
-                // math).
-                let len = tail[1..].chars().next().map_or(1, |c| 1 + c.len_utf8());
-                let len = if tail.starts_with('\\') { len } else { 1 };
-                out.push_str(&tail[..len]);
-                rest = &tail[len..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// The marks a superscript holds, when it holds nothing else.
-fn marks_of(latex: &str) -> Option<String> {
-    let mut marks = String::new();
-    let mut rest = latex.trim_start_matches('^');
-    loop {
-        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || "{},^".contains(c));
-        if rest.is_empty() {
-            break;
-        }
-        let (mark, len) = [
-            ("\\textdaggerdbl", '‡'),
-            ("\\textdagger", '†'),
-            ("\\ddagger", '‡'),
-            ("\\ddag", '‡'),
-            ("\\dagger", '†'),
-            ("\\dag", '†'),
-            ("\\ast", '*'),
-            ("\\textasteriskcentered", '*'),
-            ("\\S", '§'),
-            ("\\#", '#'),
-            ("*", '*'),
-            ("†", '†'),
-            ("‡", '‡'),
-        ]
-        .iter()
-        .find(|(written, _)| {
-            rest.starts_with(written)
-                && !rest[written.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
-        })
-        .map(|&(written, mark)| (mark, written.len()))?;
-        if !marks.contains(mark) {
-            marks.push(mark);
-        }
-        rest = &rest[len..];
-    }
-    (!marks.is_empty()).then_some(marks)
-}
-
 /// The year in a `year` or `date` value: its first run of four digits ("2019", "2019-05-01",
 /// "{2019}", "2019a"), when that is the whole of the year part.
 fn year_of(value: &str) -> Option<i32> {
@@ -416,7 +338,7 @@ fn topics(keywords: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bibfile::read;
+    use crate::bibfile::{read, record};
     use papershelf_core::PaperType;
 
     fn import(text: &str) -> Vec<Result<Imported, String>> {
@@ -648,6 +570,41 @@ mod tests {
             (authors(&p), p.et_al),
             (vec!["Ann Lee".to_owned()], MoreAuthors::Unknown)
         );
+    }
+
+    #[test]
+    fn the_record_names_the_same_people_without_marks_or_pseudo_authors() {
+        let marks = r#"@article{k, title = {T}, author = {Zhang$^*$, Kaiyan and Wei Xu\textsuperscript{*,\dag} and Li$^{\dagger}$, Bo and Qi\dag, Ann and Ng\textsuperscript{\ddag}, Al and Lu $^\ast$, Yi and K{\"o}nig, J. and Sam \# and †Ning Ding and authors, +2 more}}"#;
+        let files = [
+            include_str!("../tests/fixtures/awkward.bib"),
+            include_str!("../tests/fixtures/alfolio.bib"),
+            include_str!("../tests/fixtures/bibbase.bib"),
+            include_str!("../../../tests/browser/fixtures/alfolio-lab/papers.bib"),
+            marks,
+        ];
+        let mut marked = 0;
+        for text in files {
+            for entry in &read(&[("refs.bib".into(), text.into())]).entries {
+                let Ok(first) = publication(entry) else {
+                    continue;
+                };
+                let first = first.publication;
+                let again = read(&[(String::new(), record(entry))]);
+                let second = publication(&again.entries[0]).unwrap().publication;
+                let names = |p: &Publication| -> Vec<String> {
+                    p.authors.iter().map(|a| a.name.clone()).collect()
+                };
+                assert_eq!(names(&second), names(&first), "{}", entry.key);
+                assert!(
+                    second.authors.iter().all(|a| a.marks.is_empty()),
+                    "{}",
+                    entry.key
+                );
+                assert_eq!(second.et_al.any(), first.et_al.any(), "{}", entry.key);
+                marked += first.authors.iter().filter(|a| !a.marks.is_empty()).count();
+            }
+        }
+        assert!(marked >= 15, "{marked} marked authors");
     }
 
     #[test]

@@ -7,6 +7,10 @@
 //! field the JSON has is kept and the .bib only fills the gaps. Fields the .bib does not produce
 //! (a hand-written note, a link added by hand) are always kept, and so are the file's top-level
 //! fields and the order of its keys and entries.
+//!
+//! The record names the people without the marks on their names and says `others` for authors
+//! not named, where the JSON has marks and may have a count: so `authors` are compared by name
+//! and `et_al` by whether there are any, and marks and counts follow the .bib.
 
 use papershelf_core::bibtex::record_key;
 use serde_json::{Map, Value};
@@ -229,10 +233,10 @@ fn merge_map(
             match known {
                 Some(_) => {
                     let before = present(known, key);
-                    if mine == before {
+                    if same_as_imported(&path, &mine, &before) {
                         bib
                     } else {
-                        if bib != before && bib != mine {
+                        if !same_as_imported(&path, &bib, &before) && bib != mine {
                             edits.push((path, true));
                         }
                         mine
@@ -253,6 +257,49 @@ fn merge_map(
         }
     }
     out
+}
+
+/// Whether a field's value is what `imported` says, for telling a hand edit. The stored record
+/// names the authors without their marks and says "others" for a count of authors not named
+/// ([`crate::bibfile::names_for_record`]), so `authors` compare by name (each author without its
+/// `marks`), `et_al` by whether there are any, and the rest as they are. Marks and counts then
+/// always follow the .bib, and a name changed by hand is still an edit.
+fn same_as_imported(path: &str, value: &Option<Value>, imported: &Option<Value>) -> bool {
+    match path {
+        "authors" => without_marks(value) == without_marks(imported),
+        "et_al" => any_more(value) == any_more(imported),
+        _ => value == imported,
+    }
+}
+
+/// The authors, each as an object without `marks`: `"Ann"` and `{"name": "Ann", "marks": "*"}`
+/// are both `{"name": "Ann"}`.
+fn without_marks(authors: &Option<Value>) -> Option<Value> {
+    let Some(Value::Array(list)) = authors else {
+        return authors.clone();
+    };
+    let bare = list.iter().map(|author| match author {
+        Value::String(name) => {
+            Value::Object(Map::from_iter([("name".to_owned(), name.clone().into())]))
+        }
+        Value::Object(fields) => {
+            let mut fields = fields.clone();
+            fields.remove("marks");
+            Value::Object(fields)
+        }
+        other => other.clone(),
+    });
+    Some(Value::Array(bare.collect()))
+}
+
+/// `et_al` as whether there are authors not named: `true` and a count are both yes.
+fn any_more(et_al: &Option<Value>) -> Option<Value> {
+    match et_al {
+        None => Some(false.into()),
+        Some(Value::Bool(_)) => et_al.clone(),
+        Some(Value::Number(n)) => Some((n.as_f64() != Some(0.0)).into()),
+        Some(other) => Some(other.clone()),
+    }
 }
 
 #[cfg(test)]
@@ -461,6 +508,58 @@ mod tests {
         assert_eq!(report.repeated, ["A"]);
         assert_eq!(report.hand_written, 1);
         assert_eq!(report.unchanged, 1);
+    }
+
+    /// What the stored record of `@misc{k, …}` imports as: the record keeps no marks and says
+    /// "others" for a count.
+    fn unmarked(_: &str) -> Option<Map<String, Value>> {
+        Some(object(
+            json!({"id": "k", "title": "T", "bibtex": "@misc{k,}",
+            "authors": ["Ada Lovelace", "Grace Hopper"], "et_al": true}),
+        ))
+    }
+
+    #[test]
+    fn marks_and_counts_the_record_does_not_keep_are_no_hand_edit() {
+        let existing = json!([{"id": "k", "title": "T", "bibtex": "@misc{k,}",
+            "authors": [{"name": "Ada Lovelace", "marks": "*"}, "Grace Hopper"], "et_al": 4}]);
+        // The .bib unchanged: nothing changes, nothing is reported.
+        let same = vec![existing[0].clone()];
+        let (document, report) = merge(existing.clone(), same, false, unmarked).unwrap();
+        assert_eq!(document, existing);
+        assert_eq!((report.unchanged, report.kept_edits.len()), (1, 0));
+        // The .bib adds a mark and a fifth author not named: the JSON follows.
+        let marked = vec![json!({"id": "k", "title": "T", "bibtex": "@misc{k,}",
+            "authors": [{"name": "Ada Lovelace", "marks": "*†"}, {"name": "Grace Hopper", "marks": "*"}],
+            "et_al": 5})];
+        let (document, report) = merge(existing.clone(), marked.clone(), false, unmarked).unwrap();
+        assert_eq!(document, Value::Array(marked.clone()));
+        assert_eq!(report.updated, ["k"]);
+        assert!(report.kept_edits.is_empty(), "{:?}", report.kept_edits);
+        // A name edited by hand stays, marks and all.
+        let mut edited = existing.clone();
+        edited[0]["authors"][1] = json!("Grace B. M. Hopper");
+        let (document, report) = merge(edited.clone(), marked, false, unmarked).unwrap();
+        assert_eq!(document[0]["authors"], edited[0]["authors"]);
+        assert_eq!(document[0]["et_al"], 5);
+        assert!(
+            report.kept_edits.is_empty(),
+            "the .bib named the same people: {:?}",
+            report.kept_edits
+        );
+        // …and is reported when the .bib renamed someone too.
+        let renamed = vec![json!({"id": "k", "title": "T", "bibtex": "@misc{k,}",
+            "authors": ["Ada King", "Grace Hopper"], "et_al": 4})];
+        let (document, report) = merge(edited.clone(), renamed, false, unmarked).unwrap();
+        assert_eq!(document[0]["authors"], edited[0]["authors"]);
+        assert_eq!(
+            report.kept_edits,
+            [KeptEdit {
+                id: "k".into(),
+                field: "authors".into(),
+                bib_changed: true
+            }]
+        );
     }
 
     #[test]

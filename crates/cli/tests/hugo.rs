@@ -361,6 +361,21 @@ fn nothing_is_written_when_there_is_nothing_to_import() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(!dir.join("public/publications.json").exists());
+    // --assets is al-folio's: a Hugo folder says so rather than ignore it.
+    let out = Command::new(env!("CARGO_BIN_EXE_papershelf"))
+        .args(["import", "content/publication", "--assets", "static"])
+        .args(["-o", "public/publications.json"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("error: --assets is for al-folio's .bib files"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!dir.join("public/publications.json").exists());
     // A publications.json that is not JSON is left as it is.
     std::fs::write(dir.join("public/publications.json"), "{ not json").unwrap();
     let (code, _) = import(&dir);

@@ -253,6 +253,39 @@ fn the_browser_fixture_is_this_import() {
     );
 }
 
+/// The browser tests and screenshots show this lab, moved from al-folio: its publications.json is
+/// base.json with papers.bib imported into it, the files its links name copied by `--assets`.
+#[test]
+fn the_alfolio_lab_fixture_is_this_import() {
+    let lab =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/browser/fixtures/alfolio-lab");
+    let dir = workdir("alfolio-lab-fixture");
+    std::fs::copy(lab.join("base.json"), dir.join("publications.json")).unwrap();
+    std::fs::copy(lab.join("papers.bib"), dir.join("papers.bib")).unwrap();
+    let assets = lab.join("assets");
+    let (code, out) = run(
+        &dir,
+        &[
+            "import",
+            "papers.bib",
+            "-o",
+            "publications.json",
+            "--assets",
+            assets.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        !out.contains("missing"),
+        "every file the links name ships: {out}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("publications.json")).unwrap(),
+        std::fs::read_to_string(lab.join("publications.json")).unwrap_or_default(),
+        "regenerate it: cd tests/browser/fixtures/alfolio-lab && cp base.json publications.json && cargo run -p papershelf-cli -- import papers.bib -o publications.json --assets assets"
+    );
+}
+
 // Cases a review found, each once a bug.
 
 /// Writes `bib` as refs.bib in `dir` and imports it into out.json.
@@ -392,6 +425,92 @@ fn a_hand_added_link_does_not_freeze_the_bibs_links() {
     assert_eq!(links["video"], "https://v.org/talk");
     assert_eq!(links["doi"], "https://doi.org/10.1/abc", "{links}");
     assert_eq!(links["page"], "https://x.org/new", "{links}");
+}
+
+/// The record keeps no marks and no pseudo-author, where the JSON has both.
+const MARKED: &str =
+    "@misc{k, title = {T}, author = {Lovelace*, Ada and Hopper, Grace and authors, +4 more}}";
+
+#[test]
+fn an_unchanged_bib_with_marks_changes_nothing_and_reports_nothing() {
+    let dir = workdir("marks-unchanged");
+    import(&dir, MARKED, &[]);
+    let first = doc(&dir);
+    let paper = &first["publications"][0];
+    assert_eq!(
+        paper["authors"],
+        json!([{"name": "Ada Lovelace", "marks": "*"}, "Grace Hopper"])
+    );
+    assert_eq!(paper["et_al"], 4);
+    assert!(
+        paper["bibtex"]
+            .as_str()
+            .unwrap()
+            .contains("author = {Lovelace, Ada and Hopper, Grace and others},"),
+        "{paper}"
+    );
+    let (code, out) = import(&dir, MARKED, &[]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("out.json: 0 added, 0 updated, 1 unchanged, 0 kept.\n"),
+        "{out}"
+    );
+    assert!(!out.contains("kept k."), "{out}");
+    assert_eq!(doc(&dir), first);
+}
+
+#[test]
+fn a_mark_added_in_the_bib_reaches_the_json() {
+    let dir = workdir("marks-added");
+    import(&dir, MARKED, &[]);
+    let (_, out) = import(
+        &dir,
+        "@misc{k, title = {T}, author = {Lovelace*†, Ada and Hopper*, Grace and authors, +5 more}}",
+        &[],
+    );
+    let paper = &doc(&dir)["publications"][0];
+    assert_eq!(
+        paper["authors"],
+        json!([{"name": "Ada Lovelace", "marks": "*†"}, {"name": "Grace Hopper", "marks": "*"}]),
+        "{out}"
+    );
+    assert_eq!(paper["et_al"], 5, "{out}");
+    assert!(!out.contains("kept k."), "{out}");
+}
+
+#[test]
+fn an_author_renamed_by_hand_stays() {
+    let dir = workdir("marks-renamed");
+    import(&dir, MARKED, &[]);
+    edit(&dir, |d| {
+        d["publications"][0]["authors"][1] = json!("Grace Brewster Murray Hopper")
+    });
+    let (_, out) = import(&dir, MARKED, &[]);
+    let paper = &doc(&dir)["publications"][0];
+    assert_eq!(
+        paper["authors"],
+        json!([{"name": "Ada Lovelace", "marks": "*"}, "Grace Brewster Murray Hopper"]),
+        "{out}"
+    );
+    assert!(
+        !out.contains("kept k."),
+        "the .bib did not change it: {out}"
+    );
+    let (_, out) = import(
+        &dir,
+        "@misc{k, title = {T}, author = {Lovelace*, Ada and Hopper, G. and authors, +4 more}}",
+        &[],
+    );
+    assert_eq!(
+        doc(&dir)["publications"][0]["authors"][1],
+        "Grace Brewster Murray Hopper"
+    );
+    assert!(
+        out.contains(
+            "  kept k.authors as the JSON has it: edited by hand; the .bib changed it too\n"
+        ),
+        "{out}"
+    );
 }
 
 #[test]
