@@ -181,8 +181,12 @@ const AUTHORS_SHOWN: usize = 10;
 fn kicker(paper: &Paper, query: Signal<Query>) -> Option<impl IntoView> {
     let parts: Vec<(&'static str, String)> = [
         paper.badge().map(|badge| ("badge", badge.shown())),
-        paper.paper_type.map(|t| ("paper-type", t.label().to_owned())),
-        paper.featured.then(|| ("featured-mark", "Featured".to_owned())),
+        paper
+            .paper_type
+            .map(|t| ("paper-type", t.label().to_owned())),
+        paper
+            .featured
+            .then(|| ("featured-mark", "Featured".to_owned())),
         paper.award().map(|award| ("award", award.shown())),
     ]
     .into_iter()
