@@ -169,6 +169,12 @@ pub(crate) fn not_text(dropped: usize) -> String {
     format!("{dropped} item(s) that are not text were ignored")
 }
 
+/// [`MARKS`] and [`PaperType::ALL`]'s keys as messages list them (tests hold them equal): written
+/// out, they cost the site's bundle a string rather than the code that builds one.
+const MARK_LIST: &str = "* † ‡ ∗ § #";
+const TYPE_LIST: &str =
+    "article, conference, workshop, preprint, book, chapter, thesis, report, talk, poster, other";
+
 /// A paper's link that [`is_safe_link`] refuses, for messages.
 const UNSAFE_LINK: &str =
     "only http:, https: and mailto: addresses and paths within the site become links; this one was not shown";
@@ -785,9 +791,8 @@ impl CatalogBuilder {
             }
         }
         if bad_marks > 0 {
-            let symbols: String = MARKS.iter().map(|m| format!(" {m}")).collect();
             let message = format!(
-                "an author's marks are text made of{symbols}; {bad_marks} other(s) were ignored"
+                "an author's marks are text made of {MARK_LIST}; {bad_marks} other(s) were ignored"
             );
             self.problem(Severity::Ignored, n, Some(title), "authors", message);
         }
@@ -827,11 +832,9 @@ impl CatalogBuilder {
             Field::Ok(key) => {
                 let found = PaperType::from_data(&key);
                 if found.is_none() {
-                    let keys: Vec<&str> = PaperType::ALL.iter().map(|t| t.key()).collect();
                     let message = format!(
-                        "\"{}\" is not one of the types ({}); ignored",
+                        "\"{}\" is not one of the types ({TYPE_LIST}); ignored",
                         shorten(&key),
-                        keys.join(", ")
                     );
                     self.problem(Severity::Ignored, n, Some(title), "type", message);
                 }
@@ -1287,8 +1290,7 @@ fn read_marks(
             matches!((chars.next(), chars.next()), (Some(c), None) if MARKS.contains(&c));
         match meaning {
             _ if !one_mark => {
-                let symbols: String = MARKS.iter().map(|m| format!(" {m}")).collect();
-                problems.push((field, format!("a mark is one of{symbols}; ignored")));
+                problems.push((field, format!("a mark is one of {MARK_LIST}; ignored")));
             }
             Field::Ok(meaning) => {
                 let meaning = collapse_whitespace(&meaning);
@@ -1367,6 +1369,14 @@ mod tests {
             catalog(r#"[{"title":"A","topics":["Théorie"]},{"title":"B","topics":["theorie"]}]"#);
         assert_eq!(accents.topics.len(), 1);
         assert_eq!(accents.topic_id("THEORIE"), Some(0));
+    }
+
+    #[test]
+    fn the_written_lists_are_the_vocabularies() {
+        let marks: Vec<String> = MARKS.iter().map(char::to_string).collect();
+        assert_eq!(MARK_LIST, marks.join(" "));
+        let keys: Vec<&str> = PaperType::ALL.iter().map(|t| t.key()).collect();
+        assert_eq!(TYPE_LIST, keys.join(", "));
     }
 
     #[test]

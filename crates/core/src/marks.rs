@@ -82,7 +82,12 @@ impl MoreAuthors {
 /// Whether an author "name" stands for authors not named: "others", "et al.", "and others",
 /// "+11 more", "11 more authors", "authors, +11 more", "+3 others". `None` for a person.
 pub fn pseudo_author(name: &str) -> Option<MoreAuthors> {
-    let lower = name.trim().trim_end_matches('.').trim().to_lowercase();
+    // ASCII only: every such phrase is English, and Unicode case tables would weigh on the site.
+    let lower = name
+        .trim()
+        .trim_end_matches('.')
+        .trim()
+        .to_ascii_lowercase();
     let lower = lower.strip_prefix("authors,").unwrap_or(&lower).trim();
     let lower = lower.strip_prefix("and ").unwrap_or(lower).trim();
     if matches!(lower, "others" | "et al" | "et. al" | "et.al" | "…" | "...") {
