@@ -411,7 +411,7 @@ fn read_record(bib: &Path, beside_page: bool, notes: &mut Vec<Note>) -> Option<(
     Some((
         bib.to_owned(),
         Record {
-            kind: entry.kind.clone(),
+            paper_type: crate::kind::paper_type(entry),
             publication,
         },
     ))

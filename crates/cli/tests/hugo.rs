@@ -289,7 +289,10 @@ fn the_record_fills_what_the_page_lacks() {
     let orphan = paper(&papers, "orphan-record");
     assert_eq!(orphan["title"], "A Record Without a Page");
     assert_eq!(orphan["authors"], json!(["Robert Roe", "Ann Lee"]));
-    assert_eq!(orphan["type"], "conference");
+    assert_eq!(
+        orphan["type"], "workshop",
+        "as the BibTeX import reads a workshop's booktitle"
+    );
     assert_eq!(orphan["venue"], "Workshop on Lost Papers");
     // A broken record costs only itself.
     let broken = paper(&papers, "broken-bib");

@@ -13,8 +13,8 @@ use std::collections::HashSet;
 /// The paper's `cite.bib`, already read: its entry type and what it imports as.
 #[derive(Debug, Clone)]
 pub struct Record {
-    /// The BibTeX entry type in lower case.
-    pub kind: String,
+    /// The record's type, as the BibTeX import reads its entry type.
+    pub paper_type: PaperType,
     /// The entry as the BibTeX import maps it; `bibtex` always holds the record.
     pub publication: Publication,
 }
@@ -218,7 +218,7 @@ fn paper_type(f: &mut Fields, record: Option<&Record>, warnings: &mut Vec<String
             unknown.trim()
         ));
     }
-    record.map_or(PaperType::Other, |r| bib_type(&r.kind))
+    record.map_or(PaperType::Other, |r| r.paper_type)
 }
 
 /// A `publication_types` value: Academic's numbered codes or a CSL type name.
@@ -237,21 +237,6 @@ pub fn hugo_type(value: &str) -> Option<PaperType> {
         "speech" => Talk,
         other => return PaperType::from_key(other),
     })
-}
-
-/// A BibTeX entry type's kind of paper.
-fn bib_type(kind: &str) -> PaperType {
-    use PaperType::*;
-    match kind {
-        "article" => Article,
-        "inproceedings" | "conference" => Conference,
-        "book" | "mvbook" => Book,
-        "incollection" | "inbook" => Chapter,
-        "phdthesis" | "mastersthesis" | "thesis" => Thesis,
-        "techreport" | "report" => Report,
-        "unpublished" => Preprint,
-        _ => Other,
-    }
 }
 
 /// `In *Proceedings of CAV*` → `Proceedings of CAV`: Markdown emphasis and the templates' "In"
