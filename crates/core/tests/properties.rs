@@ -42,6 +42,14 @@ fn entry() -> impl Strategy<Value = Value> {
             json!({ "id": id, "title": title, "authors": authors, "year": year, "links": links, "topics": topics })
         }),
         ("[a-z]{0,3}", "[ A-Za-z]{0,10}").prop_map(|(id, title)| json!({ "id": id, "title": title })),
+        // What other sites curated: marked and object authors, types, counts, images, legends.
+        (field(), field(), field(), field(), field(), field(), "[ A-Za-z*†‡∗§#+0-9]{0,10}").prop_map(
+            |(kind, featured, et_al, image, marks, award, marked)| {
+                json!({ "title": "T", "type": kind, "featured": featured, "et_al": et_al, "image": image,
+                        "marks": marks, "award": award, "badge": award, "note": award,
+                        "authors": [marked, { "name": marked, "marks": marks }, "others"] })
+            }
+        ),
     ]
 }
 
@@ -65,11 +73,14 @@ fn state() -> impl Strategy<Value = ViewState> {
         prop::collection::vec(value(), 0..3),
         prop::collection::vec(value(), 0..3),
         prop::collection::vec(value(), 0..3),
+        prop::collection::vec(value(), 0..3),
+        any::<bool>(),
         0..3usize,
     )
-        .prop_map(|(query, authors, topics, years, sort)| {
+        .prop_map(|(query, authors, topics, years, types, featured, sort)| {
             let mut state = ViewState {
                 query: query.trim().to_owned(),
+                featured,
                 sort: Sort::ALL[sort],
                 ..ViewState::default()
             };
@@ -77,6 +88,7 @@ fn state() -> impl Strategy<Value = ViewState> {
                 (FilterKind::Author, authors),
                 (FilterKind::Topic, topics),
                 (FilterKind::Year, years),
+                (FilterKind::Type, types),
             ] {
                 for v in values {
                     if !state.has(kind, &v) {
@@ -233,8 +245,10 @@ proptest! {
         let mut state = ViewState { query: q, ..ViewState::default() };
         state.toggle(FilterKind::Author, &author);
         state.toggle(FilterKind::Year, &author);
+        state.toggle(FilterKind::Type, &author);
+        state.featured = author.len() % 2 == 0;
         let sel = catalog.select(&state);
-        for kind in [FilterKind::Author, FilterKind::Topic, FilterKind::Year] {
+        for kind in FilterKind::ALL {
             let _ = catalog.facet(kind, &state, &sel, &author, 10);
         }
     }
