@@ -359,7 +359,8 @@ fn Abstract(
         }
         .into_any();
     };
-    if crate::browser::window().is_none() {
+    // Only the prerender (native) takes this branch: `cfg!` keeps it out of the site's bundle.
+    if !cfg!(target_arch = "wasm32") && crate::browser::window().is_none() {
         // Rendered ahead of time, for readers before (or without) the app: a native disclosure
         // in the toggle's place and style, which opens without JavaScript.
         return view! {

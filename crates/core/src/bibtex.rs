@@ -56,7 +56,8 @@ pub fn bibliography<F: Entries + ?Sized>(
     let mut keys = Keys::default();
     for record in own.iter().flatten() {
         if let Some(key) = record_key(record) {
-            keys.used.insert(key.to_lowercase());
+            // Made keys are ASCII: ASCII case is all a clash can differ in.
+            keys.used.insert(key.to_ascii_lowercase());
         }
     }
     let records: Vec<String> = papers

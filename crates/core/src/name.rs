@@ -54,13 +54,15 @@ impl Name {
     /// Splits a name as written in the data (whitespace already collapsed).
     pub fn parse(name: &str) -> Name {
         let name = name.trim();
-        let bare = name.trim_end_matches('.').to_lowercase();
+        // ASCII case only, here and below: the words compared with are English, and Rust's
+        // Unicode case tables would weigh on the site's bundle for nothing.
+        let bare = name.trim_end_matches('.').to_ascii_lowercase();
         if matches!(bare.as_str(), "et al" | "et. al" | "others" | "and others") {
             return Name::Others;
         }
         let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
         let organisation = words.iter().any(|w| {
-            let word = w.trim_end_matches([',', '.']).to_lowercase();
+            let word = w.trim_end_matches([',', '.']).to_ascii_lowercase();
             ORGANISATION_WORDS.contains(&word.as_str())
         });
         if organisation || (words.len() < 2 && !name.contains(',')) {
@@ -78,7 +80,8 @@ impl Name {
             [_] => {
                 let (words, suffix) = match words.split_last() {
                     Some((last, rest))
-                        if rest.len() >= 2 && SUFFIXES.contains(&last.to_lowercase().as_str()) =>
+                        if rest.len() >= 2
+                            && SUFFIXES.contains(&last.to_ascii_lowercase().as_str()) =>
                     {
                         (rest, *last)
                     }
