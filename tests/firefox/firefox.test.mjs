@@ -289,8 +289,9 @@ const lab = alfolioLab();
 const labPapers = lab.doc.publications;
 const labTides = labPapers.find((p) => p.id === "lovelace2025tides");
 const papersText = (n) => `${n} ${n === 1 ? "paper" : "papers"}`;
-/** The view's query parameter `name`, or null. */
-const param = (page, name) => new URL(page.url()).searchParams.get(name);
+/** The view's query parameter `name`, or null, from the page itself (puppeteer's page.url() over
+ * BiDi does not follow history.pushState). */
+const param = (page, name) => page.evaluate((name) => new URLSearchParams(location.search).get(name), name);
 async function waitForParam(page, name, value) {
   await waitUntil(page, `${name}=${value}`, (name, value) => new URLSearchParams(location.search).get(name) === value, name, value);
 }
@@ -315,13 +316,13 @@ pageTest("the fixture lab: the featured filter and the Types facet live in the U
   await conference.click();
   await waitForStatus(page, countText(both.length));
   await waitForParam(page, "type", "conference");
-  assert.equal(param(page, "featured"), "1");
+  assert.equal(await param(page, "featured"), "1");
   assert.deepEqual(await cardTitles(page), titlesOf(both));
 
   await page.evaluate(() => history.back());
   await waitForStatus(page, countText(featured.length));
   await waitForParam(page, "type", null);
-  assert.equal(param(page, "featured"), "1");
+  assert.equal(await param(page, "featured"), "1");
   await page.evaluate(() => history.back());
   await waitForStatus(page, countText(labPapers.length));
   await waitForParam(page, "featured", null);
@@ -364,7 +365,7 @@ pageTest("the fixture lab: a thumbnail keeps its box while it loads late; a rela
   );
   await page.goto(labSite.url);
   await waitForStatus(page, countText(labPapers.length));
-  const img = await page.waitForSelector(aria("img", labTides.title));
+  const img = await page.waitForSelector(`article img.thumbnail[alt="${labTides.title}"]`);
   const layout = () =>
     page.evaluate(() => {
       const card = document.querySelector("article .thumbnail").closest("article");
@@ -380,6 +381,9 @@ pageTest("the fixture lab: a thumbnail keeps its box while it loads late; a rela
   await waitUntil(page, "the thumbnail", (i) => i.complete && i.naturalWidth > 0, img);
   assert.deepEqual(await layout(), before);
   assert.equal(await img.evaluate((i) => i.alt), labTides.title);
+  // Loaded, it is an image named by the title in Firefox's accessibility tree (which calls the
+  // role "image", ARIA 1.3's name for "img").
+  assert.ok(await page.$(aria("image", labTides.title)), "an image named by the title");
 
   const card = await page.waitForSelector(aria("article", labTides.title));
   const pdf = await card.waitForSelector(aria("link", "PDF"));
