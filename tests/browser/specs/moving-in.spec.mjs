@@ -372,6 +372,17 @@ test("a type's chip is named by what it shows", async ({ page, site }) => {
   await expect(chip).toHaveAccessibleName("Remove filter Type: Conference paper");
 });
 
+// BUG (style/main.css, .featured-mark::before): the star before "Featured" is CSS content with no
+// alternative text, so it is part of the accessibility tree and screen readers say "black star,
+// Featured". The theme button's moon shows the fix (`content: "☾ " / "";`). This test fails
+// until the star is given empty alternative text.
+test("the kicker reads as words: badge, type, Featured, award", async ({ page, site }) => {
+  await page.goto(site.url);
+  await appShows(page, papers.length);
+  const kicker = page.getByRole("article", { name: tides.title }).locator(".kicker");
+  await expect(kicker).toMatchAriaSnapshot(`- paragraph: ${tides.badge} Conference paper Featured ${tides.award}`);
+});
+
 /** What the tides card must show, prerendered or live: the kicker, the thumbnail, the marks. */
 async function expectTidesCard(page) {
   const card = page.getByRole("article", { name: tides.title });
