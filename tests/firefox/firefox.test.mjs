@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import puppeteer from "puppeteer-core";
 import { startServer } from "../browser/serve.mjs";
 import { countText, matching } from "../browser/specs/corpus.mjs";
+import { alfolioLab, deploy } from "../browser/deploy.mjs";
 
 const repo = fileURLToPath(new URL("../../", import.meta.url));
 const root = process.env.DIST ?? join(repo, "dist");
@@ -28,13 +29,14 @@ const MATHML = "http://www.w3.org/1998/Math/MathML";
 /** How long a wait in the page may take; each test has twice that. */
 const WAIT_MS = 15_000;
 
-let server, browser, base;
+let server, browser, base, labSite;
 
 before(
   async () => {
     // Port 0: any free port, so a second run or another server on this machine cannot collide.
     server = await startServer({ root, prefix, port: 0 });
     base = `http://127.0.0.1:${server.address().port}${prefix}`;
+    labSite = await deploy({ data: alfolioLab().text, files: alfolioLab().files, prefix });
     // A fresh profile per launch (puppeteer makes and removes it). The window size comes from
     // Firefox's own flags: BiDi viewport emulation is incomplete in ESR, so no default viewport.
     browser = await puppeteer.launch({
@@ -53,6 +55,7 @@ before(
 after(async () => {
   await browser?.close();
   await new Promise((done) => (server ? server.close(done) : done()));
+  await labSite?.close();
 });
 
 /** A test with its own page in a fresh browser context (no storage carried over), which fails
@@ -278,4 +281,113 @@ test("the prerendered page is readable before the app, which then shows the same
   } finally {
     await context.close();
   }
+});
+
+// Moving in without loss: the al-folio fixture lab deployed as a lab would deploy it (its
+// publications.json and assets as the shipped files, the page prerendered for them).
+const lab = alfolioLab();
+const labPapers = lab.doc.publications;
+const labTides = labPapers.find((p) => p.id === "lovelace2025tides");
+const papersText = (n) => `${n} ${n === 1 ? "paper" : "papers"}`;
+/** The view's query parameter `name`, or null, from the page itself (puppeteer's page.url() over
+ * BiDi does not follow history.pushState). */
+const param = (page, name) => page.evaluate((name) => new URLSearchParams(location.search).get(name), name);
+async function waitForParam(page, name, value) {
+  await waitUntil(page, `${name}=${value}`, (name, value) => new URLSearchParams(location.search).get(name) === value, name, value);
+}
+
+pageTest("the fixture lab: the featured filter and the Types facet live in the URL, and Back restores each view", async (page) => {
+  await page.goto(labSite.url);
+  await waitForStatus(page, countText(labPapers.length));
+  const featured = labPapers.filter((p) => p.featured);
+  const both = featured.filter((p) => p.type === "conference");
+  assert.ok(both.length > 0 && both.length < featured.length);
+
+  const only = await page.waitForSelector(aria("button", `Featured papers only ${papersText(featured.length)}`));
+  await only.click();
+  await waitForStatus(page, countText(featured.length));
+  await waitForParam(page, "featured", "1");
+  assert.equal(await only.evaluate((b) => b.getAttribute("aria-pressed")), "true");
+  assert.deepEqual(await cardTitles(page), titlesOf(featured));
+
+  // Firefox names the region as its heading is shown, upper-cased by CSS text-transform.
+  const types = await page.waitForSelector(aria("region", "TYPES"));
+  const conference = await types.waitForSelector(aria("button", `Conference paper ${papersText(both.length)}`));
+  await conference.click();
+  await waitForStatus(page, countText(both.length));
+  await waitForParam(page, "type", "conference");
+  assert.equal(await param(page, "featured"), "1");
+  assert.deepEqual(await cardTitles(page), titlesOf(both));
+
+  await page.evaluate(() => history.back());
+  await waitForStatus(page, countText(featured.length));
+  await waitForParam(page, "type", null);
+  assert.equal(await param(page, "featured"), "1");
+  await page.evaluate(() => history.back());
+  await waitForStatus(page, countText(labPapers.length));
+  await waitForParam(page, "featured", null);
+  const button = await page.waitForSelector(aria("button", `Featured papers only ${papersText(featured.length)}`));
+  assert.equal(await button.evaluate((b) => b.getAttribute("aria-pressed")), "false");
+});
+
+pageTest("the fixture lab: marks are superscripts after the name, and a marked and unmarked spelling are one author", async (page) => {
+  await page.goto(labSite.url);
+  await waitForStatus(page, countText(labPapers.length));
+  const card = await page.waitForSelector(aria("article", labTides.title));
+  const ada = await card.waitForSelector(aria("button", "Ada Lovelace"));
+  const sup = await ada.evaluateHandle((b) => b.nextElementSibling);
+  assert.equal(await sup.evaluate((s) => s.matches("sup.marks")), true);
+  assert.equal(await sup.evaluate((s) => s.querySelector('[aria-hidden="true"]').textContent), "*†");
+  const [b, s] = [await ada.boundingBox(), await sup.boundingBox()];
+  assert.ok(s.x >= b.x + b.width - 1 && s.y < b.y + b.height / 2, `mark ${JSON.stringify(s)}, name ${JSON.stringify(b)}`);
+  const legend = await page.$eval("header .marks-legend", (p) => p.textContent);
+  assert.match(legend, /\* Equal contribution/);
+
+  // Her papers, marked or not (the JSON's names as objects with marks, or plain).
+  const hers = labPapers.filter((p) => p.authors.some((a) => (a.name ?? a) === "Ada Lovelace"));
+  assert.ok(hers.some((p) => p.authors.some((a) => typeof a === "string" && a === "Ada Lovelace")));
+  const authors = await page.waitForSelector(aria("region", "AUTHORS"));
+  const labels = await authors.$$eval(".facet-label", (all) => all.map((l) => l.textContent));
+  assert.deepEqual(labels.filter((l) => l.startsWith("Ada")), ["Ada Lovelace"]);
+  const entry = await authors.waitForSelector(aria("button", `Ada Lovelace ${papersText(hers.length)}`));
+  await entry.click();
+  await waitForStatus(page, countText(hers.length));
+  assert.deepEqual(await cardTitles(page), titlesOf(hers));
+});
+
+pageTest("the fixture lab: a thumbnail keeps its box while it loads late; a relative link resolves under the sub-path", async (page) => {
+  // The images are held back (delayed, not replaced) until the app has laid the page out.
+  const held = [];
+  let release = false;
+  await page.setRequestInterception(true);
+  page.on("request", (request) =>
+    request.url().includes("/assets/img/") && !release ? held.push(request) : request.continue(),
+  );
+  await page.goto(labSite.url);
+  await waitForStatus(page, countText(labPapers.length));
+  const img = await page.waitForSelector(`article img.thumbnail[alt="${labTides.title}"]`);
+  const layout = () =>
+    page.evaluate(() => {
+      const card = document.querySelector("article .thumbnail").closest("article");
+      const rect = (e) => JSON.stringify(e.getBoundingClientRect());
+      return [rect(card.querySelector(".thumbnail")), rect(card.querySelector(".paper-title")), rect(card.querySelector(".authors"))];
+    });
+  assert.equal(await img.evaluate((i) => i.complete && i.naturalWidth > 0), false);
+  const before = await layout();
+  const box = await img.boundingBox();
+  assert.ok(box.width > 0 && box.height > 0, `an empty box: ${JSON.stringify(box)}`);
+  release = true;
+  for (const request of held.splice(0)) request.continue();
+  await waitUntil(page, "the thumbnail", (i) => i.complete && i.naturalWidth > 0, img);
+  assert.deepEqual(await layout(), before);
+  assert.equal(await img.evaluate((i) => i.alt), labTides.title);
+  // Loaded, it is an image named by the title in Firefox's accessibility tree (which calls the
+  // role "image", ARIA 1.3's name for "img").
+  assert.ok(await page.$(aria("image", labTides.title)), "an image named by the title");
+
+  const card = await page.waitForSelector(aria("article", labTides.title));
+  const pdf = await card.waitForSelector(aria("link", "PDF"));
+  assert.equal(await pdf.evaluate((a) => a.getAttribute("href")), labTides.links.pdf);
+  assert.equal(await pdf.evaluate((a) => new URL(a.href).pathname), `${prefix}assets/pdf/tides.pdf`);
+  assert.equal(await pdf.evaluate(async (a) => (await fetch(a.href)).status), 200);
 });

@@ -1,8 +1,17 @@
 // An accessibility audit with axe-core: no serious or critical violations on the seed page, on a
-// filtered 10k page, with a Cite dialog open, and in both themes.
+// filtered 10k page, on the fixture lab moved from al-folio (kickers, thumbnails, marks, notes,
+// the featured filter), with a Cite dialog open, and in both themes.
 import AxeBuilder from "@axe-core/playwright";
 import { test, expect, status } from "./helpers.mjs";
-import { corpus } from "./corpus.mjs";
+import { corpus, countText } from "./corpus.mjs";
+import { alfolioLab, deploy } from "../deploy.mjs";
+
+let lab;
+test.beforeAll(async () => {
+  const { text, files } = alfolioLab();
+  lab = await deploy({ data: text, files });
+});
+test.afterAll(async () => lab?.close());
 
 async function audit(page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -37,5 +46,29 @@ for (const scheme of ["light", "dark"]) {
     if ((await toggle.getAttribute("aria-pressed")) !== String(scheme === "dark")) await toggle.click();
     await expect(toggle).toHaveAttribute("aria-pressed", String(scheme === "dark"));
     await audit(page);
+  });
+
+  test(`the fixture lab moved from al-folio, ${scheme} theme, all and featured only`, async ({ browser }) => {
+    const papers = alfolioLab().doc.publications;
+    const context = await browser.newContext({ colorScheme: scheme });
+    const page = await context.newPage();
+    await page.goto(lab.url);
+    await expect(page.locator("#prerendered")).toHaveCount(0);
+    await expect(status(page)).toHaveText(countText(papers.length));
+    await expect(page.locator("img.thumbnail").first()).toHaveJSProperty("complete", true);
+    await page.getByRole("button", { name: "Show abstract" }).first().click();
+    const results = await audit(page);
+    expect(results.passes.map((p) => p.id)).toContain("color-contrast");
+    // The featured filter pressed, its chip shown, a type chosen.
+    // BUG (src/active_filters.rs, facet_chip): a type's chip shows "Type: Journal article" but is
+    // named by aria-label "Remove filter Type: article" (the key, not the label it shows), so
+    // axe reports label-content-name-mismatch (serious) and this audit fails until the chip is
+    // named by the label it shows.
+    await page.getByRole("button", { name: /^Featured papers only/ }).click();
+    await expect(status(page)).toHaveText(countText(papers.filter((p) => p.featured).length));
+    await page.getByRole("region", { name: "Types", exact: true }).getByRole("button").first().click();
+    await expect(page.getByRole("button", { name: /^Remove filter Type: / })).toHaveCount(1);
+    await audit(page);
+    await context.close();
   });
 }

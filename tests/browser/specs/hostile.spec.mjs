@@ -81,10 +81,11 @@ test("the notice counts what was skipped or ignored, and lists why", async ({ pa
   await summary.click();
   const items = notice.getByRole("listitem");
   await expect(items).toHaveCount(expected.skipped + expected.ignored);
-  await expect(notice).toContainText("Entry 6: not shown: an entry must be an object with a title, but this is null");
-  await expect(notice).toContainText("Entry 12, title: not shown: the title should be text, but it is a number");
+  await expect(notice).toContainText("Entry 8: not shown: an entry must be an object with a title, but this is null");
+  await expect(notice).toContainText("Entry 14, title: not shown: the title should be text, but it is a number");
   await expect(notice).toContainText("(“Wrong types”), year: should be a whole number such as 2024, but it is text; ignored");
   await expect(notice).toContainText("links.pdf: only http:, https: and mailto: addresses and paths within the site become links");
+  await expect(notice).toContainText("(“Hostile image”), image: only https: addresses and paths within the site are shown as images");
 });
 
 test("long words, a 1 MB abstract, 3,000 authors, RTL text: no sideways scrolling on a phone", async ({ page }) => {
