@@ -44,7 +44,6 @@ pub fn ActiveFilters() -> impl IntoView {
         }
     };
     let facet_chip = move |(kind, value): (FilterKind, String)| {
-        let label = format!("Remove filter {}: {value}", kind.label());
         let shown = match kind {
             FilterKind::Year => value.replace('-', "–"),
             FilterKind::Type => {
@@ -52,6 +51,8 @@ pub fn ActiveFilters() -> impl IntoView {
             }
             FilterKind::Author | FilterKind::Topic => value.clone(),
         };
+        // Named by what it shows (WCAG's label in name): "Type: Conference paper", not its key.
+        let label = format!("Remove filter {}: {shown}", kind.label());
         view! {
             <li>
                 <button

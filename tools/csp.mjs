@@ -30,7 +30,9 @@ const policy = [
   "default-src 'none'",
   `script-src 'self' 'wasm-unsafe-eval' ${inlineScripts}`,
   "style-src 'self'",
-  "img-src 'self' data:",
+  // Thumbnails: the site's own files, or https: addresses (the data's `image`; the reader takes
+  // nothing else).
+  "img-src 'self' data: https:",
   "connect-src 'self'",
   "base-uri 'self'",
   "form-action 'none'",

@@ -60,10 +60,8 @@ for (const scheme of ["light", "dark"]) {
     const results = await audit(page);
     expect(results.passes.map((p) => p.id)).toContain("color-contrast");
     // The featured filter pressed, its chip shown, a type chosen.
-    // BUG (src/active_filters.rs, facet_chip): a type's chip shows "Type: Journal article" but is
-    // named by aria-label "Remove filter Type: article" (the key, not the label it shows), so
-    // axe reports label-content-name-mismatch (serious) and this audit fails until the chip is
-    // named by the label it shows.
+    // With a type chosen, its chip is named by the label it shows (axe's
+    // label-content-name-mismatch found it named by the URL's key).
     await page.getByRole("button", { name: /^Featured papers only/ }).click();
     await expect(status(page)).toHaveText(countText(papers.filter((p) => p.featured).length));
     await page.getByRole("region", { name: "Types", exact: true }).getByRole("button").first().click();

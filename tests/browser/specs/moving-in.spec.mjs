@@ -317,10 +317,9 @@ test("a hostile image is never requested, in the prerendered page or the app", a
   }
 });
 
-// BUG (tools/csp.mjs): the built page's Content-Security-Policy says `img-src 'self' data:`, so
-// an `image` that is an `https:` URL, which the README allows ("An `image` is such a path or an
-// `https:` URL"), is refused by the browser: the card shows a broken image and the console logs
-// the violation. This test fails until the policy allows https: images.
+// Found in review: the Content-Security-Policy (tools/csp.mjs) said `img-src 'self' data:`, so an
+// `https:` image, which the reader accepts, was refused by the browser (a broken image and a
+// violation in the console).
 test("an https: thumbnail loads", async ({ page }) => {
   const data = { publications: [{ id: "remote", title: "A thumbnail from elsewhere", image: "https://images.example/remote.png" }] };
   const site = await deploy({ data });
@@ -360,10 +359,9 @@ test("a path within the site resolves under /papers/, and the file is there", as
   }
 });
 
-// BUG (src/active_filters.rs, facet_chip): the chip of a type shows its label ("Type: Conference
-// paper") but its aria-label names the URL's key ("Remove filter Type: conference"): a speech
-// user saying what they see cannot press it (WCAG 2.5.3 Label in Name; axe's
-// label-content-name-mismatch). This test fails until the name holds the label shown.
+// Found in review: the chip of a type showed its label ("Type: Conference paper") but was named
+// by the URL's key ("Remove filter Type: conference"): a speech user saying what they see could
+// not press it (WCAG 2.5.3 Label in Name; axe's label-content-name-mismatch).
 test("a type's chip is named by what it shows", async ({ page, site }) => {
   await page.goto(`${site.url}?type=conference`);
   await appShows(page, papers.filter((p) => p.type === "conference").length);
@@ -372,10 +370,8 @@ test("a type's chip is named by what it shows", async ({ page, site }) => {
   await expect(chip).toHaveAccessibleName("Remove filter Type: Conference paper");
 });
 
-// BUG (style/main.css, .featured-mark::before): the star before "Featured" is CSS content with no
-// alternative text, so it is part of the accessibility tree and screen readers say "black star,
-// Featured". The theme button's moon shows the fix (`content: "☾ " / "";`). This test fails
-// until the star is given empty alternative text.
+// Found in review: the star before "Featured" was CSS content without alternative text, so screen
+// readers said "black star, Featured"; like the theme button's moon, it now has an empty one.
 test("the kicker reads as words: badge, type, Featured, award", async ({ page, site }) => {
   await page.goto(site.url);
   await appShows(page, papers.length);
