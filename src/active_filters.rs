@@ -78,7 +78,7 @@ pub fn ActiveFilters() -> impl IntoView {
                     <button
                         type="button"
                         class="chip active"
-                        aria-label="Remove filter: featured papers only"
+                        aria-label="Remove filter: Featured only"
                         on:click=move |ev| {
                             hand_on_focus(&ev);
                             shelf.navigate(ViewState { featured: false, ..shelf.view() }, Record::Push);

@@ -68,7 +68,7 @@ async function expectView(page, { featured = false, type = null }) {
   const conferenceButton = typeButton(page, "Conference paper");
   await expect(conferenceButton).toHaveAccessibleName(`Conference paper ${papersText(conference.length)}`);
   await expect(conferenceButton).toHaveAttribute("aria-pressed", String(type === "conference"));
-  await expect(page.getByRole("button", { name: "Remove filter: featured papers only" })).toHaveCount(featured ? 1 : 0);
+  await expect(page.getByRole("button", { name: "Remove filter: Featured only" })).toHaveCount(featured ? 1 : 0);
 }
 
 test("the Types facet and the featured filter narrow the list, live in the URL, and Back and Forward restore each view", async ({ page, site }) => {
@@ -100,7 +100,7 @@ test("the Types facet and the featured filter narrow the list, live in the URL, 
   await expect(page.getByRole("button", { name: /^Remove filter Type: / })).toContainText("Conference paper");
 
   // The chip takes the featured filter off, and only it.
-  await page.getByRole("button", { name: "Remove filter: featured papers only" }).click();
+  await page.getByRole("button", { name: "Remove filter: Featured only" }).click();
   views.push({ type: "conference" });
   await expectView(page, views.at(-1));
 
