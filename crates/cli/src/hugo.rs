@@ -11,7 +11,7 @@ mod links;
 mod paper;
 
 use crate::bibfile::{self, BibEntry};
-use crate::import::{fail, print_report, read_existing, write_atomically};
+use crate::import::{fail, print_summary, read_existing, write_atomically};
 use crate::map;
 use crate::merge;
 use crate::output::say;
@@ -142,29 +142,17 @@ pub fn import(dir: &Path, output: &Path, prune: bool) -> ExitCode {
         ));
     }
     let skipped = notes.iter().filter(|n| n.skipped).count();
-    say(&format!(
-        "{}: {} from {} in {:.1} s{}.",
-        output.display(),
-        count_label(count, "entry imported", "entries imported"),
-        count_label(folders.len(), "folder", "folders"),
-        started.elapsed().as_secs_f64(),
-        if skipped > 0 {
-            format!(
-                "; {} skipped (see above)",
-                count_label(skipped, "folder", "folders")
-            )
-        } else {
-            String::new()
-        }
-    ));
-    match report {
-        None => say(&format!(
-            "{}: a new file, with {}.",
-            output.display(),
-            count_label(count, "publication", "publications")
-        )),
-        Some(report) => print_report(output, &report),
-    }
+    let sources = count_label(folders.len(), "folder", "folders");
+    let skipped_label = count_label(skipped, "folder", "folders");
+    print_summary(
+        output,
+        count,
+        &sources,
+        skipped,
+        &skipped_label,
+        started,
+        report.as_ref(),
+    );
     if !not_used.is_empty() {
         say(&format!("  not used: {}", counted(not_used)));
     }

@@ -115,29 +115,17 @@ pub fn import(inputs: &[PathBuf], output: &Path, prune: bool, assets: Option<&Pa
     site_files.dedup();
     place_site_files(&site_files, output, assets);
     let skipped = diagnostics.iter().filter(|d| d.skipped).count();
-    say(&format!(
-        "{}: {} from {} in {:.1} s{}.",
-        output.display(),
-        count_label(count, "entry imported", "entries imported"),
-        count_label(files.len(), "file", "files"),
-        started.elapsed().as_secs_f64(),
-        if skipped > 0 {
-            format!(
-                "; {} skipped (see above)",
-                count_label(skipped, "entry", "entries")
-            )
-        } else {
-            String::new()
-        }
-    ));
-    match report {
-        None => say(&format!(
-            "{}: a new file, with {}.",
-            output.display(),
-            count_label(count, "publication", "publications")
-        )),
-        Some(report) => print_report(output, &report),
-    }
+    let sources = count_label(files.len(), "file", "files");
+    let skipped_label = count_label(skipped, "entry", "entries");
+    print_summary(
+        output,
+        count,
+        &sources,
+        skipped,
+        &skipped_label,
+        started,
+        report.as_ref(),
+    );
     if skipped > 0 {
         ExitCode::FAILURE
     } else {
@@ -310,7 +298,39 @@ fn diagnostic(at: &Location, skipped: bool, message: String) -> Diagnostic {
     }
 }
 
-pub(crate) fn print_report(output: &Path, report: &Report) {
+/// What an import did, in two lines: how many entries came from how many `sources` in how long
+/// (and how many were skipped), then what became of the file (new, or the merge's `report`).
+pub(crate) fn print_summary(
+    output: &Path,
+    count: usize,
+    sources: &str,
+    skipped: usize,
+    skipped_label: &str,
+    started: Instant,
+    report: Option<&Report>,
+) {
+    say(&format!(
+        "{}: {} from {sources} in {:.1} s{}.",
+        output.display(),
+        count_label(count, "entry imported", "entries imported"),
+        started.elapsed().as_secs_f64(),
+        if skipped > 0 {
+            format!("; {skipped_label} skipped (see above)")
+        } else {
+            String::new()
+        }
+    ));
+    match report {
+        None => say(&format!(
+            "{}: a new file, with {}.",
+            output.display(),
+            count_label(count, "publication", "publications")
+        )),
+        Some(report) => print_report(output, report),
+    }
+}
+
+fn print_report(output: &Path, report: &Report) {
     let mut parts = vec![
         format!("{} added", group_digits(report.added.len())),
         format!("{} updated", group_digits(report.updated.len())),
