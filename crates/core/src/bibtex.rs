@@ -438,6 +438,25 @@ mod tests {
     }
 
     #[test]
+    fn a_typed_paper_is_cited_as_its_type_with_its_venue_field() {
+        let c = catalog(
+            r#"[{"title": "T", "type": "article", "venue": "Physical Review Letters", "authors": ["Ada Lovelace*†", "+4 more"]},
+                {"title": "U", "type": "thesis", "venue": "University of Example"},
+                {"title": "V", "type": "talk"}]"#,
+        );
+        let cited = |i: usize| cite(&c.papers[i], &c, NO_FILE);
+        assert_eq!(
+            cited(0),
+            "@article{lovelacet,\n  author = {Lovelace, Ada and others},\n  title = {{T}},\n  journal = {Physical Review Letters}\n}\n"
+        );
+        assert!(
+            cited(1).starts_with("@phdthesis{u,\n")
+                && cited(1).contains("school = {University of Example}")
+        );
+        assert!(cited(2).starts_with("@misc{v,\n"));
+    }
+
+    #[test]
     fn keys_come_from_the_first_named_author() {
         let key = |authors: &str| {
             let c = catalog(&format!(

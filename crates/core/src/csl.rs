@@ -121,6 +121,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_typed_paper_has_its_csl_type() {
+        let c = Catalog::from_json(
+            r#"[{"title": "A", "type": "article"}, {"title": "B", "type": "preprint", "venue": "arXiv"}, {"title": "C", "venue": "ICML"}]"#,
+        )
+        .unwrap();
+        let items: Vec<serde_json::Value> =
+            serde_json::from_str(&csl_json(&[0, 1, 2], &c)).unwrap();
+        let types: Vec<&str> = items.iter().map(|i| i["type"].as_str().unwrap()).collect();
+        assert_eq!(types, ["article-journal", "article", "paper-conference"]);
+    }
+
+    #[test]
     fn items_say_what_the_page_shows() {
         let c = Catalog::from_json(
             r#"[{
