@@ -1,10 +1,13 @@
 //! What a lab's website keeps beside the bibliography (al-folio's `selected`, `abbr`, `award`,
 //! `annotation`; BibBase's `bibbase_note`; awards in `note` or in the venue), as the schema's `featured`,
 //! `badge`, `award`, `note` and `marks`. Values are kept as the lab wrote them: the site shows
-//! them as text (Markdown links and emphasis at most), never as markup.
+//! them as text (links, emphasis and math at most), never as markup. Markdown emphasis in the
+//! Markdown fields becomes the LaTeX the site renders in a note, and is dropped where the site
+//! shows plain text (the award, the marks' meanings).
 
 use crate::bibfile::BibEntry;
 use crate::links::verbatim;
+use crate::markdown;
 use papershelf_core::marks::MARKS;
 use papershelf_core::publication::Links;
 
@@ -43,7 +46,11 @@ pub fn site_fields(entry: &BibEntry) -> SiteFields {
     let medal = plain("options").is_some_and(|o| o.to_lowercase().contains("showmedalicon"));
     // BASH Lab's lists: the award is the note, shown with a medal.
     let noted = plain("note").filter(|n| medal || (n.len() <= 80 && names_award(n)));
-    let award = short.clone().or(long.clone()).or(noted);
+    // The award is shown as plain text: without its Markdown emphasis.
+    let award = short
+        .clone()
+        .or(long.as_deref().map(markdown::plain))
+        .or(noted);
     let mut note = Vec::new();
     let mut marks = Links::default();
     if let Some(annotation) = written("annotation") {
@@ -58,6 +65,16 @@ pub fn site_fields(entry: &BibEntry) -> SiteFields {
     if short.is_some() {
         note.extend(long.filter(|l| Some(l) != short.as_ref()));
     }
+    // The site shows each line of the note on its own: emphasis pairs within a line.
+    let note: Vec<String> = note
+        .iter()
+        .map(|n| {
+            n.lines()
+                .map(markdown::to_latex)
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect();
     SiteFields {
         featured,
         badge: plain("abbr"),
@@ -134,15 +151,18 @@ fn legend(annotation: &str) -> Option<Links> {
     for line in annotation.lines() {
         let mut chars = line.trim().chars();
         let mark = chars.next().filter(|c| MARKS.contains(c))?;
-        let meaning = chars
-            .as_str()
-            .trim()
-            .trim_start_matches([':', '=', '-'])
-            .trim();
+        // The legend is shown as plain text: without Markdown emphasis.
+        let meaning = markdown::plain(
+            chars
+                .as_str()
+                .trim()
+                .trim_start_matches([':', '=', '-'])
+                .trim(),
+        );
         if meaning.is_empty() || meaning.contains(MARKS) {
             return None;
         }
-        legend.push((mark.to_string(), meaning.to_owned()));
+        legend.push((mark.to_string(), meaning));
     }
     (!legend.is_empty()).then_some(Links(legend))
 }
@@ -167,12 +187,38 @@ mod tests {
         assert_eq!(d.award.as_deref(), Some("Best Paper"));
         assert_eq!(
             d.note.as_deref(),
-            Some("Joint work <b>with</b> X.\nSecond line\n. *More* info\nBest Paper at **ICML** 2024")
+            Some("Joint work <b>with</b> X.\nSecond line\n. \\emph{More} info\nBest Paper at \\textbf{ICML} 2024"),
+            "Markdown emphasis is the site's"
         );
         let d = of("@article{k, title = {T}, selected = {false}, award = {Oral}}");
         assert!(!d.featured);
         assert_eq!(d.award.as_deref(), Some("Oral"));
         assert_eq!(d.note, None, "the award alone is not repeated as a note");
+    }
+
+    #[test]
+    fn markdown_emphasis_is_the_sites_in_a_note_and_plain_in_the_award() {
+        let d = of(
+            r#"@article{k, title = {T}, award = {**Best Paper** at *ICML*},
+  additional_info = {Winner of the *best thesis* prize.<br>A* search, * Equal contribution and {braces}},
+  bibbase_note = {_Invited_ talk: *one line<br>not two*}}"#,
+        );
+        assert_eq!(d.award.as_deref(), Some("Best Paper at ICML"));
+        assert_eq!(
+            d.note.as_deref(),
+            Some(concat!(
+                "Winner of the \\emph{best thesis} prize.\n",
+                "A* search, * Equal contribution and {braces}\n",
+                "\\emph{Invited} talk: *one line\n",
+                "not two*"
+            )),
+            "the site shows each line on its own: emphasis does not pair across them"
+        );
+        let d = of("@article{k, title = {T}, annotation = {* *Equal* contribution<br>† Corresponding author}}");
+        assert_eq!(
+            d.marks.0[0],
+            ("*".to_owned(), "Equal contribution".to_owned())
+        );
     }
 
     #[test]

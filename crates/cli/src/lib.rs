@@ -11,6 +11,7 @@ pub mod kind;
 pub mod latex;
 pub mod links;
 pub mod map;
+pub mod markdown;
 pub mod merge;
 pub mod output;
 pub mod stats;

@@ -286,6 +286,40 @@ fn the_alfolio_lab_fixture_is_this_import() {
     );
 }
 
+/// al-folio's `additional_info` is Markdown: its emphasis reaches the note as the `\emph` the site
+/// renders, not as asterisks that read like an author mark.
+#[test]
+fn markdown_emphasis_in_an_alfolio_note_is_the_sites_emphasis() {
+    let lab =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/browser/fixtures/alfolio-lab");
+    let bib = std::fs::read_to_string(lab.join("papers.bib")).unwrap();
+    assert!(bib.contains("additional_info={Winner of the department's *best thesis* prize.}"));
+    let dir = workdir("alfolio-markdown-note");
+    std::fs::write(dir.join("papers.bib"), bib).unwrap();
+    let (code, out) = run(&dir, &["import", "papers.bib", "-o", "publications.json"]);
+    assert_eq!(code, 0, "{out}");
+    let document = read_json(&dir.join("publications.json"));
+    let thesis = document["publications"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "lovelace2023thesis")
+        .unwrap();
+    assert_eq!(
+        thesis["note"],
+        "Winner of the department's \\emph{best thesis} prize."
+    );
+    assert_eq!(
+        rich_text(thesis["note"].as_str().unwrap()),
+        [
+            Inline::Text("Winner of the department's ".into()),
+            Inline::Emph(vec![Inline::Text("best thesis".into())]),
+            Inline::Text(" prize.".into()),
+        ],
+        "the page shows the words emphasised, without the asterisks"
+    );
+}
+
 // Cases a review found, each once a bug.
 
 /// Writes `bib` as refs.bib in `dir` and imports it into out.json.

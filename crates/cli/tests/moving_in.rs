@@ -64,8 +64,8 @@ fn an_alfolio_bibliography_keeps_its_display_fields() {
         "an annotation that only explains the marks is the legend"
     );
     assert_eq!(
-        notes["note"],
-        ". *More* can be [read here](https://example.org/notes)"
+        notes["note"], ". \\emph{More} can be [read here](https://example.org/notes)",
+        "Markdown emphasis is the site's; the link is as written"
     );
     assert_eq!(
         notes["links"],
@@ -91,10 +91,11 @@ fn an_alfolio_bibliography_keeps_its_display_fields() {
     let ideals = paper(&papers, "noether1921ideals");
     assert_eq!(ideals["title"], "Idealtheorie in Ringbereichen");
     assert_eq!(ideals["award"], "Classic");
-    // `<br>` is a line break; every other tag stays text for the site to show as written.
+    // `<br>` is a line break; every other tag stays text for the site to show as written, and
+    // Markdown emphasis is the site's.
     assert_eq!(
         ideals["note"],
-        "Read in the seminar\ntwice\nNamed a **classic** by the <i>Society</i>"
+        "Read in the seminar\ntwice\nNamed a \\textbf{classic} by the <i>Society</i>"
     );
     assert_eq!(ideals["image"], "https://example.org/ideals.png");
     assert!(ideals.get("links").is_none(), "javascript: is never a link");

@@ -379,6 +379,18 @@ test("the kicker reads as words: badge, type, Featured, award", async ({ page, s
   await expect(kicker).toMatchAriaSnapshot(`- paragraph: ${tides.badge} Conference paper Featured ${tides.award}`);
 });
 
+// al-folio's additional_info is Markdown: its `*best thesis*` is imported as the \emph the page
+// renders, so the note shows the words emphasised, never the asterisks (which read like a mark).
+test("a note's Markdown emphasis is shown as emphasis, without its asterisks", async ({ page, site }) => {
+  const thesis = papers.find((p) => p.id === "lovelace2023thesis");
+  expect(thesis.note).toContain("\\emph{best thesis}");
+  await page.goto(site.url);
+  await appShows(page, papers.length);
+  const note = page.getByRole("article", { name: thesis.title }).locator(".note");
+  await expect(note).toHaveText("Winner of the department's best thesis prize.");
+  await expect(note.locator("em")).toHaveText("best thesis");
+});
+
 /** What the tides card must show, prerendered or live: the kicker, the thumbnail, the marks. */
 async function expectTidesCard(page) {
   const card = page.getByRole("article", { name: tides.title });

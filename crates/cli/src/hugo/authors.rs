@@ -88,7 +88,11 @@ pub(super) fn authors(
     profile: &mut dyn FnMut(&str) -> Option<String>,
     warnings: &mut Vec<String>,
 ) -> People {
-    let notes = texts(f.get("author_notes"));
+    // The legend is shown as plain text: without Markdown emphasis.
+    let notes: Vec<String> = texts(f.get("author_notes"))
+        .iter()
+        .map(|n| crate::markdown::plain(n))
+        .collect();
     let (legend, note_marks) = note_marks(&notes);
     let mut et_al = MoreAuthors::None;
     let mut named = Vec::new();

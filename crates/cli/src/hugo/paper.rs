@@ -5,6 +5,7 @@
 use super::authors::{authors, People};
 use super::front_matter::{at_path, scalar_text};
 use super::links::{LinkList, RECORD};
+use crate::markdown;
 use papershelf_core::kind::PaperType;
 use papershelf_core::publication::{Links, Publication};
 use serde_json::{Map, Value};
@@ -49,8 +50,10 @@ pub fn map(
     };
     let mut warnings = Vec::new();
     let bib = record.map(|r| &r.publication);
+    // The page's title and abstract are Markdown; the record's are LaTeX, already the site's.
     let title = f
         .text("title")
+        .map(|t| markdown::to_latex(&t))
         .or_else(|| bib.map(|b| b.title.clone()))
         .ok_or("there is no title")?;
     let People {
@@ -84,7 +87,7 @@ pub fn map(
     let abstract_text = f
         .text("abstract")
         .or_else(|| f.text("summary"))
-        .map(|a| line_breaks(&a))
+        .map(|a| markdown::to_latex(&line_breaks(&a)))
         .or_else(|| bib.and_then(|b| b.abstract_text.clone()));
     let mut topics = topics(f.get("tags"));
     if topics.is_empty() {
@@ -311,6 +314,34 @@ mod tests {
             assert_eq!(hugo_type(written), Some(kind), "{written}");
         }
         assert_eq!(hugo_type("9"), None);
+    }
+
+    #[test]
+    fn markdown_emphasis_is_the_sites_in_the_title_and_abstract_and_plain_in_notes() {
+        let fields = json!({
+            "title": "Learning *Fast* Heuristics for A* Search",
+            "authors": ["Ada Lovelace", "Grace Hopper"],
+            "author_notes": ["*Equal contribution*", "Did **all** the work"],
+            "abstract": "We study __snake_case_names__ and *emphasis\nover two lines*; $a*b*c$ stays.",
+        });
+        let Value::Object(fields) = fields else {
+            unreachable!()
+        };
+        let mapped = map(fields, None, &mut |_| None, false).unwrap();
+        let p = mapped.publication;
+        assert_eq!(p.title, "Learning \\emph{Fast} Heuristics for A* Search");
+        assert_eq!(
+            p.abstract_text.as_deref(),
+            Some("We study \\textbf{snake_case_names} and \\emph{emphasis\nover two lines}; $a*b*c$ stays.")
+        );
+        assert_eq!(
+            p.marks.0,
+            [
+                ("*".to_owned(), "Equal contribution".to_owned()),
+                ("‡".to_owned(), "Did all the work".to_owned()),
+            ],
+            "the legend is plain text, and a known note is still known"
+        );
     }
 
     #[test]
