@@ -13,6 +13,7 @@
 //! and `et_al` by whether there are any, and marks and counts follow the .bib.
 
 use papershelf_core::bibtex::record_key;
+use papershelf_core::marks::split_marks;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 
@@ -272,19 +273,23 @@ fn same_as_imported(path: &str, value: &Option<Value>, imported: &Option<Value>)
     }
 }
 
-/// The authors, each as an object without `marks`: `"Ann"` and `{"name": "Ann", "marks": "*"}`
-/// are both `{"name": "Ann"}`.
+/// The authors, each as an object without `marks`: `"Ann"`, `"Ann*"` (marks written on the name,
+/// as the site reads them) and `{"name": "Ann", "marks": "*"}` are all `{"name": "Ann"}`.
 fn without_marks(authors: &Option<Value>) -> Option<Value> {
     let Some(Value::Array(list)) = authors else {
         return authors.clone();
     };
     let bare = list.iter().map(|author| match author {
         Value::String(name) => {
-            Value::Object(Map::from_iter([("name".to_owned(), name.clone().into())]))
+            let bare = split_marks(name).0;
+            Value::Object(Map::from_iter([("name".to_owned(), bare.into())]))
         }
         Value::Object(fields) => {
             let mut fields = fields.clone();
             fields.remove("marks");
+            if let Some(Value::String(name)) = fields.get_mut("name") {
+                *name = split_marks(name).0;
+            }
             Value::Object(fields)
         }
         other => other.clone(),
@@ -560,6 +565,19 @@ mod tests {
                 bib_changed: true
             }]
         );
+    }
+
+    #[test]
+    fn marks_written_on_a_name_are_no_hand_edit_either() {
+        // Found in review: "Ada Lovelace*" in the JSON read as a renamed author, so a new author
+        // in the .bib never arrived.
+        let existing = json!([{"id": "k", "title": "T", "bibtex": "@misc{k,}",
+            "authors": ["Ada Lovelace*", "Grace Hopper"], "et_al": true}]);
+        let added = vec![json!({"id": "k", "title": "T", "bibtex": "@misc{k,}",
+            "authors": ["Ada Lovelace", "Grace Hopper", "Di Xu"], "et_al": true})];
+        let (document, report) = merge(existing, added.clone(), false, unmarked).unwrap();
+        assert_eq!(document, Value::Array(added));
+        assert!(report.kept_edits.is_empty(), "{:?}", report.kept_edits);
     }
 
     #[test]

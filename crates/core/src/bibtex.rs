@@ -454,6 +454,9 @@ mod tests {
                 && cited(1).contains("school = {University of Example}")
         );
         assert!(cited(2).starts_with("@misc{v,\n"));
+        // Found in review: a preprint was `@unpublished`, whose styles drop `howpublished`.
+        let c = catalog(r#"[{"title": "P", "type": "preprint", "venue": "arXiv"}]"#);
+        assert!(cite(&c.papers[0], &c, NO_FILE).starts_with("@misc{p,\n"));
     }
 
     #[test]

@@ -1431,6 +1431,20 @@ mod tests {
     }
 
     #[test]
+    fn an_alias_written_with_a_mark_is_the_member() {
+        // Found in review: the alias kept its mark, so "I. Hounie*" was a second author.
+        let c = catalog(
+            r#"{"members":[{"name":"Ignacio Hounie","aliases":["I. Hounie*"]}],"publications":[
+                {"title":"A","authors":["I. Hounie*","Bo"]},{"title":"B","authors":["Ignacio Hounie"]},
+                {"title":"C","authors":["I. Hounie"]}]}"#,
+        );
+        assert_eq!(c.authors, ["Ignacio Hounie", "Bo"]);
+        let state = crate::ViewState::from_query("author=Ignacio%20Hounie");
+        assert_eq!(c.select(&state).shown.len(), 3);
+        assert!(c.top_level_problems.is_empty());
+    }
+
+    #[test]
     fn a_members_marked_spellings_are_one_author() {
         let c = catalog(
             r#"{"members":[{"name":"Kaiyan Zhang","aliases":["K. Zhang"]}],"publications":[

@@ -24,6 +24,8 @@ struct Item<'a> {
     issued: Option<Date>,
     #[serde(rename = "container-title", skip_serializing_if = "Option::is_none")]
     container_title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    publisher: Option<String>,
     #[serde(rename = "abstract", skip_serializing_if = "Option::is_none")]
     abstract_text: Option<String>,
     #[serde(rename = "URL", skip_serializing_if = "Option::is_none")]
@@ -72,6 +74,8 @@ fn item<'a>(paper: &'a Paper, catalog: &Catalog) -> Item<'a> {
         .iter()
         .map(|&id| catalog.topic(id).label.as_str())
         .collect();
+    let venue = paper.venue.as_ref().map(|v| v.shown());
+    let publishes = paper.paper_type.is_some_and(|t| t.venue_is_publisher());
     Item {
         id: &paper.id,
         kind: match paper.paper_type {
@@ -88,7 +92,10 @@ fn item<'a>(paper: &'a Paper, catalog: &Catalog) -> Item<'a> {
         issued: paper.year.map(|year| Date {
             date_parts: [[year]],
         }),
-        container_title: paper.venue.as_ref().map(|v| v.shown()),
+        // A thesis's school, a report's institution and a book's publisher publish it; other
+        // venues contain it (as the BibTeX record's field says: `school`, `booktitle`…).
+        container_title: venue.clone().filter(|_| !publishes),
+        publisher: venue.filter(|_| publishes),
         abstract_text: paper.abstract_text.as_ref().map(|a| a.shown()),
         url: cited_url(paper),
         doi: doi(paper),
@@ -130,6 +137,17 @@ mod tests {
             serde_json::from_str(&csl_json(&[0, 1, 2], &c)).unwrap();
         let types: Vec<&str> = items.iter().map(|i| i["type"].as_str().unwrap()).collect();
         assert_eq!(types, ["article-journal", "article", "paper-conference"]);
+        // Found in review: a thesis's school was its container.
+        let c =
+            Catalog::from_json(r#"[{"title": "T", "type": "thesis", "venue": "MIT"}]"#).unwrap();
+        let item: serde_json::Value = serde_json::from_str(&csl_json(&[0], &c)).unwrap();
+        assert_eq!(
+            (
+                item[0]["publisher"].as_str(),
+                item[0].get("container-title")
+            ),
+            (Some("MIT"), None)
+        );
     }
 
     #[test]

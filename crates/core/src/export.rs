@@ -1,6 +1,7 @@
 //! Names for Export's downloads that say what they hold: `publications.bib` for every paper,
 //! `publications-bengio-2019.bib` for what a view narrows to.
 
+use crate::kind::PaperType;
 use crate::name::Name;
 use crate::search::Query;
 use crate::state::{parse_years, ViewState};
@@ -71,10 +72,24 @@ fn parts(state: &ViewState) -> Vec<String> {
         Some((from, to)) => format!("{from}-{to}"),
         None => ascii_words(years).join("-"),
     });
+    // A type by its key in the URL ("conference"), whatever spelling selected it.
+    let types = state
+        .types
+        .iter()
+        .map(|value| match PaperType::from_key(value) {
+            Some(kind) => kind.key().to_owned(),
+            None => ascii_words(value).join("-"),
+        });
+    let featured = state.featured.then(|| "featured".to_owned());
     let terms = Query::parse(&state.query).terms;
     let words = terms.iter().map(|term| ascii_words(term).join("-"));
     let mut parts: Vec<String> = Vec::new();
-    for part in authors.chain(topics).chain(years).chain(words) {
+    let all = authors
+        .chain(topics)
+        .chain(years)
+        .chain(types)
+        .chain(featured);
+    for part in all.chain(words) {
         if !part.is_empty() && !parts.contains(&part) {
             parts.push(part);
         }
@@ -89,6 +104,20 @@ mod tests {
 
     fn name(query: &str, extension: &str) -> String {
         file_name(&ViewState::from_query(query), extension)
+    }
+
+    #[test]
+    fn types_and_the_featured_filter_are_named_too() {
+        // Found in review: `type=article&year=2020` was named as if it held all of 2020.
+        assert_eq!(
+            name("type=article&year=2020", "bib"),
+            "publications-2020-article.bib"
+        );
+        assert_eq!(name("featured=1", "bib"), "publications-featured.bib");
+        assert_eq!(
+            name("type=Conference%20paper&featured=1", "bib"),
+            "publications-conference-featured.bib"
+        );
     }
 
     #[test]

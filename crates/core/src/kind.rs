@@ -102,8 +102,8 @@ impl PaperType {
             PaperType::Chapter => "incollection",
             PaperType::Thesis => "phdthesis",
             PaperType::Report => "techreport",
-            PaperType::Preprint => "unpublished",
-            PaperType::Talk | PaperType::Poster | PaperType::Other => "misc",
+            // Not `unpublished`, whose styles print `note` and drop `howpublished` (the server).
+            PaperType::Preprint | PaperType::Talk | PaperType::Poster | PaperType::Other => "misc",
         }
     }
 
@@ -119,6 +119,15 @@ impl PaperType {
                 "howpublished"
             }
         }
+    }
+
+    /// Whether the venue is the work's publisher (a thesis's school, a report's institution, a
+    /// book's publisher) rather than the container it appeared in.
+    pub fn venue_is_publisher(self) -> bool {
+        matches!(
+            self,
+            PaperType::Thesis | PaperType::Report | PaperType::Book
+        )
     }
 
     /// The CSL-JSON `type` an export gets (CSL 1.0.2's vocabulary, which Zotero reads).

@@ -13,6 +13,7 @@
 
 use crate::catalog::{is_safe_url, not_text, wrong_type, AuthorId, TopLevelProblem};
 use crate::fold::fold;
+use crate::marks::split_marks;
 use crate::parse::{Field, RawMember, RawMemberEntry, TextList};
 use crate::text::collapse_whitespace;
 use std::collections::HashMap;
@@ -49,10 +50,11 @@ impl Member {
     }
 }
 
-/// The form in which spellings of a member's name are compared: folded, so that case, accents
-/// and spacing do not matter.
+/// The form in which spellings of a member's name are compared: without the marks written on it
+/// (an alias copied from a paper, `I. Hounie*`), folded, so that case, accents and spacing do not
+/// matter.
 pub(crate) fn member_key(name: &str) -> String {
-    fold(name)
+    fold(&split_marks(name).0)
 }
 
 /// Members as validated, and the member each folded spelling names.
@@ -110,7 +112,8 @@ impl Roster {
             }
         };
         let name = match raw.name.take() {
-            Some(Field::Ok(name)) => collapse_whitespace(&name),
+            // Shown under the name without marks: a mark belongs to an author on a paper.
+            Some(Field::Ok(name)) => split_marks(&collapse_whitespace(&name)).0,
             Some(Field::Wrong(kind)) => {
                 let message = format!(
                     "not listed: the name should be text, but it is {}",

@@ -89,27 +89,32 @@ pub fn ascii_words(text: &str) -> Vec<String> {
 /// The lines of a note: split at newlines and at the HTML line breaks labs write in them
 /// (`<br>`, `<br/>`, `<br />`, any case), which are line breaks, never markup. Blank lines go.
 pub fn note_lines(note: &str) -> Vec<&str> {
-    let mut lines = Vec::new();
-    let mut rest = note;
-    while !rest.is_empty() {
-        let lower = rest.to_ascii_lowercase();
-        let next_break = lower.find("<br").and_then(|at| {
+    let lower = note.to_ascii_lowercase();
+    // Each line break as (where it starts, where the text after it starts).
+    let mut breaks = Vec::new();
+    for (at, c) in lower.char_indices() {
+        if c == '\n' {
+            breaks.push((at, at + 1));
+        } else if lower[at..].starts_with("<br") {
             let tail = &lower[at + 3..];
             let close = tail.trim_start_matches([' ', '/']);
-            close
-                .starts_with('>')
-                .then(|| (at, at + 3 + (tail.len() - close.len()) + 1))
-        });
-        let next_newline = rest.find('\n').map(|at| (at, at + 1));
-        let (line, after) = match (next_break, next_newline) {
-            (Some(b), Some(n)) => (&rest[..b.0.min(n.0)], if b.0 < n.0 { b.1 } else { n.1 }),
-            (Some((at, end)), None) | (None, Some((at, end))) => (&rest[..at], end),
-            (None, None) => (rest, rest.len()),
-        };
-        if !line.trim().is_empty() {
-            lines.push(line.trim());
+            // `<br>`, `<br/>`, `<br />`; not `<bread>`, which stays text.
+            if close.starts_with('>') {
+                breaks.push((at, at + 3 + (tail.len() - close.len()) + 1));
+            }
         }
-        rest = &rest[after..];
+    }
+    let mut lines = Vec::new();
+    let mut from = 0;
+    for (at, after) in breaks.into_iter().chain([(note.len(), note.len())]) {
+        if at < from {
+            continue;
+        }
+        let line = note[from..at].trim();
+        if !line.is_empty() {
+            lines.push(line);
+        }
+        from = after;
     }
     lines
 }
@@ -287,6 +292,11 @@ mod tests {
             ["<b>bold</b> <brave> <script>x</script>"]
         );
         assert!(note_lines("").is_empty());
+        // Found in review: a `<br…` that is no break hid the real one after it.
+        assert_eq!(
+            note_lines("<bread> first<br>second"),
+            ["<bread> first", "second"]
+        );
     }
 
     #[test]
