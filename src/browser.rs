@@ -126,11 +126,25 @@ fn element(id: &str) -> Option<web_sys::HtmlElement> {
 /// Brings the element with id `id` into view and gives it keyboard focus, after the next paint so
 /// that a card rendered in this same update exists.
 pub fn reveal(id: String) {
+    reveal_within(id, HANDOVER_FRAMES);
+}
+
+/// Frames to wait for the prerendered page to go: it leaves in the frame after the app shows.
+const HANDOVER_FRAMES: u32 = 8;
+
+fn reveal_within(id: String, frames: u32) {
     request_animation_frame(move || {
-        if let Some(element) = element(&id) {
-            element.scroll_into_view();
-            let _ = element.focus();
+        let Some(element) = element(&id) else {
+            return;
+        };
+        // The prerendered page, hidden and on its way out, holds the same ids: the first match
+        // would be its card, which can be neither scrolled to nor focused. Wait for it to go.
+        let prerendered = element.closest("#prerendered").ok().flatten().is_some();
+        if prerendered && frames > 0 {
+            return reveal_within(id, frames - 1);
         }
+        element.scroll_into_view();
+        let _ = element.focus();
     });
 }
 

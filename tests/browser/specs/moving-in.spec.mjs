@@ -437,3 +437,19 @@ test("the prerendered page shows the kicker, thumbnail and marks before the app,
     await on.close();
   }
 });
+
+// Found in review: on a catalog small enough to be prerendered whole, a `#id` link neither
+// scrolled to its card nor focused it: the hidden prerendered page, on its way out, held the same
+// element ids, and its card was the one found. The same with a filter that hides the paper.
+for (const query of ["", "?type=conference"]) {
+  test(`a #id link brings its card into view and focus on a page prerendered whole (${query || "default view"})`, async ({ page, site }) => {
+    await page.setViewportSize({ width: 1280, height: 600 });
+    const report = papers.find((p) => p.id === "noether2021report");
+    await page.goto(`${site.url}${query}#${report.id}`);
+    // The type that would hide the report is dropped; the rest of the view stays.
+    await appShows(page, papers.length);
+    const card = page.getByRole("article", { name: report.title });
+    await expect(card).toBeFocused();
+    await expect(card).toBeInViewport();
+  });
+}
