@@ -259,9 +259,10 @@ fn read_papers(folders: &[Folder], site: &mut Site, notes: &mut Vec<Note>) -> Ve
             records[home] = Some(record);
         }
     }
-    let mut ids = HashSet::new();
+    let names: Vec<&str> = folders.iter().map(|f| f.name.as_str()).collect();
+    let ids = folder_ids(&names);
     let mut papers = Vec::new();
-    for (folder, record) in folders.iter().zip(records) {
+    for ((folder, record), id) in folders.iter().zip(records).zip(ids) {
         let record = record.map(|(_, r)| r);
         let (at, fields) = match &folder.page {
             Some(page) => match read_page(page) {
@@ -294,7 +295,7 @@ fn read_papers(folders: &[Folder], site: &mut Site, notes: &mut Vec<Note>) -> Ve
             folder.image.is_some(),
         ) {
             Ok(mut mapped) => {
-                mapped.publication.id = unique(slug(&folder.name), &mut ids);
+                mapped.publication.id = id;
                 for warning in &mapped.warnings {
                     notes.push(note(&at, false, warning.clone()));
                 }
@@ -433,6 +434,29 @@ pub fn slug(name: &str) -> String {
     }
 }
 
+/// Each folder's id: its name made safe ([`slug`]). A folder whose name already is its slug keeps
+/// it whatever other folders there are, so that adding `Foo/` beside `foo/` never moves `foo`'s
+/// id (and its paper's hand edits and thumbnail) to another paper; the others take theirs in order,
+/// numbered on a clash.
+fn folder_ids(names: &[&str]) -> Vec<String> {
+    let mut taken: HashSet<String> = names
+        .iter()
+        .filter(|name| slug(name) == **name)
+        .map(|name| name.to_string())
+        .collect();
+    names
+        .iter()
+        .map(|name| {
+            let slug = slug(name);
+            if slug == *name {
+                slug
+            } else {
+                unique(slug, &mut taken)
+            }
+        })
+        .collect()
+}
+
 fn unique(slug: String, taken: &mut HashSet<String>) -> String {
     let mut id = slug.clone();
     let mut n = 1;
@@ -470,6 +494,15 @@ fn copy_image(source: &Path, site_dir: &Path, id: &str) -> std::io::Result<Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_folder_named_as_its_slug_keeps_its_id_whatever_is_added() {
+        // Found in review: `Foo/` sorted before `foo/` took its id, so the old paper's hand
+        // edits and thumbnail went to the new one.
+        assert_eq!(folder_ids(&["foo"]), ["foo"]);
+        assert_eq!(folder_ids(&["Foo", "foo"]), ["foo-2", "foo"]);
+        assert_eq!(folder_ids(&["Foo", "FOO"]), ["foo", "foo-2"]);
+    }
 
     #[test]
     fn slugs_are_safe_in_addresses() {
