@@ -179,15 +179,18 @@ const AUTHORS_SHOWN: usize = 10;
 /// What a card says before its title: the lab's badge for it (al-folio's `abbr`), its type,
 /// whether it is one of the lab's selected papers, and its award; each a span of its class.
 fn kicker(paper: &Paper, query: Signal<Query>) -> Option<impl IntoView> {
-    let parts: Vec<(&'static str, String)> = [
-        paper.badge().map(|badge| ("badge", badge.shown())),
+    // The badge and the award are searched, so they show its matches; the type and "Featured"
+    // are not, and never light up.
+    let plain = Signal::stored(Query::default());
+    let parts: Vec<(&'static str, String, Signal<Query>)> = [
+        paper.badge().map(|badge| ("badge", badge.shown(), query)),
         paper
             .paper_type
-            .map(|t| ("paper-type", t.label().to_owned())),
+            .map(|t| ("paper-type", t.label().to_owned(), plain)),
         paper
             .featured
-            .then(|| ("featured-mark", "Featured".to_owned())),
-        paper.award().map(|award| ("award", award.shown())),
+            .then(|| ("featured-mark", "Featured".to_owned(), plain)),
+        paper.award().map(|award| ("award", award.shown(), query)),
     ]
     .into_iter()
     .flatten()
@@ -198,7 +201,7 @@ fn kicker(paper: &Paper, query: Signal<Query>) -> Option<impl IntoView> {
     // One element type for every part: each distinct view shape costs the bundle its own code.
     let parts = parts
         .into_iter()
-        .map(|(class, text)| view! { <span class=class dir="auto">{highlighted(text, query)}</span> })
+        .map(|(class, text, query)| view! { <span class=class dir="auto">{highlighted(text, query)}</span> })
         .collect_view();
     Some(view! { <p class="kicker">{parts}</p> })
 }
