@@ -455,13 +455,15 @@ for (const query of ["", "?type=conference"]) {
 }
 
 // Found in review: the type and "Featured" lit up with the search's matches, though the search
-// does not read them ("talk" matched the venue, and the type "Talk" was marked as if it had).
+// does not read them ("workshop" matched the venue, and the type "Workshop paper" was marked as
+// if it had).
 test("only what the search reads shows its matches: the venue, not the type", async ({ page, site }) => {
-  const talk = papers.find((p) => p.type === "talk");
-  await page.goto(`${site.url}?q=talk`);
-  await appShows(page, papers.filter((p) => JSON.stringify([p.title, p.venue, p.abstract ?? ""]).toLowerCase().includes("talk")).length);
-  const card = page.getByRole("article", { name: talk.title });
-  await expect(card.locator(".meta mark")).toHaveText(["talk"]);
-  await expect(card.locator(".paper-type")).toHaveText("Talk");
+  const workshop = papers.find((p) => p.type === "workshop");
+  await page.goto(`${site.url}?q=workshop`);
+  const matching = papers.filter((p) => [p.title, p.venue, p.abstract].join(" ").toLowerCase().includes("workshop"));
+  await appShows(page, matching.length);
+  const card = page.getByRole("article", { name: workshop.title });
+  await expect(card.locator(".meta mark")).toHaveText(["Workshop"]);
+  await expect(card.locator(".paper-type")).toHaveText("Workshop paper");
   await expect(card.locator(".paper-type mark")).toHaveCount(0);
 });
