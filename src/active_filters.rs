@@ -43,16 +43,26 @@ pub fn ActiveFilters() -> impl IntoView {
             </Show>
         }
     };
-    let facet_chip = move |(kind, value): (FilterKind, String)| {
-        let shown = match kind {
-            FilterKind::Year => value.replace('-', "–"),
-            FilterKind::Type => {
-                PaperType::from_key(&value).map_or(value.clone(), |t| t.label().to_owned())
-            }
-            FilterKind::Author | FilterKind::Topic => value.clone(),
+    // Each selected facet value, then the featured filter (`None`): one chip shape for all, as
+    // each distinct view shape costs the bundle its own code.
+    let chip = move |(kind, value): (Option<FilterKind>, String)| {
+        let (kind_text, shown) = match kind {
+            Some(FilterKind::Year) => (
+                format!("{}: ", FilterKind::Year.label()),
+                value.replace('-', "–"),
+            ),
+            Some(FilterKind::Type) => (
+                format!("{}: ", FilterKind::Type.label()),
+                PaperType::from_key(&value).map_or(value.clone(), |t| t.label().to_owned()),
+            ),
+            Some(kind) => (format!("{}: ", kind.label()), value.clone()),
+            None => (String::new(), "Featured only".to_owned()),
         };
         // Named by what it shows (WCAG's label in name): "Type: Conference paper", not its key.
-        let label = format!("Remove filter {}: {shown}", kind.label());
+        let label = match kind {
+            Some(_) => format!("Remove filter {kind_text}{shown}"),
+            None => format!("Remove filter: {shown}"),
+        };
         view! {
             <li>
                 <button
@@ -61,35 +71,31 @@ pub fn ActiveFilters() -> impl IntoView {
                     aria-label=label
                     on:click=move |ev| {
                         hand_on_focus(&ev);
-                        shelf.toggle(kind, &value);
+                        match kind {
+                            Some(kind) => shelf.toggle(kind, &value),
+                            None => shelf.navigate(ViewState { featured: false, ..shelf.view() }, Record::Push),
+                        }
                     }
                 >
-                    <span class="chip-kind">{kind.label()}": "</span>
+                    <span class="chip-kind">{kind_text}</span>
                     {shown}
                     <span class="chip-x" aria-hidden="true">" ×"</span>
                 </button>
             </li>
         }
     };
-    let featured_chip = move || {
-        view! {
-            <Show when=move || state.with(|s| s.featured)>
-                <li>
-                    <button
-                        type="button"
-                        class="chip active"
-                        aria-label="Remove filter: Featured only"
-                        on:click=move |ev| {
-                            hand_on_focus(&ev);
-                            shelf.navigate(ViewState { featured: false, ..shelf.view() }, Record::Push);
-                        }
-                    >
-                        "Featured only"
-                        <span class="chip-x" aria-hidden="true">" ×"</span>
-                    </button>
-                </li>
-            </Show>
-        }
+    let chips = move || {
+        state.with(|s| {
+            let mut chips: Vec<(Option<FilterKind>, String)> = s
+                .active()
+                .into_iter()
+                .map(|(kind, value)| (Some(kind), value))
+                .collect();
+            if s.featured {
+                chips.push((None, String::new()));
+            }
+            chips
+        })
     };
     let clear = move |_| {
         keep_focus(None, SEARCH.to_owned());
@@ -100,8 +106,7 @@ pub fn ActiveFilters() -> impl IntoView {
             <div class="active-filters" role="group" aria-label="Active filters">
                 <ul>
                     {query_chip}
-                    <For each=move || state.with(ViewState::active) key=|item| item.clone() children=facet_chip />
-                    {featured_chip}
+                    <For each=chips key=|item| item.clone() children=chip />
                 </ul>
                 <button type="button" class="link-button" on:click=clear>
                     "Clear filters"

@@ -181,16 +181,19 @@ const AUTHORS_SHOWN: usize = 10;
 fn kicker(paper: &Paper, query: Signal<Query>) -> Option<impl IntoView> {
     // The badge and the award are searched, so they show its matches; the type and "Featured"
     // are not, and never light up.
-    let plain = Signal::stored(Query::default());
-    let parts: Vec<(&'static str, String, Signal<Query>)> = [
-        paper.badge().map(|badge| ("badge", badge.shown(), query)),
+    let parts: Vec<(&'static str, AnyView)> = [
+        paper
+            .badge()
+            .map(|badge| ("badge", highlighted(badge.shown(), query))),
         paper
             .paper_type
-            .map(|t| ("paper-type", t.label().to_owned(), plain)),
+            .map(|t| ("paper-type", t.label().into_any())),
         paper
             .featured
-            .then(|| ("featured-mark", "Featured".to_owned(), plain)),
-        paper.award().map(|award| ("award", award.shown(), query)),
+            .then(|| ("featured-mark", "Featured".into_any())),
+        paper
+            .award()
+            .map(|award| ("award", highlighted(award.shown(), query))),
     ]
     .into_iter()
     .flatten()
@@ -201,7 +204,7 @@ fn kicker(paper: &Paper, query: Signal<Query>) -> Option<impl IntoView> {
     // One element type for every part: each distinct view shape costs the bundle its own code.
     let parts = parts
         .into_iter()
-        .map(|(class, text, query)| view! { <span class=class dir="auto">{highlighted(text, query)}</span> })
+        .map(|(class, text)| view! { <span class=class dir="auto">{text}</span> })
         .collect_view();
     Some(view! { <p class="kicker">{parts}</p> })
 }
