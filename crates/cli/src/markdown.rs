@@ -13,6 +13,7 @@
 //! group (a code span holding one brace) stays as written.
 
 use papershelf_core::catalog::is_safe_url;
+use papershelf_core::rich::bare_url_len;
 
 /// `text` with its Markdown emphasis as the LaTeX the site renders.
 pub fn to_latex(text: &str) -> String {
@@ -297,39 +298,10 @@ impl<'a> Parser<'a> {
         };
         Some((url_end + 1, link))
     }
-    /// A bare `http://` or `https://` URL as the site reads it (rich.rs's `bare_url`), without the
-    /// punctuation that ends a sentence around it (a closing `*` among it).
+    /// A bare `http://` or `https://` URL as the site reads it, left as it is.
     fn bare_url(&self, pos: usize, end: usize) -> Option<(usize, Item)> {
-        let rest = &self.src[pos..end];
-        let scheme = ["https://", "http://"]
-            .into_iter()
-            .find(|s| rest.starts_with(s))?;
-        if pos > 0 && self.src.as_bytes()[pos - 1].is_ascii_alphanumeric() {
-            return None;
-        }
-        let len = rest
-            .find(|c: char| {
-                c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`' | '{' | '}' | '\\' | '|')
-            })
-            .unwrap_or(rest.len());
-        let mut url = &rest[..len];
-        loop {
-            let trimmed = url.trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '*']);
-            let unbalanced = |open: char, close: char| {
-                trimmed.ends_with(close)
-                    && trimmed.matches(open).count() < trimmed.matches(close).count()
-            };
-            let trimmed = if unbalanced('(', ')') || unbalanced('[', ']') {
-                &trimmed[..trimmed.len() - 1]
-            } else {
-                trimmed
-            };
-            if trimmed.len() == url.len() {
-                break;
-            }
-            url = trimmed;
-        }
-        (url.len() > scheme.len()).then(|| (pos + url.len(), Item::Raw(url.to_owned())))
+        let len = bare_url_len(self.src, pos, end)?;
+        Some((pos + len, Item::Raw(self.src[pos..pos + len].to_owned())))
     }
 
     /// A run of `*` or `_`, with whether it can open or close emphasis (CommonMark's flanking

@@ -352,43 +352,48 @@ impl<'a> Rich<'a> {
     /// A bare `http://` or `https://` URL at `pos`, without the punctuation that ends a sentence
     /// around it.
     fn bare_url(&self, pos: usize, end: usize) -> Parsed {
-        let rest = &self.text[pos..end];
-        let scheme = ["https://", "http://"]
-            .into_iter()
-            .find(|s| rest.starts_with(s))?;
-        if pos > 0 && self.text.as_bytes()[pos - 1].is_ascii_alphanumeric() {
-            return None;
-        }
-        let len = rest
-            .find(|c: char| {
-                c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`' | '{' | '}' | '\\' | '|')
-            })
-            .unwrap_or(rest.len());
-        let mut url = &rest[..len];
-        loop {
-            let trimmed = url.trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '*']);
-            let unbalanced = |open: char, close: char| {
-                trimmed.ends_with(close)
-                    && trimmed.matches(open).count() < trimmed.matches(close).count()
-            };
-            let trimmed = if unbalanced('(', ')') || unbalanced('[', ']') {
-                &trimmed[..trimmed.len() - 1]
-            } else {
-                trimmed
-            };
-            if trimmed.len() == url.len() {
-                break;
-            }
-            url = trimmed;
-        }
-        if url.len() <= scheme.len() {
-            return None;
-        }
+        let url = &self.text[pos..pos + bare_url_len(self.text, pos, end)?];
         Some((
             pos + url.len(),
             url_link(url, vec![Inline::Text(url.to_owned())])?,
         ))
     }
+}
+
+/// How long the bare `http://` or `https://` URL at `pos` in `text[..end]` is, without the
+/// punctuation that ends a sentence around it; `None` when none starts there (the importer's
+/// Markdown reading asks too, to leave what the site will link alone).
+pub fn bare_url_len(text: &str, pos: usize, end: usize) -> Option<usize> {
+    let rest = &text[pos..end];
+    let scheme = ["https://", "http://"]
+        .into_iter()
+        .find(|s| rest.starts_with(s))?;
+    if pos > 0 && text.as_bytes()[pos - 1].is_ascii_alphanumeric() {
+        return None;
+    }
+    let len = rest
+        .find(|c: char| {
+            c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`' | '{' | '}' | '\\' | '|')
+        })
+        .unwrap_or(rest.len());
+    let mut url = &rest[..len];
+    loop {
+        let trimmed = url.trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '*']);
+        let unbalanced = |open: char, close: char| {
+            trimmed.ends_with(close)
+                && trimmed.matches(open).count() < trimmed.matches(close).count()
+        };
+        let trimmed = if unbalanced('(', ')') || unbalanced('[', ']') {
+            &trimmed[..trimmed.len() - 1]
+        } else {
+            trimmed
+        };
+        if trimmed.len() == url.len() {
+            break;
+        }
+        url = trimmed;
+    }
+    (url.len() > scheme.len()).then_some(url.len())
 }
 
 /// The first of the sorted `offsets` after `pos`.
