@@ -547,6 +547,8 @@ pub struct CatalogBuilder {
     link_labels: HashSet<Arc<str>>,
     /// Every mark some author carries, each once.
     used_marks: String,
+    /// Marks some author carries on a paper whose own `marks` do not say what they mean.
+    unexplained_marks: String,
     /// Entries read so far, to number problems.
     entries: usize,
 }
@@ -704,6 +706,16 @@ impl CatalogBuilder {
             author_marks,
             marks: self.paper_marks(n, &title, raw.marks),
         };
+        for mark in extras
+            .author_marks
+            .iter()
+            .flat_map(|(_, marks)| marks.chars())
+        {
+            let explained = extras.marks.iter().any(|(m, _)| m.chars().eq([mark]));
+            if !explained && !self.unexplained_marks.contains(mark) {
+                self.unexplained_marks.push(mark);
+            }
+        }
         let paper = Paper {
             id,
             abstract_text: self.text(n, &title, "abstract", raw.abstract_text),
@@ -1108,6 +1120,21 @@ impl CatalogBuilder {
                 Some((mark.to_string(), meaning))
             })
             .collect();
+        // A mark nothing explains is a superscript a visitor cannot read.
+        for mark in MARKS {
+            let explained = self.catalog.marks.iter().any(|(m, _)| m.chars().eq([mark]));
+            if self.unexplained_marks.contains(mark) && !explained {
+                self.catalog.top_level_problems.push(TopLevelProblem {
+                    path: "marks".into(),
+                    name: None,
+                    message: format!(
+                        "authors carry the mark {mark}, which nothing explains: say what it means in \
+                         \"marks\": {{\"{mark}\": \"…\"}} (the file's, or the paper's own); shown \
+                         unexplained"
+                    ),
+                });
+            }
+        }
     }
 
     /// Makes the authors a member's name and aliases match one author, shown under the member's
@@ -1428,6 +1455,22 @@ mod tests {
         assert!(c.problems[2].message.contains("1 other(s)"));
         assert_eq!(c.papers[0].et_al, MoreAuthors::Count(11));
         assert_eq!(c.papers[2].marks_of(1), "*");
+    }
+
+    #[test]
+    fn a_mark_nothing_explains_is_reported() {
+        // Found in review: `§` showed as a superscript no legend explained, without a word.
+        let c = catalog(
+            r##"{"marks": {"‡": "Intern"}, "publications": [
+                {"title":"A","authors":["Ann Lee§","Bo‡","Cy*"]},
+                {"title":"B","authors":["Di#"],"marks":{"#":"Joint last authors"}}]}"##,
+        );
+        let paths: Vec<_> = c
+            .top_level_problems
+            .iter()
+            .map(|p| (p.path.as_str(), p.message.contains('§')))
+            .collect();
+        assert_eq!(paths, [("marks", true)]);
     }
 
     #[test]
