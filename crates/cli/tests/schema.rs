@@ -232,7 +232,10 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ),
     // Which marks the authors carry against which ones a legend (the file's, the paper's or the
     // defaults) explains: a rule across fields.
-    ("a mark nothing explains", "marks on names against the legends"),
+    (
+        "a mark nothing explains",
+        "marks on names against the legends",
+    ),
     // The reader compares names folded (NFKD, combining marks dropped): a name of accents alone
     // is blank to it. A pattern could only follow that with Unicode's decomposition tables.
     ("a member name of a combining accent", "blank once folded"),
