@@ -13,7 +13,7 @@
 //! group (a code span holding one brace) stays as written.
 
 use papershelf_core::catalog::is_safe_url;
-use papershelf_core::rich::bare_url_len;
+use papershelf_core::rich::{bare_url_len, link_target_end};
 
 /// `text` with its Markdown emphasis as the LaTeX the site renders.
 pub fn to_latex(text: &str) -> String {
@@ -273,22 +273,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         let url_start = text_close + 2;
-        let mut parens = 0usize;
-        let mut url_end = None;
-        for (i, &b) in bytes[url_start.min(end)..end].iter().enumerate() {
-            match b {
-                b'(' => parens += 1,
-                b')' if parens == 0 => {
-                    url_end = Some(url_start + i);
-                    break;
-                }
-                b')' => parens -= 1,
-                b'[' | b']' | b'<' | b'>' | b'"' => return None,
-                b if b.is_ascii_whitespace() => return None,
-                _ => {}
-            }
-        }
-        let url_end = url_end?;
+        let url_end = link_target_end(self.src, url_start, end)?;
         if !is_safe_url(&self.src[url_start..url_end]) {
             return Some((url_end + 1, Item::Raw(self.src[pos..=url_end].to_owned())));
         }

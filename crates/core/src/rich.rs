@@ -268,22 +268,7 @@ impl<'a> Rich<'a> {
             return None;
         }
         let url_start = text_close + 2;
-        let mut parens = 0usize;
-        let mut url_end = None;
-        for (i, &b) in bytes[url_start..end].iter().enumerate() {
-            match b {
-                b'(' => parens += 1,
-                b')' if parens == 0 => {
-                    url_end = Some(url_start + i);
-                    break;
-                }
-                b')' => parens -= 1,
-                b'[' | b']' | b'<' | b'>' | b'"' => return None,
-                b if b.is_ascii_whitespace() => return None,
-                _ => {}
-            }
-        }
-        let url_end = url_end?;
+        let url_end = link_target_end(self.text, url_start, end)?;
         let url = &self.text[url_start..url_end];
         let source = &self.text[pos..=url_end];
         if !is_safe_url(url) {
@@ -358,6 +343,24 @@ impl<'a> Rich<'a> {
             url_link(url, vec![Inline::Text(url.to_owned())])?,
         ))
     }
+}
+
+/// Where the target of a Markdown link `[text](target)` that starts at `url_start` ends: the
+/// offset of its closing `)`, nested parentheses allowed; `None` when it is no target (a space,
+/// a bracket, a quote, or no `)` before `end`). The importer's Markdown reading asks too.
+pub fn link_target_end(text: &str, url_start: usize, end: usize) -> Option<usize> {
+    let mut parens = 0usize;
+    for (i, &b) in text.as_bytes()[url_start.min(end)..end].iter().enumerate() {
+        match b {
+            b'(' => parens += 1,
+            b')' if parens == 0 => return Some(url_start + i),
+            b')' => parens -= 1,
+            b'[' | b']' | b'<' | b'>' | b'"' => return None,
+            b if b.is_ascii_whitespace() => return None,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// How long the bare `http://` or `https://` URL at `pos` in `text[..end]` is, without the
