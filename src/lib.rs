@@ -14,12 +14,16 @@ mod facets;
 mod highlight;
 mod paper_card;
 mod paper_list;
+#[cfg(feature = "ssr")]
+mod paper_page;
 mod rich_text;
 mod search_bar;
 mod shelf;
 mod theme_toggle;
 
 pub use app::App;
+#[cfg(feature = "ssr")]
+pub use paper_page::{provide_page_context, PaperPage};
 pub use shelf::Shelf;
 
 /// Makes papershelf-core fold accents with the browser's Unicode data (see `fold::set_char_folder`).

@@ -6,17 +6,50 @@ use crate::context::ShelfContext;
 use crate::highlight::highlighted;
 use crate::rich_text::rich;
 use leptos::prelude::*;
-use papershelf_core::dom_id::{paper_part, Part, COUNT};
+use papershelf_core::dom_id::{paper_page, paper_part, Part, COUNT};
 use papershelf_core::fold::SearchText;
-use papershelf_core::rich::rich_text;
+use papershelf_core::rich::{rich_text, without_links};
 use papershelf_core::text::{group_digits, note_lines, preview, sentence_around};
 use papershelf_core::{Catalog, FilterKind, MoreAuthors, Paper, Query};
 
 /// About three lines of a card's width.
 const PREVIEW_CHARS: usize = 240;
 
-/// One paper: title, authors and topics (each a filter button), venue and year, abstract, links
-/// and a permalink. Matches of the search are highlighted.
+/// Marks the cards of a paper's own page (written by the prerender, see `paper_page.rs`): a
+/// static page with no app behind it, where the paper's authors and topics link to their views
+/// in the listing, the abstract is whole and the title is the page's heading.
+#[derive(Clone, Copy)]
+pub struct OwnPage;
+
+/// Whether the card is on its paper's own page. Never in the browser: `cfg!` keeps every branch
+/// of the own page out of the site's bundle.
+fn on_own_page() -> bool {
+    !cfg!(target_arch = "wasm32") && use_context::<OwnPage>().is_some()
+}
+
+/// A part of the card that takes another shape on a paper's own page: one type for both when
+/// rendered natively; in the browser, its one shape, at no cost to the bundle.
+#[cfg(target_arch = "wasm32")]
+fn own_page_shape<V>(view: V) -> V {
+    view
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn own_page_shape<V: IntoView + 'static>(view: V) -> AnyView {
+    view.into_any()
+}
+
+/// The listing's view of one author or topic, relative to the site's root (the `<base>`).
+#[cfg(not(target_arch = "wasm32"))]
+fn view_address(kind: FilterKind, value: &str) -> String {
+    let mut view = papershelf_core::ViewState::default();
+    view.toggle(kind, value);
+    format!("./{}", view.to_query())
+}
+
+/// One paper: title (a link to the paper's own page), authors and topics (each a filter
+/// button), venue and year, abstract, links and a permalink. Matches of the search are
+/// highlighted.
 #[component]
 pub fn PaperCard(
     idx: u32,
@@ -24,6 +57,7 @@ pub fn PaperCard(
     grouped: bool,
 ) -> impl IntoView {
     let shelf = expect_context::<ShelfContext>();
+    let own_page = on_own_page();
     let catalog = shelf.catalog();
     let paper: &Paper = &catalog.papers[idx as usize];
     let (query, filters) = (shelf.query(), shelf.filters());
@@ -77,9 +111,14 @@ pub fn PaperCard(
                         .to_string()
                 }
             };
+            #[cfg(not(target_arch = "wasm32"))]
+            if own_page {
+                let href = view_address(FilterKind::Topic, &label);
+                return view! { <li><a class="chip topic" href=href>{label}</a></li> }.into_any();
+            }
             let value = label.clone();
             let data_topic = label.clone();
-            view! {
+            let chip = view! {
                 <li>
                     <button
                         type="button"
@@ -94,7 +133,8 @@ pub fn PaperCard(
                         {label}
                     </button>
                 </li>
-            }
+            };
+            own_page_shape(chip)
         })
         .collect_view();
 
@@ -112,6 +152,12 @@ pub fn PaperCard(
 
     let title_text = paper.title.shown();
     let title = rich_text(&title_text);
+    // On the listing the title is a link to the paper's page, and a link holds no other link.
+    let (title, page) = if own_page {
+        (title, None)
+    } else {
+        (without_links(title), Some(paper_page(&id)))
+    };
     let open_at_start = targeted.get_untracked();
     let kicker = kicker(paper, query.into());
     let has_image = paper.image().is_some();
@@ -144,7 +190,7 @@ pub fn PaperCard(
         >
             {image}
             {kicker}
-            {heading(grouped, heading_id, rich(&title, query.into()))}
+            {heading(grouped, heading_id, page, rich(&title, query.into()))}
             {(author_count > 0 || paper.et_al.any()).then(|| view! { <Authors names=author_names et_al=paper.et_al /> })}
             {legend}
             {(!meta.is_empty()).then(|| view! { <p class="meta">{meta}</p> })}
@@ -157,15 +203,25 @@ pub fn PaperCard(
             })}
             <ul class="links" aria-label="Links">
                 {links}
-                {(!shelf.is_provisional()).then(|| view! { <li><CiteButton idx id=id.clone() /></li> })}
-                <li><CopyLink id=id.clone() /></li>
+                {(!shelf.is_provisional() && !own_page).then(|| view! { <li><CiteButton idx id=id.clone() /></li> })}
+                {(!own_page).then(|| view! { <li><CopyLink id=id.clone() /></li> })}
             </ul>
         </article>
     }
 }
 
-/// The card's title, one level below a year heading when there is one.
-fn heading(grouped: bool, id: String, content: impl IntoView + 'static) -> AnyView {
+/// The card's title, one level below a year heading when there is one, and a link to the
+/// paper's `page`; on the paper's own page (no `page`), the page's heading.
+fn heading(
+    grouped: bool,
+    id: String,
+    page: Option<String>,
+    content: impl IntoView + 'static,
+) -> AnyView {
+    let Some(page) = page else {
+        return view! { <h1 id=id class="paper-title" dir="auto">{content}</h1> }.into_any();
+    };
+    let content = view! { <a class="title-link" href=page>{content}</a> };
     if grouped {
         view! { <h3 id=id class="paper-title" dir="auto">{content}</h3> }.into_any()
     } else {
@@ -245,10 +301,12 @@ struct Author {
 #[component]
 fn Authors(names: Vec<Author>, et_al: MoreAuthors) -> impl IntoView {
     let shelf = expect_context::<ShelfContext>();
+    let own_page = on_own_page();
     let (filters, query) = (shelf.filters(), shelf.query());
     let all = RwSignal::new(false);
     let total = names.len();
-    let collapsible = total > AUTHORS_SHOWN + 2;
+    // A paper's own page names every author.
+    let collapsible = total > AUTHORS_SHOWN + 2 && !own_page;
     let names = StoredValue::new(names);
     let author = move |author: Author| {
         let Author {
@@ -267,6 +325,19 @@ fn Authors(names: Vec<Author>, et_al: MoreAuthors) -> impl IntoView {
                 <sup class="marks"><span aria-hidden="true">{marks}</span><span class="visually-hidden">{said}</span></sup>
             }
         });
+        #[cfg(not(target_arch = "wasm32"))]
+        if own_page {
+            let (href, is_member) = (view_address(FilterKind::Author, &name), member.is_some());
+            let page = page_link(&name, member);
+            return view! {
+                <li class:member=is_member>
+                    <a class="author" dir="auto" href=href>{name}</a>
+                    {marks}
+                    {page}
+                </li>
+            }
+            .into_any();
+        }
         let value = name.clone();
         // In any spelling the catalog takes for this author (a member's alias in the address).
         let pressed = move || {
@@ -275,13 +346,8 @@ fn Authors(names: Vec<Author>, et_al: MoreAuthors) -> impl IntoView {
                 .to_string()
         };
         let value = name.clone();
-        let page = member.clone().flatten().map(|url| {
-            let label = format!("{name}’s page");
-            view! {
-                <a class="member-page" href=url rel="noopener noreferrer" aria-label=label>"↗"</a>
-            }
-        });
-        view! {
+        let page = page_link(&name, member.clone());
+        let item = view! {
             <li class:member=member.is_some()>
                 <button
                     type="button"
@@ -298,7 +364,8 @@ fn Authors(names: Vec<Author>, et_al: MoreAuthors) -> impl IntoView {
                 {marks}
                 {page}
             </li>
-        }
+        };
+        own_page_shape(item)
     };
     let shown = move || {
         let count = if all.get() || !collapsible {
@@ -344,6 +411,16 @@ fn Authors(names: Vec<Author>, et_al: MoreAuthors) -> impl IntoView {
     }
 }
 
+/// A link to a member's own page, after their name.
+fn page_link(name: &str, member: Option<Option<String>>) -> Option<impl IntoView> {
+    member.flatten().map(|url| {
+        let label = format!("{name}’s page");
+        view! {
+            <a class="member-page" href=url rel="noopener noreferrer" aria-label=label>"↗"</a>
+        }
+    })
+}
+
 /// A collapsed preview with a toggle; short abstracts are shown whole, without one. Opens by
 /// itself when a `#id` link points at its paper, and follows "Expand all abstracts". While
 /// collapsed, a match of the search that the preview hides is shown in its sentence.
@@ -359,7 +436,8 @@ fn Abstract(
     let abstract_id = paper_part(Part::Abstract, &id);
     let full_text = text.shown();
     let full = rich_text(&full_text);
-    let Some(short) = preview(&full_text, PREVIEW_CHARS) else {
+    // A paper's own page shows it whole.
+    let Some(short) = preview(&full_text, PREVIEW_CHARS).filter(|_| !on_own_page()) else {
         return view! {
             <p class="abstract" id=abstract_id dir="auto">{rich(&full, query.into())}</p>
         }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # trunk post_build hook. trunk runs a stage's hooks side by side, so this one script orders them:
-# first the page is prerendered for the shipped data (src/bin/prerender.rs, the app's own
+# first the page is prerendered for the shipped data (src/bin/prerender/main.rs, the app's own
 # components rendered natively), then the Content-Security-Policy is pinned (tools/csp.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -28,10 +28,12 @@ export const alfolioLab = () => fixture("alfolio-lab");
 /**
  * Deploys the site with `data` (a JSON text, or a value to write as JSON) as its
  * publications.json and `files` beside it (`{ "assets": "/path/to/dir", "x.png": "/path/x.png" }`:
- * where in the site → what to copy there). Resolves with the site's `url` (ending in /papers/),
- * its `root` directory and `close()`, which stops the server and removes the directory.
+ * where in the site → what to copy there). The prerender gets the site's own address as
+ * SITE_URL, as the Pages workflow gives it, so that the sitemap and feeds are written (`address:
+ * false` builds without one). Resolves with the site's `url` (ending in /papers/), its `root`
+ * directory and `close()`, which stops the server and removes the directory.
  */
-export async function deploy({ data, files = {}, prefix = "/papers/" }) {
+export async function deploy({ data, files = {}, prefix = "/papers/", address = true }) {
   if (!existsSync(join(dist, "index.html"))) {
     throw new Error(`${dist} has no index.html: build the site first (trunk build --release --public-url /papers/)`);
   }
@@ -39,15 +41,8 @@ export async function deploy({ data, files = {}, prefix = "/papers/" }) {
     throw new Error(`no ${prerender}: trunk's post-build hook builds it (set CARGO_TARGET_DIR as for the build)`);
   }
   const root = mkdtempSync(join(tmpdir(), "papershelf-deploy-"));
-  try {
-    cpSync(dist, root, { recursive: true });
-    writeFileSync(join(root, "publications.json"), typeof data === "string" ? data : JSON.stringify(data));
-    for (const [to, from] of Object.entries(files)) cpSync(from, join(root, to), { recursive: true });
-    execFileSync(prerender, [root], { stdio: "pipe" });
-  } catch (e) {
-    rmSync(root, { recursive: true, force: true });
-    throw e;
-  }
+  // Served from the start (the port is the server's choice): the address is known before the
+  // prerender writes it into the pages.
   const server = await startServer({ root, prefix, port: 0 });
   const url = `http://127.0.0.1:${server.address().port}${prefix}`;
   const close = async () => {
@@ -55,5 +50,15 @@ export async function deploy({ data, files = {}, prefix = "/papers/" }) {
     await new Promise((done) => server.close(done));
     rmSync(root, { recursive: true, force: true });
   };
+  try {
+    cpSync(dist, root, { recursive: true });
+    writeFileSync(join(root, "publications.json"), typeof data === "string" ? data : JSON.stringify(data));
+    for (const [to, from] of Object.entries(files)) cpSync(from, join(root, to), { recursive: true });
+    const env = { ...process.env, SITE_URL: address ? url : "" };
+    execFileSync(prerender, [root], { stdio: "pipe", env });
+  } catch (e) {
+    await close();
+    throw e;
+  }
   return { url, root, close };
 }

@@ -55,14 +55,53 @@ impl Part {
 pub fn paper_part(part: Part, paper_id: &str) -> String {
     let mut out = String::with_capacity(part.prefix().len() + paper_id.len());
     out.push_str(part.prefix());
-    for b in paper_id.bytes() {
+    push_escaped(&mut out, paper_id);
+    out
+}
+
+/// Longest folder name of a paper's page before it is shortened: file systems allow 255 bytes,
+/// and an id in a non-Latin script triples in length when escaped.
+const PAGE_NAME_MAX: usize = 96;
+
+/// The address of the paper's own page, relative to the site's root: `p/` and the paper id
+/// escaped as for element ids, then `/`. Nothing in it can leave its folder (`/`, `.` and `..`
+/// are escaped), and it depends on the id alone, so it is the same in every build. A name
+/// longer than file systems take keeps its start and ends in a hash of the whole id.
+pub fn paper_page(paper_id: &str) -> String {
+    format!("p/{}/", file_name(paper_id))
+}
+
+/// `text` as a file or folder name: escaped as for element ids, and when longer than file
+/// systems take, its start and a hash of the whole text.
+pub fn file_name(text: &str) -> String {
+    let mut name = String::with_capacity(text.len() + 4);
+    push_escaped(&mut name, text);
+    if name.len() > PAGE_NAME_MAX {
+        // Escapes are ASCII: any byte is a char boundary. An escape cut short still names the
+        // text's start, and the hash tells it apart.
+        name.truncate(PAGE_NAME_MAX - 17);
+        name.push_str(&format!("-{:016x}", fnv1a(text.as_bytes())));
+    }
+    name
+}
+
+/// `id` with ASCII letters, digits and `-` kept and every other byte as `_` and two hex digits.
+fn push_escaped(out: &mut String, id: &str) {
+    for b in id.bytes() {
         if b.is_ascii_alphanumeric() || b == b'-' {
             out.push(b as char);
         } else {
             out.push_str(&format!("_{b:02X}"));
         }
     }
-    out
+}
+
+/// A 64-bit FNV-1a hash: a fingerprint of data (a long id, a file's version), not a security
+/// measure.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 #[cfg(test)]
@@ -124,7 +163,29 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_page_address_stays_in_its_folder_whatever_the_id() {
+        assert_eq!(paper_page("feasible-learning"), "p/feasible-learning/");
+        assert_eq!(paper_page("../../etc"), "p/_2E_2E_2F_2E_2E_2Fetc/");
+        assert_eq!(paper_page("a b#c?d"), "p/a_20b_23c_3Fd/");
+        assert_eq!(paper_page("深度"), "p/_E6_B7_B1_E5_BA_A6/");
+        let long = "深".repeat(40);
+        let page = paper_page(&long);
+        assert!(page.len() <= PAGE_NAME_MAX + 3, "{page}");
+        assert!(page.starts_with("p/_E6_B7_B1"));
+        assert_ne!(page, paper_page(&format!("{long}x")));
+    }
+
     proptest! {
+        #[test]
+        fn page_addresses_are_plain_one_to_one_and_short(a in "\\PC{0,60}", b in "\\PC{0,60}") {
+            let (x, y) = (paper_page(&a), paper_page(&b));
+            prop_assert!(x.len() <= PAGE_NAME_MAX + 3);
+            let name = &x[2..x.len() - 1];
+            prop_assert!(name.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_'));
+            prop_assert_eq!(x == y, a == b);
+        }
+
         #[test]
         fn element_ids_are_whitespace_free_and_one_to_one(
             a in "(\\PC|\\s){0,12}",

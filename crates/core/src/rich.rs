@@ -50,6 +50,43 @@ pub fn rich_text(text: &str) -> Vec<Inline> {
     Rich::new(text).inlines(0, text.len(), 0)
 }
 
+/// `text` as plain text, for where markup cannot go (a `<title>`, a meta tag, a feed's text):
+/// emphasis, code and links become their text, and math its LaTeX between `$`, as a paper's
+/// metadata writes it.
+pub fn plain_text(text: &str) -> String {
+    fn push(out: &mut String, inlines: &[Inline]) {
+        for inline in inlines {
+            match inline {
+                Inline::Text(text) | Inline::Code(text) => out.push_str(text),
+                Inline::Math { source, .. } => {
+                    out.push('$');
+                    out.push_str(source);
+                    out.push('$');
+                }
+                Inline::Emph(inner) | Inline::Strong(inner) | Inline::Link { text: inner, .. } => {
+                    push(out, inner)
+                }
+            }
+        }
+    }
+    let mut out = String::with_capacity(text.len());
+    push(&mut out, &rich_text(text));
+    out
+}
+
+/// `inlines` with each link replaced by its text: for where a link cannot be, inside another.
+pub fn without_links(inlines: Vec<Inline>) -> Vec<Inline> {
+    inlines
+        .into_iter()
+        .flat_map(|inline| match inline {
+            Inline::Link { text, .. } => without_links(text),
+            Inline::Emph(inner) => vec![Inline::Emph(without_links(inner))],
+            Inline::Strong(inner) => vec![Inline::Strong(without_links(inner))],
+            other => vec![other],
+        })
+        .collect()
+}
+
 /// Emphasis, links and the like nested deeper than this stay as source text.
 const MAX_NESTING: usize = 8;
 
@@ -460,8 +497,25 @@ fn unescape(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::rich_text;
+    #[test]
+    fn links_give_way_to_their_text_where_a_link_cannot_be() {
+        assert_eq!(
+            without_links(rich_text(r"See \emph{[code](https://x.org)} now")),
+            rich_text(r"See \emph{code} now")
+        );
+    }
+
+    #[test]
+    fn plain_text_keeps_words_and_math_and_drops_markup() {
+        assert_eq!(
+            plain_text(r"\emph{Fast} $O(\sqrt{T})$ regret, see [code](https://x.org) \$5"),
+            r"Fast $O(\sqrt{T})$ regret, see code $5"
+        );
+        assert_eq!(plain_text("<script>"), "<script>");
+    }
+
     use super::Inline::{self, *};
+    use super::{plain_text, rich_text, without_links};
     use crate::math::{parse_math, MathNode};
 
     fn text(s: &str) -> Inline {

@@ -1,4 +1,4 @@
-// The page prerendered at build time (src/bin/prerender.rs): the first cards, the data's title
+// The page prerendered at build time (src/bin/prerender/main.rs): the first cards, the data's title
 // and description, JSON-LD and links to the whole data are in index.html itself; without
 // JavaScript they read; with it, the app takes over in place, showing the same cards, without a
 // layout shift or a loading message.

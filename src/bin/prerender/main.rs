@@ -7,13 +7,23 @@
 //! - the data's title and description as `<title>`, meta description and Open Graph tags;
 //! - schema.org JSON-LD for the prerendered papers;
 //! - a note linking the whole data: `publications.json` and `publications.bib`, which it also
-//!   writes, for readers without JavaScript, who see only the prerendered cards.
+//!   writes, for readers without JavaScript, who see only the prerendered cards;
+//! - links to the Atom feeds.
+//!
+//! Then it writes a page for every paper, the feeds, `sitemap.xml` and `robots.txt` (see
+//! `pages.rs`). Absolute addresses (the sitemap's, the feeds', Open Graph's) need the site's
+//! deploy address: `SITE_URL` (the Pages workflow sets it); without it, those are left out.
 //!
 //! A missing or unreadable data file leaves the page as trunk built it: the app reports it.
+
+mod pages;
 
 use leptos::prelude::*;
 use papershelf::Shelf;
 use papershelf_core::bibtex::bibliography;
+use papershelf_core::dom_id::fnv1a;
+use papershelf_core::metadata::{json_ld_text, scholarly_article};
+use papershelf_core::site::{escape, Site};
 use papershelf_core::text::count_label;
 use papershelf_core::{Catalog, ViewState};
 use serde_json::{json, Value};
@@ -88,11 +98,16 @@ fn prerender(dir: &Path) -> Result<String, String> {
         .unwrap_or_else(|| "Publications".into());
     let description = catalog.description.clone();
 
-    let head = head(
+    let shell = pages::Shell::from_index(&html)?;
+    let address = std::env::var("SITE_URL").ok();
+    let site = Site::new(address.as_deref(), &shell.base_path)?;
+    let mut head = head(
         &title,
         description.as_deref(),
-        &json_ld(&catalog, &shown[..cards.min(shown.len())]),
+        &site,
+        &json_ld(&catalog, &shown[..cards.min(shown.len())], &site),
     );
+    head.push_str(&pages::feed_links(&catalog, &site));
     // Also for readers without JavaScript, where the list stops at the prerendered cards.
     let note = format!(
         "<p class=\"full-data\">All {}: <a href=\"publications.json\">publications.json</a>, \
@@ -122,56 +137,52 @@ fn prerender(dir: &Path) -> Result<String, String> {
         html.replace_range(noscript..end + "</noscript>".len(), "");
     }
     std::fs::write(&index, html).map_err(|e| format!("{}: {e}", index.display()))?;
+    let written = pages::write(dir, &catalog, &bytes, &shell, &site)?;
+    let addressed = if written.sitemap {
+        format!(
+            "{}, sitemap.xml for {}",
+            count_label(written.feeds, "feed", "feeds"),
+            site.root()
+        )
+    } else {
+        "no sitemap or feeds: set SITE_URL to the site's address to write them".to_owned()
+    };
     Ok(format!(
-        "{} of {} written into {}",
+        "{} of {} written into {}; {} ({addressed})",
         count_label(cards, "card", "cards"),
         count_label(catalog.papers.len(), "paper", "papers"),
-        index.display()
+        index.display(),
+        count_label(written.pages, "paper page", "paper pages"),
     ))
 }
 
-/// Open Graph tags and the JSON-LD, for the end of `<head>`.
-fn head(title: &str, description: Option<&str>, json_ld: &Value) -> String {
+/// Open Graph tags, the canonical link and the JSON-LD, for the end of `<head>`.
+fn head(title: &str, description: Option<&str>, site: &Site, json_ld: &Value) -> String {
     let mut out = format!("<meta property=\"og:type\" content=\"website\" /><meta property=\"og:title\" content=\"{}\" />", escape(title));
+    if site.is_absolute() {
+        out.push_str(&format!(
+            "<meta property=\"og:url\" content=\"{root}\" /><link rel=\"canonical\" href=\"{root}\" />",
+            root = escape(site.root())
+        ));
+    }
     if let Some(description) = description {
         out.push_str(&format!(
             "<meta property=\"og:description\" content=\"{}\" />",
             escape(description)
         ));
     }
-    // Data, not script: `<` escaped so no text can close the element.
-    let data = json_ld.to_string().replace('<', "\\u003c");
     out.push_str(&format!(
-        "<script type=\"application/ld+json\">{data}</script>"
+        "<script type=\"application/ld+json\">{}</script>",
+        json_ld_text(json_ld)
     ));
     out
 }
 
-/// schema.org `ScholarlyArticle`s for `papers`.
-fn json_ld(catalog: &Catalog, papers: &[u32]) -> Value {
+/// schema.org `ScholarlyArticle`s for `papers`, as on their own pages.
+fn json_ld(catalog: &Catalog, papers: &[u32], site: &Site) -> Value {
     let articles: Vec<Value> = papers
         .iter()
-        .map(|&idx| {
-            let paper = &catalog.papers[idx as usize];
-            let mut article = json!({
-                "@type": "ScholarlyArticle",
-                "name": paper.title.shown(),
-                "author": paper.authors.iter().map(|&a| json!({"@type": "Person", "name": catalog.author_name(a)})).collect::<Vec<_>>(),
-            });
-            if let Some(year) = paper.year {
-                article["datePublished"] = json!(year.to_string());
-            }
-            if let Some(venue) = &paper.venue {
-                article["isPartOf"] = json!({"@type": "PublicationIssue", "name": venue.shown()});
-            }
-            if let Some(text) = &paper.abstract_text {
-                article["abstract"] = json!(text.shown());
-            }
-            if let Some(url) = papershelf_core::links::cited_url(paper) {
-                article["url"] = json!(url);
-            }
-            article
-        })
+        .map(|&idx| scholarly_article(&catalog.papers[idx as usize], catalog, site))
         .collect();
     json!({"@context": "https://schema.org", "@graph": articles})
 }
@@ -222,19 +233,4 @@ fn replace_attribute(html: &str, tag: &str, with: &str) -> Result<String, String
         + "content=\"".len();
     let end = html[content..].find('"').ok_or("an unclosed attribute")? + content;
     Ok(format!("{}{with}{}", &html[..content], &html[end..]))
-}
-
-/// Text as HTML text or a quoted attribute value.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-/// A 64-bit FNV-1a hash: a version of the data, not a security measure.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
-        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
 }

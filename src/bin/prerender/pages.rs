@@ -1,0 +1,232 @@
+//! A page per paper (`p/<id>/index.html`), and the files that point machines at them: the Atom
+//! feeds (`feed.xml`, `feeds/<member>.xml`), `sitemap.xml` and `robots.txt`.
+//!
+//! A page is the paper's card rendered by the app's own components (`PaperPage`) in a static
+//! document: the built page's stylesheet, icon and `<base>`, the paper's metadata in its head
+//! (papershelf-core's `metadata`), a strict Content-Security-Policy, and one small script of the
+//! site's own (`paper-page.js`: the visitor's theme, the Copy button).
+
+use leptos::prelude::*;
+use papershelf::{provide_page_context, PaperPage};
+use papershelf_core::bibtex::cite;
+use papershelf_core::dom_id::{file_name, paper_page};
+use papershelf_core::feeds::{atom, newest_first, robots, sitemaps, Feed};
+use papershelf_core::metadata::paper_head;
+use papershelf_core::site::{escape, Site};
+use papershelf_core::{Catalog, ViewState};
+use std::fs;
+use std::path::Path;
+use std::sync::Arc;
+
+/// A paper page runs no script but the site's own file, and loads nothing foreign but
+/// thumbnails (as the listing allows).
+const POLICY: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \
+     img-src 'self' data: https:; base-uri 'self'; form-action 'none'";
+
+/// The tags of the built `index.html` a paper page shares: its `<base>` (so that every address
+/// resolves as on the listing), icon and stylesheet.
+pub struct Shell {
+    /// The `<base>`'s path, such as `/papers/`.
+    pub base_path: String,
+    tags: String,
+}
+
+impl Shell {
+    /// The shell of `index`, the built listing.
+    pub fn from_index(index: &str) -> Result<Shell, String> {
+        let tag = |start: &str| -> Result<&str, String> {
+            let at = index
+                .find(start)
+                .ok_or_else(|| format!("index.html has no {start}"))?;
+            let end = index[at..].find('>').ok_or("an unclosed tag")? + at + 1;
+            Ok(&index[at..end])
+        };
+        let base = tag("<base ")?;
+        let base_path = base
+            .split("href=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .ok_or("index.html's <base> has no href")?
+            .to_owned();
+        let tags = [
+            base,
+            tag("<link rel=\"icon\"")?,
+            tag("<link rel=\"stylesheet\"")?,
+        ]
+        .join("\n");
+        Ok(Shell { base_path, tags })
+    }
+}
+
+/// What [`write`] wrote, for the build's log.
+pub struct Written {
+    pub pages: usize,
+    pub feeds: usize,
+    pub sitemap: bool,
+}
+
+/// Writes every paper's page into `dir`, and the feeds and sitemap when the site's address is
+/// known. Pages of an earlier build are removed first: a paper taken out of the data leaves no
+/// page behind.
+pub fn write(
+    dir: &Path,
+    catalog: &Arc<Catalog>,
+    file: &[u8],
+    shell: &Shell,
+    site: &Site,
+) -> Result<Written, String> {
+    let pages = dir.join("p");
+    if pages.exists() {
+        fs::remove_dir_all(&pages).map_err(|e| format!("{}: {e}", pages.display()))?;
+    }
+    let feed_link = site.is_absolute().then(|| {
+        format!(
+            "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"feed.xml\" />\n",
+            escape(&lab_title(catalog))
+        )
+    });
+    let owner = Owner::new();
+    owner.with(|| provide_page_context(catalog.clone()));
+    for (idx, paper) in catalog.papers.iter().enumerate() {
+        let bibtex = cite(paper, catalog, Some(file));
+        // A child of the shared owner per page: its reactive state goes with it.
+        let body = owner
+            .child()
+            .with(|| view! { <PaperPage idx=idx as u32 bibtex /> }.to_html());
+        let html = format!(
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n\
+             <meta http-equiv=\"Content-Security-Policy\" content=\"{POLICY}\" />\n\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n\
+             <meta name=\"color-scheme\" content=\"light dark\" />\n{tags}\n{head}{feed}\
+             <script src=\"paper-page.js\"></script>\n</head>\n<body>\n\
+             <main class=\"page paper-page\">{body}</main>\n</body>\n</html>\n",
+            tags = shell.tags,
+            head = paper_head(paper, catalog, site),
+            feed = feed_link.as_deref().unwrap_or(""),
+        );
+        let folder = dir.join(paper_page(&paper.id));
+        fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+        fs::write(folder.join("index.html"), html)
+            .map_err(|e| format!("{}: {e}", folder.display()))?;
+    }
+    fs::write(dir.join("robots.txt"), robots(site)).map_err(|e| format!("robots.txt: {e}"))?;
+    remove_addressed(dir)?;
+    if !site.is_absolute() {
+        return Ok(Written {
+            pages: catalog.papers.len(),
+            feeds: 0,
+            sitemap: false,
+        });
+    }
+    for (name, text) in sitemaps(catalog, site) {
+        fs::write(dir.join(&name), text).map_err(|e| format!("{name}: {e}"))?;
+    }
+    let mut written = 0;
+    for feed in feeds_of(catalog) {
+        let path = dir.join(&feed.path);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+        }
+        let xml = atom(
+            catalog,
+            &feed.papers,
+            &Feed {
+                title: &feed.title,
+                path: &feed.path,
+                alternate: &feed.alternate,
+            },
+            site,
+        );
+        fs::write(&path, xml).map_err(|e| format!("{}: {e}", path.display()))?;
+        written += 1;
+    }
+    Ok(Written {
+        pages: catalog.papers.len(),
+        feeds: written,
+        sitemap: true,
+    })
+}
+
+/// Removes the sitemap and feeds an earlier run wrote into `dir`: a build without the site's
+/// address writes none, and a smaller catalog fewer sitemap files.
+fn remove_addressed(dir: &Path) -> Result<(), String> {
+    let feeds = dir.join("feeds");
+    if feeds.exists() {
+        fs::remove_dir_all(&feeds).map_err(|e| format!("{}: {e}", feeds.display()))?;
+    }
+    let entries = fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name == "feed.xml" || (name.starts_with("sitemap") && name.ends_with(".xml")) {
+            fs::remove_file(entry.path()).map_err(|e| format!("{name}: {e}"))?;
+        }
+    }
+    Ok(())
+}
+
+fn lab_title(catalog: &Catalog) -> String {
+    catalog
+        .title
+        .clone()
+        .unwrap_or_else(|| "Publications".into())
+}
+
+/// One feed to write.
+pub struct FeedFile {
+    pub title: String,
+    /// Relative to the site's root.
+    pub path: String,
+    /// The listing's view it follows, relative to the site's root.
+    pub alternate: String,
+    /// Newest first.
+    pub papers: Vec<u32>,
+}
+
+/// The lab's feed, then one per member with papers, in the members' order.
+pub fn feeds_of(catalog: &Catalog) -> Vec<FeedFile> {
+    let lab = lab_title(catalog);
+    let mut feeds = vec![FeedFile {
+        title: lab.clone(),
+        path: "feed.xml".into(),
+        alternate: String::new(),
+        papers: newest_first(catalog, 0..catalog.papers.len() as u32),
+    }];
+    for member in &catalog.members {
+        let Some(author) = member.author else {
+            continue;
+        };
+        let papers = catalog
+            .papers
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.authors.contains(&author))
+            .map(|(idx, _)| idx as u32);
+        let mut view = ViewState::default();
+        view.authors.push(member.name.clone());
+        feeds.push(FeedFile {
+            title: format!("{lab}: papers by {}", member.name),
+            path: format!("feeds/{}.xml", file_name(&member.name)),
+            alternate: view.to_query(),
+            papers: newest_first(catalog, papers),
+        });
+    }
+    feeds
+}
+
+/// The listing's `<link rel="alternate">`s to the feeds, when they are written.
+pub fn feed_links(catalog: &Catalog, site: &Site) -> String {
+    if !site.is_absolute() {
+        return String::new();
+    }
+    feeds_of(catalog)
+        .iter()
+        .map(|feed| {
+            format!(
+                "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"{}\" />",
+                escape(&feed.title),
+                escape(&feed.path)
+            )
+        })
+        .collect()
+}
