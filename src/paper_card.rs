@@ -8,7 +8,7 @@ use crate::rich_text::rich;
 use leptos::prelude::*;
 use papershelf_core::dom_id::{paper_page, paper_part, Part, COUNT};
 use papershelf_core::fold::SearchText;
-use papershelf_core::rich::{rich_text, without_links};
+use papershelf_core::rich::{rich_text, without_links, Inline};
 use papershelf_core::text::{group_digits, note_lines, preview, sentence_around};
 use papershelf_core::{Catalog, FilterKind, MoreAuthors, Paper, Query};
 
@@ -153,10 +153,15 @@ pub fn PaperCard(
     let title_text = paper.title.shown();
     let title = rich_text(&title_text);
     // On the listing the title is a link to the paper's page, and a link holds no other link.
-    let (title, page) = if own_page {
-        (title, None)
+    // On the listing, the title links to the paper's page: as a link of the rich text, so that
+    // it shares their code, and holding no other link.
+    let title = if own_page {
+        title
     } else {
-        (without_links(title), Some(paper_page(&id)))
+        vec![Inline::Link {
+            text: without_links(title),
+            url: paper_page(&id),
+        }]
     };
     let open_at_start = targeted.get_untracked();
     let kicker = kicker(paper, query.into());
@@ -176,6 +181,10 @@ pub fn PaperCard(
             .collect_view();
         view! { <p class="note" dir="auto">{lines}</p> }
     });
+    let copy_link = view! { <li><CopyLink id=id.clone() /></li> };
+    // A paper's own page has a permalink of its own.
+    #[cfg(not(target_arch = "wasm32"))]
+    let copy_link = (!own_page).then_some(copy_link);
     let legend =
         own_legend(&catalog, paper).map(|text| view! { <p class="marks-legend own">{text}</p> });
     view! {
@@ -190,7 +199,7 @@ pub fn PaperCard(
         >
             {image}
             {kicker}
-            {heading(grouped, heading_id, page, rich(&title, query.into()))}
+            {heading(grouped, heading_id, rich(&title, query.into()))}
             {(author_count > 0 || paper.et_al.any()).then(|| view! { <Authors names=author_names et_al=paper.et_al /> })}
             {legend}
             {(!meta.is_empty()).then(|| view! { <p class="meta">{meta}</p> })}
@@ -204,24 +213,18 @@ pub fn PaperCard(
             <ul class="links" aria-label="Links">
                 {links}
                 {(!shelf.is_provisional() && !own_page).then(|| view! { <li><CiteButton idx id=id.clone() /></li> })}
-                {(!own_page).then(|| view! { <li><CopyLink id=id.clone() /></li> })}
+                {copy_link}
             </ul>
         </article>
     }
 }
 
-/// The card's title, one level below a year heading when there is one, and a link to the
-/// paper's `page`; on the paper's own page (no `page`), the page's heading.
-fn heading(
-    grouped: bool,
-    id: String,
-    page: Option<String>,
-    content: impl IntoView + 'static,
-) -> AnyView {
-    let Some(page) = page else {
+/// The card's title, one level below a year heading when there is one; on the paper's own
+/// page, the page's heading.
+fn heading(grouped: bool, id: String, content: impl IntoView + 'static) -> AnyView {
+    if on_own_page() {
         return view! { <h1 id=id class="paper-title" dir="auto">{content}</h1> }.into_any();
-    };
-    let content = view! { <a class="title-link" href=page>{content}</a> };
+    }
     if grouped {
         view! { <h3 id=id class="paper-title" dir="auto">{content}</h3> }.into_any()
     } else {

@@ -68,7 +68,10 @@ const PAGE_NAME_MAX: usize = 96;
 /// are escaped), and it depends on the id alone, so it is the same in every build. A name
 /// longer than file systems take keeps its start and ends in a hash of the whole id.
 pub fn paper_page(paper_id: &str) -> String {
-    format!("p/{}/", file_name(paper_id))
+    let mut page = String::from("p/");
+    page.push_str(&file_name(paper_id));
+    page.push('/');
+    page
 }
 
 /// `text` as a file or folder name: escaped as for element ids, and when longer than file
@@ -80,7 +83,11 @@ pub fn file_name(text: &str) -> String {
         // Escapes are ASCII: any byte is a char boundary. An escape cut short still names the
         // text's start, and the hash tells it apart.
         name.truncate(PAGE_NAME_MAX - 17);
-        name.push_str(&format!("-{:016x}", fnv1a(text.as_bytes())));
+        name.push('-');
+        let hash = fnv1a(text.as_bytes());
+        for shift in (0..16).rev() {
+            push_hex_digit(&mut name, (hash >> (shift * 4)) as u8);
+        }
     }
     name
 }
@@ -91,9 +98,17 @@ fn push_escaped(out: &mut String, id: &str) {
         if b.is_ascii_alphanumeric() || b == b'-' {
             out.push(b as char);
         } else {
-            out.push_str(&format!("_{b:02X}"));
+            out.push('_');
+            push_hex_digit(out, b >> 4);
+            push_hex_digit(out, b);
         }
     }
+}
+
+/// The low four bits of `nibble` as a hex digit (upper case, as percent-escapes write them):
+/// by hand, as `format!` would bring its machinery into the site's bundle.
+fn push_hex_digit(out: &mut String, nibble: u8) {
+    out.push(char::from(b"0123456789ABCDEF"[usize::from(nibble & 15)]));
 }
 
 /// A 64-bit FNV-1a hash: a fingerprint of data (a long id, a file's version), not a security
