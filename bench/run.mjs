@@ -22,6 +22,7 @@ import { makeCorpus } from "./make-corpus.mjs";
 import { corpusPath } from "../tests/data/corpus.mjs";
 import { measurePhone, phoneTable } from "./phone.mjs";
 import { makeFloorSite } from "./dom-floor.mjs";
+import { buildTable, measureBuild } from "./build.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const repo = join(here, "..");
@@ -216,8 +217,10 @@ if (!partial || process.env.ONLY === "phone") {
 }
 await browser.close();
 
-// Bundle sizes of the release build.
-const files = execSync(`ls ${dist}`).toString().split("\n").filter((f) => /\.(wasm|js|css)$/.test(f));
+// Bundle sizes of the release build: what the listing loads (a paper's own page loads only its
+// stylesheet and paper-page.js, reported apart).
+const pageScript = gzipSync(readFileSync(join(dist, "paper-page.js")), { level: 9 }).length;
+const files = execSync(`ls ${dist}`).toString().split("\n").filter((f) => /\.(wasm|js|css)$/.test(f) && f !== "paper-page.js");
 const bundle = files.map((f) => {
   const bytes = readFileSync(join(dist, f));
   return { file: f.replace(/-[0-9a-f]{8,}(?=(_bg)?\.(wasm|js|css)$)/, ""), raw: statSync(join(dist, f)).size, gzip: gzipSync(bytes, { level: 9 }).length };
@@ -227,6 +230,10 @@ if (partial) {
   console.log(`bundle ${(totalGzip / 1024).toFixed(1)} KB gzip; partial run: BENCHMARKS.md not written`);
   process.exit(0);
 }
+
+// Last: it rebuilds dist/ (with the 10k corpus shipped, then the seed data again).
+const buildCost = measureBuild(repo, source);
+console.log(JSON.stringify(buildCost));
 
 const fmt = (v, unit = "ms") => (Number.isFinite(v) ? `${v.toFixed(v >= 100 ? 0 : 1)} ${unit}` : "n/a");
 const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : "n/a");
@@ -286,10 +293,16 @@ ${table("100k")}
 ${bundle.map((b) => `| ${b.file} | ${(b.raw / 1024).toFixed(1)} KB | ${(b.gzip / 1024).toFixed(1)} KB |`).join("\n")}
 | **Total** | | **${(totalGzip / 1024).toFixed(1)} KB** (budget ≤ 270 KB) |
 
+A paper's own page loads the same stylesheet and paper-page.js (${(pageScript / 1024).toFixed(1)} KB gzip), not the app.
+
 ${existsSync(join(here, "bundle-changes.md")) ? readFileSync(join(here, "bundle-changes.md"), "utf8") : ""}
 
 Keystrokes typed: ${QUERIES.map((q) => `“${q}”`).join(", ")}, 120 ms apart.
 Facet clicks: the first three values of the Years facet, each twice.
+
+## Build: a page per paper (bench/build.mjs)
+
+${buildTable(buildCost)}
 
 ## Phone (the seed site against a static page of the same cards)
 

@@ -1,7 +1,8 @@
 // `make screenshots`: the release build of the seed site, photographed for the README (docs/):
 // desktop and a 390 px phone, light and dark; then the same for the fixture lab moved from
 // al-folio (docs/moving-in-*.png: kickers, thumbnails, marks, notes), deployed with its data as
-// a lab would deploy it. Not a test; look at the pictures. FULL_PAGE=DIR also writes whole-page
+// a lab would deploy it, and one of its papers' own pages (docs/paper-page-*.png). Not a test;
+// look at the pictures. FULL_PAGE=DIR also writes whole-page
 // pictures of the fixture lab into DIR, for looking over every card.
 import { chromium } from "@playwright/test";
 import { mkdirSync } from "node:fs";
@@ -75,6 +76,21 @@ for (const { name, ...device } of shots) {
       await page.screenshot({ path: whole, fullPage: true });
       console.log(`wrote ${whole}`);
     }
+    await context.close();
+  }
+}
+// A paper's own page, as a link from the listing opens it.
+for (const { name, ...device } of shots) {
+  for (const colorScheme of ["light", "dark"]) {
+    const context = await browser.newContext({ ...device, colorScheme });
+    const page = await context.newPage();
+    await page.goto(`${site.url}p/lovelace2025tides/`);
+    await page.getByRole("button", { name: "Copy BibTeX" }).waitFor();
+    await page.evaluate(() => document.fonts.ready);
+    await page.waitForFunction(() => [...document.images].every((i) => i.complete && i.naturalWidth > 0));
+    const file = `docs/paper-page-${name}-${colorScheme}.png`;
+    await page.screenshot({ path: `${repo}${file}` });
+    console.log(`wrote ${file}`);
     await context.close();
   }
 }

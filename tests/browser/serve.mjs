@@ -18,8 +18,9 @@ const types = {
   ".png": "image/png",
   ".ico": "image/x-icon",
   ".txt": "text/plain; charset=utf-8",
+  ".xml": "application/xml",
 };
-const compressible = new Set([".html", ".js", ".mjs", ".css", ".json", ".wasm", ".svg", ".txt"]);
+const compressible = new Set([".html", ".js", ".mjs", ".css", ".json", ".wasm", ".svg", ".txt", ".xml"]);
 const gzipCache = new Map();
 
 function answer(res, status, text) {

@@ -58,6 +58,17 @@ impl Site {
         &self.root
     }
 
+    /// The root's path (`/papers/`): the page's `<base>` path when the deploy address agrees.
+    pub fn path(&self) -> &str {
+        match self.root.find("://") {
+            Some(scheme) => {
+                let host = scheme + 3;
+                self.root[host..].find('/').map_or("/", |at| &self.root[host + at..])
+            }
+            None => &self.root,
+        }
+    }
+
     /// Whether addresses are absolute URLs, as a sitemap, a feed and Open Graph need.
     pub fn is_absolute(&self) -> bool {
         self.absolute
@@ -107,7 +118,9 @@ mod tests {
     fn a_deploy_address_makes_absolute_urls_and_a_path_relative_ones() {
         let site = Site::new(Some("https://lab.github.io/papers"), "/papers/").unwrap();
         assert_eq!(site.root(), "https://lab.github.io/papers/");
+        assert_eq!(site.path(), "/papers/");
         assert!(site.is_absolute());
+        assert_eq!(Site::new(Some("https://lab.org"), "/").unwrap().path(), "/");
         assert_eq!(site.page("a b"), "https://lab.github.io/papers/p/a_20b/");
         assert_eq!(
             site.resolve("papers/a.pdf"),
@@ -117,6 +130,7 @@ mod tests {
 
         let local = Site::new(None, "/papers/").unwrap();
         assert_eq!(local.root(), "/papers/");
+        assert_eq!(local.path(), "/papers/");
         assert!(!local.is_absolute());
         assert_eq!(Site::new(Some(" "), "/").unwrap().root(), "/");
     }

@@ -101,6 +101,14 @@ fn prerender(dir: &Path) -> Result<String, String> {
     let shell = pages::Shell::from_index(&html)?;
     let address = std::env::var("SITE_URL").ok();
     let site = Site::new(address.as_deref(), &shell.base_path)?;
+    if site.path() != shell.base_path {
+        eprintln!(
+            "prerender: warning: the site address {} is not at the path the site is built for ({}): \
+             check SITE_URL and --public-url",
+            site.root(),
+            shell.base_path
+        );
+    }
     let mut head = head(
         &title,
         description.as_deref(),
