@@ -52,13 +52,16 @@ test("only http, https, mailto and paths within the site become links, with rel=
     expect(href).toMatch(/^(https?:\/\/(example\.org|127\.0\.0\.1:\d+\/papers\/)|mailto:)/i);
   }
   const card = page.getByRole("article", { name: /Bold<\/b> title/ });
-  await expect(card.getByRole("link")).toHaveCount(3);
+  // The data's three safe links, and the title's link to the paper's own page.
+  await expect(card.getByRole("link")).toHaveCount(4);
+  await expect(card.getByRole("heading").getByRole("link")).toHaveAttribute("href", "p/markup-everywhere/");
   await expect(card.getByRole("link", { name: "safe" })).toHaveAttribute("href", "https://example.org/paper.pdf");
   // A path within the site resolves under the sub-path the site is served at.
   const relative = await card.getByRole("link", { name: "relative" }).evaluate((a) => new URL(a.href).pathname);
   expect(relative).toBe("/papers/paper.pdf");
   const paths = page.getByRole("article", { name: "Hostile paths" });
-  await expect(paths.getByRole("link")).toHaveCount(1);
+  await expect(paths.getByRole("link")).toHaveCount(2);
+  await expect(paths.getByRole("link", { name: "Hostile paths" })).toHaveAttribute("href", "p/hostile-paths/");
   await expect(paths.getByRole("link", { name: "ok" })).toHaveAttribute("href", "papers/ok.pdf");
   // Markup in the award, badge and note is text; the note's <br> is a line break, nothing more.
   await expect(paths.locator(".award")).toContainText("Best <b>Paper</b>");
