@@ -63,7 +63,9 @@ impl Site {
         match self.root.find("://") {
             Some(scheme) => {
                 let host = scheme + 3;
-                self.root[host..].find('/').map_or("/", |at| &self.root[host + at..])
+                self.root[host..]
+                    .find('/')
+                    .map_or("/", |at| &self.root[host + at..])
             }
             None => &self.root,
         }

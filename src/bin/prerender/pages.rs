@@ -3,8 +3,9 @@
 //!
 //! A page is the paper's card rendered by the app's own components (`PaperPage`) in a static
 //! document: the built page's stylesheet, icon and `<base>`, the paper's metadata in its head
-//! (papershelf-core's `metadata`), a strict Content-Security-Policy, and one small script of the
-//! site's own (`paper-page.js`: the visitor's theme, the Copy button).
+//! (papershelf-core's `metadata`), a strict Content-Security-Policy, and a small stylesheet and
+//! script of its own (`public/paper-page.css`, `public/paper-page.js`: the visitor's theme, the
+//! Copy button).
 
 use leptos::prelude::*;
 use papershelf::{provide_page_context, PaperPage};
@@ -98,6 +99,7 @@ pub fn write(
              <meta http-equiv=\"Content-Security-Policy\" content=\"{POLICY}\" />\n\
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n\
              <meta name=\"color-scheme\" content=\"light dark\" />\n{tags}\n{head}{feed}\
+             <link rel=\"stylesheet\" href=\"paper-page.css\" />\n\
              <script src=\"paper-page.js\"></script>\n</head>\n<body>\n\
              <main class=\"page paper-page\">{body}</main>\n</body>\n</html>\n",
             tags = shell.tags,
