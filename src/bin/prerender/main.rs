@@ -146,6 +146,11 @@ fn prerender(dir: &Path) -> Result<String, String> {
     }
     std::fs::write(&index, html).map_err(|e| format!("{}: {e}", index.display()))?;
     let written = pages::write(dir, &catalog, &bytes, &shell, &site)?;
+    let kept = if written.kept.is_empty() {
+        String::new()
+    } else {
+        format!("; kept the site's own {}", written.kept.join(", "))
+    };
     let addressed = if written.sitemap {
         format!(
             "{}, sitemap.xml for {}",
@@ -156,7 +161,7 @@ fn prerender(dir: &Path) -> Result<String, String> {
         "no sitemap or feeds: set SITE_URL to the site's address to write them".to_owned()
     };
     Ok(format!(
-        "{} of {} written into {}; {} ({addressed})",
+        "{} of {} written into {}; {} ({addressed}){kept}",
         count_label(cards, "card", "cards"),
         count_label(catalog.papers.len(), "paper", "papers"),
         index.display(),

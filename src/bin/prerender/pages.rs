@@ -64,11 +64,102 @@ pub struct Written {
     pub pages: usize,
     pub feeds: usize,
     pub sitemap: bool,
+    /// Files of the lab's own (from `public/`) that stand where one of ours would: kept.
+    pub kept: Vec<String>,
 }
 
-/// Writes every paper's page into `dir`, and the feeds and sitemap when the site's address is
-/// known. Pages of an earlier build are removed first: a paper taken out of the data leaves no
-/// page behind.
+/// Where the prerender lists what it wrote into the output, so that a run over the same
+/// directory again (a deploy prerendered with other data) removes exactly that first (a paper
+/// taken out of the data leaves no page behind), and never a file of the lab's own.
+const MANIFEST: &str = ".papershelf-written";
+
+/// The output directory, with what this run claims in it.
+struct Output<'a> {
+    dir: &'a Path,
+    written: Vec<String>,
+    kept: Vec<String>,
+}
+
+impl<'a> Output<'a> {
+    /// `dir`, with what an earlier run wrote there removed.
+    fn open(dir: &'a Path) -> Result<Output<'a>, String> {
+        let manifest = dir.join(MANIFEST);
+        if let Ok(list) = fs::read_to_string(&manifest) {
+            for name in list.lines().filter(|name| is_ours(name)) {
+                let path = dir.join(name);
+                let removed = if path.is_dir() {
+                    fs::remove_dir_all(&path)
+                } else {
+                    fs::remove_file(&path)
+                };
+                match removed {
+                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                        return Err(format!("{}: {e}", path.display()))
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Ok(Output {
+            dir,
+            written: Vec::new(),
+            kept: Vec::new(),
+        })
+    }
+
+    /// Takes the top-level `name` for this run's output: `false` when the lab's own file has
+    /// that name (it is kept, and said).
+    fn claim(&mut self, name: &str) -> bool {
+        if self.dir.join(name).exists() {
+            self.kept.push(name.to_owned());
+            return false;
+        }
+        self.written.push(name.to_owned());
+        true
+    }
+
+    /// Takes a folder this run cannot do without.
+    fn claim_folder(&mut self, name: &str) -> Result<(), String> {
+        if self.claim(name) {
+            return Ok(());
+        }
+        Err(format!(
+            "{} is already there (a folder {name} in public/?): the build writes its own {name}/, move it",
+            self.dir.join(name).display()
+        ))
+    }
+
+    fn write(&self, name: &str, text: &str) -> Result<(), String> {
+        let path = self.dir.join(name);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+        }
+        fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))
+    }
+
+    /// Records what was written, for the next run.
+    fn close(self) -> Result<Vec<String>, String> {
+        self.write(MANIFEST, &(self.written.join("\n") + "\n"))?;
+        Ok(self.kept)
+    }
+}
+
+/// Whether a manifest's line names something this prerender writes: a hand-edited manifest
+/// cannot make it remove anything else.
+fn is_ours(name: &str) -> bool {
+    matches!(name, "p" | "feeds" | "feed.xml" | "robots.txt")
+        || name
+            .strip_prefix("sitemap")
+            .and_then(|rest| rest.strip_suffix(".xml"))
+            .is_some_and(|n| {
+                n.is_empty()
+                    || n.strip_prefix('-')
+                        .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+            })
+}
+
+/// Writes every paper's page into `dir`, `robots.txt`, and the feeds and sitemap when the
+/// site's address is known.
 pub fn write(
     dir: &Path,
     catalog: &Arc<Catalog>,
@@ -76,10 +167,8 @@ pub fn write(
     shell: &Shell,
     site: &Site,
 ) -> Result<Written, String> {
-    let pages = dir.join("p");
-    if pages.exists() {
-        fs::remove_dir_all(&pages).map_err(|e| format!("{}: {e}", pages.display()))?;
-    }
+    let mut out = Output::open(dir)?;
+    out.claim_folder("p")?;
     let feed_link = site.is_absolute().then(|| {
         format!(
             "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"feed.xml\" />\n",
@@ -106,65 +195,47 @@ pub fn write(
             head = paper_head(paper, catalog, site),
             feed = feed_link.as_deref().unwrap_or(""),
         );
-        let folder = dir.join(paper_page(&paper.id));
-        fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
-        fs::write(folder.join("index.html"), html)
-            .map_err(|e| format!("{}: {e}", folder.display()))?;
+        out.write(&format!("{}index.html", paper_page(&paper.id)), &html)?;
     }
-    fs::write(dir.join("robots.txt"), robots(site)).map_err(|e| format!("robots.txt: {e}"))?;
-    remove_addressed(dir)?;
-    if !site.is_absolute() {
-        return Ok(Written {
-            pages: catalog.papers.len(),
-            feeds: 0,
-            sitemap: false,
-        });
+    if out.claim("robots.txt") {
+        out.write("robots.txt", &robots(site))?;
     }
-    for (name, text) in sitemaps(catalog, site) {
-        fs::write(dir.join(&name), text).map_err(|e| format!("{name}: {e}"))?;
-    }
-    let mut written = 0;
-    for feed in feeds_of(catalog) {
-        let path = dir.join(&feed.path);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
-        }
-        let xml = atom(
-            catalog,
-            &feed.papers,
-            &Feed {
-                title: &feed.title,
-                path: &feed.path,
-                alternate: &feed.alternate,
-            },
-            site,
-        );
-        fs::write(&path, xml).map_err(|e| format!("{}: {e}", path.display()))?;
-        written += 1;
-    }
-    Ok(Written {
+    let mut written = Written {
         pages: catalog.papers.len(),
-        feeds: written,
-        sitemap: true,
-    })
-}
-
-/// Removes the sitemap and feeds an earlier run wrote into `dir`: a build without the site's
-/// address writes none, and a smaller catalog fewer sitemap files.
-fn remove_addressed(dir: &Path) -> Result<(), String> {
-    let feeds = dir.join("feeds");
-    if feeds.exists() {
-        fs::remove_dir_all(&feeds).map_err(|e| format!("{}: {e}", feeds.display()))?;
-    }
-    let entries = fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if name == "feed.xml" || (name.starts_with("sitemap") && name.ends_with(".xml")) {
-            fs::remove_file(entry.path()).map_err(|e| format!("{name}: {e}"))?;
+        feeds: 0,
+        sitemap: false,
+        kept: Vec::new(),
+    };
+    if site.is_absolute() {
+        for (name, text) in sitemaps(catalog, site) {
+            if out.claim(&name) {
+                out.write(&name, &text)?;
+                written.sitemap = true;
+            }
+        }
+        let feeds = feeds_of(catalog);
+        if feeds.len() > 1 {
+            out.claim_folder("feeds")?;
+        }
+        for feed in feeds {
+            if feed.path.contains('/') || out.claim(&feed.path) {
+                let xml = atom(
+                    catalog,
+                    &feed.papers,
+                    &Feed {
+                        title: &feed.title,
+                        path: &feed.path,
+                        alternate: &feed.alternate,
+                    },
+                    site,
+                );
+                out.write(&feed.path, &xml)?;
+                written.feeds += 1;
+            }
         }
     }
-    Ok(())
+    written.kept = out.close()?;
+    Ok(written)
 }
 
 fn lab_title(catalog: &Catalog) -> String {
