@@ -18,7 +18,9 @@ import {
   listFiles,
   parseFeed,
   parseXml,
+  slug,
   text,
+  undefinedEntities,
   wellFormed,
 } from "./static-docs.mjs";
 
@@ -32,9 +34,6 @@ const members = [
   { name: "Alan Turing" },
   { name: "Grace Hopper" }, // in no paper: no feed of her own
 ];
-
-/** The catalog's id for a paper without one: the title's slug (crates/core/src/text.rs). */
-const slug = (title) => title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "paper";
 
 /** 64 papers of 2016–2025 in no order of year, 7 without a year: the feed's cut at 50 drops
  * all of those and the 7 oldest of the rest. Ada writes in every 4th (every other one as her
@@ -102,6 +101,7 @@ test.describe("a deploy with its address", () => {
     const xml = read(site.root, "sitemap.xml");
     expect(wellFormed(xml)).toBe(true);
     expect(badXmlCharacters(xml)).toEqual([]);
+    expect(undefinedEntities(xml)).toEqual([]);
     const doc = parseXml(xml);
     expect(doc.urlset).toHaveLength(1);
     expect(doc.urlset[0]["@_xmlns"]).toBe("http://www.sitemaps.org/schemas/sitemap/0.9");
@@ -136,6 +136,7 @@ test.describe("a deploy with its address", () => {
     const xml = read(site.root, "feed.xml");
     expect(wellFormed(xml)).toBe(true);
     expect(badXmlCharacters(xml)).toEqual([]);
+    expect(undefinedEntities(xml)).toEqual([]);
     const { meta, items } = await parseFeed(xml);
     expect(meta["#type"]).toBe("atom");
     expect(meta.title).toBe(LAB);

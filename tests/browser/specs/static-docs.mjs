@@ -32,6 +32,18 @@ export function fileName(text) {
   return name;
 }
 
+/** The id the catalog makes for a paper without one (crates/core/src/text.rs): the title's
+ * ASCII letters and digits in lower case, runs of anything else as one `-`, up to 60. */
+export function slug(title) {
+  let out = "";
+  for (const c of title) {
+    if (/^[A-Za-z0-9]$/.test(c)) out += c.toLowerCase();
+    else if (out && !out.endsWith("-")) out += "-";
+    if (out.length >= 60) break;
+  }
+  return out.replace(/-+$/, "") || "paper";
+}
+
 /** Every file under `dir`, relative to it, with `/` between folders (symbolic links as files). */
 export function listFiles(dir) {
   const out = [];
@@ -100,6 +112,9 @@ export function badXmlCharacters(xml) {
   return [...raw, ...refs];
 }
 
+/** References in `xml` to entities that XML does not define without a DTD: none should be. */
+export const undefinedEntities = (xml) => [...xml.matchAll(/&(?!(amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)[^;\s]{0,20};?/g)].map((m) => m[0]);
+
 /** `true`, or the validator's error: whether `xml` is well-formed. */
 export const wellFormed = (xml) => XMLValidator.validate(xml);
 
@@ -114,7 +129,9 @@ export function parseXml(xml) {
     parseTagValue: false,
     parseAttributeValue: false,
     processEntities: true,
-    htmlEntities: false,
+    // Numeric character references (`&#39;`) are decoded only with HTML's entities; the XML
+    // holds no other names (xmlEntitiesOnly says so).
+    htmlEntities: true,
   });
   return parser.parse(xml);
 }
