@@ -326,3 +326,29 @@ test("sitemap.xml and every feed are well-formed XML whose text is the data's, w
     expect(feed.items.map((i) => i.guid)).toEqual(theirs.map((e) => `${site.url}p/${e.folder}/`));
   }
 });
+
+// A title of spaces is no title (the entry is skipped, hostile.mjs); one of control characters
+// alone is as invisible, but is kept, and the escape for HTML and XML (which cannot hold them)
+// leaves nothing: a page with an empty <title>, a feed entry with an empty title.
+test("a title of control characters alone gives no page or feed entry without a title", async () => {
+  const blank = await deploy({
+    data: { title: "Lab", publications: [{ id: "shown", title: "A real title" }, { id: "invisible", title: "\u0001\u0002\u001F" }] },
+  });
+  try {
+    const problems = [];
+    for (const file of listFiles(blank.root).filter((f) => f.startsWith("p/"))) {
+      const all = elements(htmlDocument(readFileSync(join(blank.root, file), "utf8")));
+      const title = text(all.find((e) => e.tagName === "title")).trim();
+      if (!title) problems.push(`${file}: <title></title>`);
+      const h1 = text(all.find((e) => e.tagName === "h1")).replace(/[\u0000-\u001F]/g, "").trim();
+      if (!h1) problems.push(`${file}: an <h1> with no visible text`);
+    }
+    const entries = parseXml(readFileSync(join(blank.root, "feed.xml"), "utf8")).feed[0].entry;
+    for (const entry of entries) {
+      if (!entry.title[0]["#text"]?.trim()) problems.push(`feed.xml: an entry without a title (${entry.id[0]})`);
+    }
+    expect(problems).toEqual([]);
+  } finally {
+    await blank.close();
+  }
+});
