@@ -919,7 +919,11 @@ impl CatalogBuilder {
     /// The entry's title, collapsed; without one the entry is skipped.
     fn title_of(&mut self, n: usize, value: Option<Field<String>>) -> Option<String> {
         let why = match value {
-            Some(Field::Ok(t)) if !t.trim().is_empty() => return Some(collapse_whitespace(&t)),
+            // Control characters show nothing (and feeds and pages leave them out): a title of
+            // them alone is as blank as one of spaces.
+            Some(Field::Ok(t)) if t.chars().any(|c| !c.is_whitespace() && !c.is_control()) => {
+                return Some(collapse_whitespace(&t))
+            }
             Some(Field::Ok(_)) => "the title is blank".to_owned(),
             Some(Field::Wrong(kind)) => {
                 format!("the title should be text, but it is {}", kind.describe())
@@ -1369,6 +1373,15 @@ mod tests {
         assert_eq!(c.ignored(), 1);
         let year = c.problems.iter().find(|p| p.field == "year").unwrap();
         assert_eq!((year.entry, year.title.as_deref()), (2, Some("A")));
+    }
+
+    #[test]
+    fn a_title_of_control_characters_is_as_blank_as_one_of_spaces() {
+        let c = catalog(r#"[{"title":"\u0001\u0002\u001f"}, {"title":"a\u0007b"}]"#);
+        let titles: Vec<_> = c.papers.iter().map(|p| p.title.shown()).collect();
+        assert_eq!(titles, ["a\u{7}b"]);
+        assert_eq!(c.skipped(), 1);
+        assert_eq!(c.problems[0].message, "the title is blank");
     }
 
     #[test]

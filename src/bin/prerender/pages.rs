@@ -124,7 +124,8 @@ impl<'a> Output<'a> {
             return Ok(());
         }
         Err(format!(
-            "{} is already there (a folder {name} in public/?): the build writes its own {name}/, move it",
+            "{} is already there, and this prerender did not write it (a folder {name} in \
+             public/?): the build writes its own {name}/; move the other one",
             self.dir.join(name).display()
         ))
     }
