@@ -4,6 +4,7 @@
 
 use crate::context::ShelfContext;
 use crate::paper_card::{OwnPage, PaperCard};
+use crate::shelf::marks_legend;
 use leptos::prelude::*;
 use papershelf_core::url::encode_component;
 use papershelf_core::{Catalog, ViewState};
@@ -28,10 +29,14 @@ pub fn PaperPage(idx: u32, bibtex: String) -> impl IntoView {
         .unwrap_or_else(|| "Publications".into());
     // Relative to the page's `<base>`, the site's root: the listing, at the paper's card.
     let in_list = format!("./#{}", encode_component(&paper.id));
+    // What the marks on its authors' names mean, as the listing says above its cards.
+    let marked = paper.extras.as_ref().is_some_and(|e| !e.author_marks.is_empty());
+    let legend = marked.then(|| marks_legend(&catalog)).flatten();
     view! {
         <header class="masthead paper-masthead">
             <p class="site-name"><a href="./">{lab}</a></p>
             <p class="back"><a href=in_list>"← Back to this paper in the list"</a></p>
+            {legend}
         </header>
         <PaperCard idx grouped=false />
         <section class="paper-bibtex" aria-labelledby="bibtex-heading">

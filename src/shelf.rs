@@ -78,7 +78,7 @@ pub fn Shelf(catalog: Arc<Catalog>, loading: bool) -> impl IntoView {
 
 /// What the marks on authors' names mean ("* Equal contribution · † Corresponding author"), when
 /// some author carries one.
-fn marks_legend(catalog: &Catalog) -> Option<impl IntoView> {
+pub(crate) fn marks_legend(catalog: &Catalog) -> Option<impl IntoView> {
     let legend = catalog
         .marks
         .iter()
