@@ -12,6 +12,7 @@ import puppeteer from "puppeteer-core";
 import { startServer } from "../browser/serve.mjs";
 import { countText, matching } from "../browser/specs/corpus.mjs";
 import { alfolioLab, deploy } from "../browser/deploy.mjs";
+import * as pages from "../browser/fixtures/paper-pages.mjs";
 
 const repo = fileURLToPath(new URL("../../", import.meta.url));
 const root = process.env.DIST ?? join(repo, "dist");
@@ -29,7 +30,7 @@ const MATHML = "http://www.w3.org/1998/Math/MathML";
 /** How long a wait in the page may take; each test has twice that. */
 const WAIT_MS = 15_000;
 
-let server, browser, base, labSite;
+let server, browser, base, labSite, pagesSite;
 
 before(
   async () => {
@@ -37,6 +38,7 @@ before(
     server = await startServer({ root, prefix, port: 0 });
     base = `http://127.0.0.1:${server.address().port}${prefix}`;
     labSite = await deploy({ data: alfolioLab().text, files: alfolioLab().files, prefix });
+    pagesSite = await deploy({ data: pages.lab, prefix });
     // A fresh profile per launch (puppeteer makes and removes it). The window size comes from
     // Firefox's own flags: BiDi viewport emulation is incomplete in ESR, so no default viewport.
     browser = await puppeteer.launch({
@@ -56,6 +58,7 @@ after(async () => {
   await browser?.close();
   await new Promise((done) => (server ? server.close(done) : done()));
   await labSite?.close();
+  await pagesSite?.close();
 });
 
 /** A test with its own page in a fresh browser context (no storage carried over), which fails
@@ -390,4 +393,80 @@ pageTest("the fixture lab: a thumbnail keeps its box while it loads late; a rela
   assert.equal(await pdf.evaluate((a) => a.getAttribute("href")), labTides.links.pdf);
   assert.equal(await pdf.evaluate((a) => new URL(a.href).pathname), `${prefix}assets/pdf/tides.pdf`);
   assert.equal(await pdf.evaluate(async (a) => (await fetch(a.href)).status), 200);
+});
+
+// A page for every paper: the paper pages' fixture lab (../browser/fixtures/paper-pages.mjs)
+// deployed, each paper's own page at p/<name>/, a static page with a small script of its own.
+const pageOf = (paper) => `${pagesSite.url}p/${pages.pageName(paper.id)}/`;
+
+/** Answers the thumbnail's request from elsewhere on the web (the machine is offline). */
+async function answerImage(page) {
+  await page.setRequestInterception(true);
+  page.on("request", (request) =>
+    request.url() === pages.IMAGE
+      ? request.respond({ status: 200, contentType: "image/png", body: pages.PNG })
+      : request.continue(),
+  );
+}
+
+pageTest("a paper's own page reads in Firefox: its heading in MathML, authors, the whole abstract, the BibTeX region and its Copy button", async (page) => {
+  const paper = pages.full;
+  await answerImage(page);
+  await page.goto(pageOf(paper));
+  // The page's one card, its heading the paper's title, the math in MathML.
+  const cards = await page.$$(aria("article"));
+  assert.equal(cards.length, 1);
+  const [card] = cards;
+  const heading = await card.waitForSelector(aria("heading"));
+  assert.equal(await heading.evaluate((h) => h.tagName), "H1");
+  assert.equal(await heading.evaluate((h) => h.textContent), "Bandits with T regret under drift");
+  const math = await heading.$("math");
+  assert.equal(await math.evaluate((e) => e.namespaceURI), MATHML);
+  assert.equal(await math.evaluate((e) => e.getAttribute("data-latex")), "\\sqrt{T}");
+  const [root, mi] = [await math.$("msqrt"), await math.$("msqrt > mi")];
+  assert.equal(await mi.evaluate((e) => e.textContent), "T");
+  // Laid out as MathML: the radical sign stands before the T, so the root is wider than it.
+  const [r, t] = [await root.boundingBox(), await mi.boundingBox()];
+  assert.ok(r.width > t.width + 2 && r.x < t.x - 1, `root ${JSON.stringify(r)}, T ${JSON.stringify(t)}`);
+  assert.equal(await page.title(), paper.title);
+
+  // The authors, in order, each a link to the listing's view of them.
+  const authors = await card.waitForSelector(aria("list", "Authors"));
+  for (const name of paper.authors) {
+    const link = await authors.waitForSelector(aria("link", name));
+    assert.equal(await link.evaluate((a) => a.getAttribute("href")), `./?author=${encodeURIComponent(name)}`);
+  }
+  const names = await authors.$$eval("a.author", (as) => as.map((a) => a.textContent));
+  assert.deepEqual(names, paper.authors);
+  // The whole abstract, and nothing to open it with.
+  const abstract = await card.$eval(".abstract", (p) => p.textContent);
+  assert.equal(abstract, paper.abstract);
+  assert.equal(await card.$(aria("button", "Show abstract")), null);
+
+  // The BibTeX region with the record, and the script's Copy button shown.
+  const region = await page.waitForSelector(aria("region", "BibTeX"));
+  const record = await region.$eval("code", (c) => c.textContent);
+  assert.match(record, /^@inproceedings\{\w+,\n/);
+  assert.ok(record.includes(`\n  title = {{${paper.title}}},\n`), record);
+  const copy = await region.waitForSelector(aria("button", "Copy BibTeX"));
+  assert.equal(await copy.evaluate((b) => b.hidden), false);
+  const box = await copy.boundingBox();
+  assert.ok(box && box.width > 0 && box.height > 0, `Copy BibTeX is not shown: ${JSON.stringify(box)}`);
+});
+
+pageTest("a paper's page leads back to its card in the listing, focused, targeted and in view", async (page) => {
+  const paper = pages.hostile.find((p) => p.id === "q?#frag");
+  await page.goto(pageOf(paper));
+  const back = await page.waitForSelector(aria("link", "← Back to this paper in the list"));
+  await Promise.all([page.waitForNavigation(), back.click()]);
+  await waitForStatus(page, countText(pages.lab.publications.length));
+  const card = await page.waitForSelector(aria("article", paper.title));
+  await waitUntil(page, "the card to have focus", (c) => c === document.activeElement, card);
+  assert.equal(await card.evaluate((c) => c.classList.contains("targeted")), true);
+  const inView = await card.evaluate((c) => {
+    const r = c.getBoundingClientRect();
+    return r.top >= 0 && r.top < innerHeight && r.bottom > 0;
+  });
+  assert.equal(inView, true, "the card is in view");
+  assert.equal(await page.evaluate(() => decodeURIComponent(location.hash.slice(1))), paper.id);
 });
