@@ -383,3 +383,28 @@ test("the page keeps the site's look in dark mode, fits a 390 px phone, and load
     expect(phone.problems).toEqual([]);
   }
 });
+
+test("the theme a visitor chose on the listing is the paper page's too", async ({ browser, site }) => {
+  const context = await browser.newContext({ colorScheme: "light" });
+  await answerImage(context);
+  const page = await context.newPage();
+  try {
+    await page.goto(site.url);
+    await appShows(page, papers.length);
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const light = await background();
+    const toggle = page.getByRole("button", { name: "Dark theme" });
+    await expect(toggle).toHaveAttribute("aria-pressed", "false");
+    await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-pressed", "true");
+    const dark = await background();
+    expect(dark).not.toBe(light);
+
+    await page.goto(pageUrl(site, full));
+    await expect(heading(page)).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+    expect(await background()).toBe(dark);
+  } finally {
+    await context.close();
+  }
+});
