@@ -408,3 +408,13 @@ test("the theme a visitor chose on the listing is the paper page's too", async (
     await context.close();
   }
 });
+test("a paper without links has no empty “Links” list on its page", async ({ page, site }) => {
+  // On the listing the list always holds Cite and Copy link; the page has neither.
+  const paper = hostile[0];
+  expect(paper.links).toBeUndefined();
+  await page.goto(pageUrl(site, paper));
+  await expect(heading(page)).toHaveText(paper.title);
+  const lists = page.getByRole("article").getByRole("list", { name: "Links" });
+  for (const list of await lists.all()) await expect(list.getByRole("listitem")).not.toHaveCount(0);
+  await expect(page.getByRole("article").locator("ul.links:not(:has(li))")).toHaveCount(0);
+});
