@@ -182,9 +182,19 @@ pub fn PaperCard(
         view! { <p class="note" dir="auto">{lines}</p> }
     });
     let copy_link = view! { <li><CopyLink id=id.clone() /></li> };
-    // A paper's own page has a permalink of its own.
+    // A paper's own page has a permalink of its own, and its BibTeX below the card.
     #[cfg(not(target_arch = "wasm32"))]
     let copy_link = (!own_page).then_some(copy_link);
+    let link_list = view! {
+        <ul class="links" aria-label="Links">
+            {links}
+            {(!shelf.is_provisional() && !own_page).then(|| view! { <li><CiteButton idx id=id.clone() /></li> })}
+            {copy_link}
+        </ul>
+    };
+    // Where that leaves the list empty, there is none.
+    #[cfg(not(target_arch = "wasm32"))]
+    let link_list = (!own_page || !paper.links.is_empty()).then_some(link_list);
     let legend =
         own_legend(&catalog, paper).map(|text| view! { <p class="marks-legend own">{text}</p> });
     view! {
@@ -210,11 +220,7 @@ pub fn PaperCard(
             {paper.abstract_text.clone().map(|text| {
                 view! { <Abstract id=id.clone() text open_at_start targeted /> }
             })}
-            <ul class="links" aria-label="Links">
-                {links}
-                {(!shelf.is_provisional() && !own_page).then(|| view! { <li><CiteButton idx id=id.clone() /></li> })}
-                {copy_link}
-            </ul>
+            {link_list}
         </article>
     }
 }

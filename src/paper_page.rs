@@ -30,7 +30,10 @@ pub fn PaperPage(idx: u32, bibtex: String) -> impl IntoView {
     // Relative to the page's `<base>`, the site's root: the listing, at the paper's card.
     let in_list = format!("./#{}", encode_component(&paper.id));
     // What the marks on its authors' names mean, as the listing says above its cards.
-    let marked = paper.extras.as_ref().is_some_and(|e| !e.author_marks.is_empty());
+    let marked = paper
+        .extras
+        .as_ref()
+        .is_some_and(|e| !e.author_marks.is_empty());
     let legend = marked.then(|| marks_legend(&catalog)).flatten();
     view! {
         <header class="masthead paper-masthead">

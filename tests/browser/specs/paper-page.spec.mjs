@@ -408,6 +408,7 @@ test("the theme a visitor chose on the listing is the paper page's too", async (
     await context.close();
   }
 });
+
 test("a paper without links has no empty “Links” list on its page", async ({ page, site }) => {
   // On the listing the list always holds Cite and Copy link; the page has neither.
   const paper = hostile[0];
