@@ -6,11 +6,12 @@
 // Before pages, that work was the listing alone, about a second for 10k papers (the prerender's
 // own log gives its counts).
 import { execFileSync } from "node:child_process";
-import { copyFileSync, readdirSync, renameSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, readdirSync, renameSync, statSync } from "node:fs";
 import { join } from "node:path";
 
-/** Bytes under `dir`, and how many files. */
+/** Bytes under `dir`, and how many files (none when there is no `dir`). */
 function size(dir) {
+  if (!existsSync(dir)) return { bytes: 0, files: 0 };
   let bytes = 0;
   let files = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
