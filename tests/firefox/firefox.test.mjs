@@ -13,6 +13,7 @@ import { startServer } from "../browser/serve.mjs";
 import { countText, matching } from "../browser/specs/corpus.mjs";
 import { alfolioLab, deploy } from "../browser/deploy.mjs";
 import * as pages from "../browser/fixtures/paper-pages.mjs";
+import { fileName } from "../browser/specs/static-docs.mjs";
 
 const repo = fileURLToPath(new URL("../../", import.meta.url));
 const root = process.env.DIST ?? join(repo, "dist");
@@ -397,7 +398,7 @@ pageTest("the fixture lab: a thumbnail keeps its box while it loads late; a rela
 
 // A page for every paper: the paper pages' fixture lab (../browser/fixtures/paper-pages.mjs)
 // deployed, each paper's own page at p/<name>/, a static page with a small script of its own.
-const pageOf = (paper) => `${pagesSite.url}p/${pages.pageName(paper.id)}/`;
+const pageOf = (paper) => `${pagesSite.url}p/${fileName(paper.id)}/`;
 
 /** Answers the thumbnail's request from elsewhere on the web (the machine is offline). */
 async function answerImage(page) {

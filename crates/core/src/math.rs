@@ -115,11 +115,11 @@ impl MathNode {
         out.push('<');
         out.push_str(element);
         if let Some((name, value)) = self.attribute() {
-            out.push_str(&format!(" {name}=\"{}\"", escape_markup(value)));
+            out.push_str(&format!(" {name}=\"{}\"", crate::site::escape(value)));
         }
         out.push('>');
         if let Some(text) = self.text() {
-            out.push_str(&escape_markup(text));
+            out.push_str(&crate::site::escape(text));
         }
         for child in self.children() {
             child.write_markup(out);
@@ -965,22 +965,6 @@ textbf=tb
 textsf=ts
 texttt=tt
 ";
-
-/// `text` safe inside markup, as element text or a quoted attribute value.
-fn escape_markup(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
 
 #[cfg(test)]
 mod tests {

@@ -5,7 +5,8 @@
 import { test as base, expect, status, cards } from "./helpers.mjs";
 import { countText } from "./corpus.mjs";
 import { deploy } from "../deploy.mjs";
-import { IMAGE, PNG, article, full, hostile, lab, pageName } from "../fixtures/paper-pages.mjs";
+import { IMAGE, PNG, article, full, hostile, lab } from "../fixtures/paper-pages.mjs";
+import { fileName as pageName } from "./static-docs.mjs";
 
 const papers = lab.publications;
 
