@@ -154,8 +154,9 @@ pub fn PaperCard(
     let title = rich_text(&title_text);
     // On the listing the title is a link to the paper's page, and a link holds no other link.
     // On the listing, the title links to the paper's page: as a link of the rich text, so that
-    // it shares their code, and holding no other link.
-    let title = if own_page {
+    // it shares their code, and holding no other link. Not yet on a provisional page, where a
+    // title-made id may still go to a paper further down the file.
+    let title = if own_page || shelf.is_provisional() {
         title
     } else {
         vec![Inline::Link {

@@ -7,6 +7,7 @@
 
 use crate::catalog::{Catalog, Paper, PaperIdx};
 use crate::metadata::{abstract_text, pdf_url, title};
+use crate::rich::plain_text;
 use crate::site::{escape, Site};
 
 /// Entries in a feed: readers show the newest, and a feed of every paper would be megabytes.
@@ -107,7 +108,7 @@ fn entry(catalog: &Catalog, paper: &Paper, site: &Site) -> String {
         ));
     }
     let summary = abstract_text(paper).unwrap_or_else(|| {
-        let venue = paper.venue.as_ref().map(|v| v.shown());
+        let venue = paper.venue.as_ref().map(|v| plain_text(&v.shown()));
         let year = paper.year.map(|y| y.to_string());
         [venue, year]
             .into_iter()

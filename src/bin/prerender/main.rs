@@ -109,13 +109,14 @@ fn prerender(dir: &Path) -> Result<String, String> {
             shell.base_path
         );
     }
+    let written = pages::write(dir, &catalog, &bytes, &shell, &site)?;
     let mut head = head(
         &title,
         description.as_deref(),
         &site,
         &json_ld(&catalog, &shown[..cards.min(shown.len())], &site),
     );
-    head.push_str(&pages::feed_links(&catalog, &site));
+    head.push_str(&pages::feed_links(&written.feeds));
     // Also for readers without JavaScript, where the list stops at the prerendered cards.
     let note = format!(
         "<p class=\"full-data\">All {}: <a href=\"publications.json\">publications.json</a>, \
@@ -145,7 +146,6 @@ fn prerender(dir: &Path) -> Result<String, String> {
         html.replace_range(noscript..end + "</noscript>".len(), "");
     }
     std::fs::write(&index, html).map_err(|e| format!("{}: {e}", index.display()))?;
-    let written = pages::write(dir, &catalog, &bytes, &shell, &site)?;
     let kept = if written.kept.is_empty() {
         String::new()
     } else {
@@ -154,7 +154,7 @@ fn prerender(dir: &Path) -> Result<String, String> {
     let addressed = if written.sitemap {
         format!(
             "{}, sitemap.xml for {}",
-            count_label(written.feeds, "feed", "feeds"),
+            count_label(written.feeds.len(), "feed", "feeds"),
             site.root()
         )
     } else {

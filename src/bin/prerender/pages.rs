@@ -62,7 +62,8 @@ impl Shell {
 /// What [`write`] wrote, for the build's log.
 pub struct Written {
     pub pages: usize,
-    pub feeds: usize,
+    /// The feeds written: (title, address relative to the site's root).
+    pub feeds: Vec<(String, String)>,
     pub sitemap: bool,
     /// Files of the lab's own (from `public/`) that stand where one of ours would: kept.
     pub kept: Vec<String>,
@@ -170,12 +171,24 @@ pub fn write(
 ) -> Result<Written, String> {
     let mut out = Output::open(dir)?;
     out.claim_folder("p")?;
-    let feed_link = site.is_absolute().then(|| {
-        format!(
-            "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"feed.xml\" />\n",
-            escape(&lab_title(catalog))
-        )
-    });
+    // The feeds this run writes, known before the pages, which link the lab's: not where a
+    // feed.xml of the lab's own is kept.
+    let mut feeds = Vec::new();
+    if site.is_absolute() {
+        let all = feeds_of(catalog);
+        if all.len() > 1 {
+            out.claim_folder("feeds")?;
+        }
+        for feed in all {
+            if feed.path.contains('/') || out.claim(&feed.path) {
+                feeds.push(feed);
+            }
+        }
+    }
+    let feed_link = feeds
+        .iter()
+        .find(|feed| feed.path == "feed.xml")
+        .map(|feed| feed_link(&feed.title, &feed.path) + "\n");
     let owner = Owner::new();
     owner.with(|| provide_page_context(catalog.clone()));
     for (idx, paper) in catalog.papers.iter().enumerate() {
@@ -201,42 +214,29 @@ pub fn write(
     if out.claim("robots.txt") {
         out.write("robots.txt", &robots(site))?;
     }
-    let mut written = Written {
-        pages: catalog.papers.len(),
-        feeds: 0,
-        sitemap: false,
-        kept: Vec::new(),
-    };
+    let mut sitemap = false;
     if site.is_absolute() {
         for (name, text) in sitemaps(catalog, site) {
             if out.claim(&name) {
                 out.write(&name, &text)?;
-                written.sitemap = true;
-            }
-        }
-        let feeds = feeds_of(catalog);
-        if feeds.len() > 1 {
-            out.claim_folder("feeds")?;
-        }
-        for feed in feeds {
-            if feed.path.contains('/') || out.claim(&feed.path) {
-                let xml = atom(
-                    catalog,
-                    &feed.papers,
-                    &Feed {
-                        title: &feed.title,
-                        path: &feed.path,
-                        alternate: &feed.alternate,
-                    },
-                    site,
-                );
-                out.write(&feed.path, &xml)?;
-                written.feeds += 1;
+                sitemap = true;
             }
         }
     }
-    written.kept = out.close()?;
-    Ok(written)
+    for feed in &feeds {
+        let about = Feed {
+            title: &feed.title,
+            path: &feed.path,
+            alternate: &feed.alternate,
+        };
+        out.write(&feed.path, &atom(catalog, &feed.papers, &about, site))?;
+    }
+    Ok(Written {
+        pages: catalog.papers.len(),
+        feeds: feeds.into_iter().map(|f| (f.title, f.path)).collect(),
+        sitemap,
+        kept: out.close()?,
+    })
 }
 
 fn lab_title(catalog: &Catalog) -> String {
@@ -288,19 +288,19 @@ pub fn feeds_of(catalog: &Catalog) -> Vec<FeedFile> {
     feeds
 }
 
-/// The listing's `<link rel="alternate">`s to the feeds, when they are written.
-pub fn feed_links(catalog: &Catalog, site: &Site) -> String {
-    if !site.is_absolute() {
-        return String::new();
-    }
-    feeds_of(catalog)
+/// A `<link rel="alternate">` to a feed, for a page's head.
+fn feed_link(title: &str, path: &str) -> String {
+    format!(
+        "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"{}\" />",
+        escape(title),
+        escape(path)
+    )
+}
+
+/// The listing's `<link rel="alternate">`s to the feeds [`write`] wrote.
+pub fn feed_links(feeds: &[(String, String)]) -> String {
+    feeds
         .iter()
-        .map(|feed| {
-            format!(
-                "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"{}\" />",
-                escape(&feed.title),
-                escape(&feed.path)
-            )
-        })
+        .map(|(title, path)| feed_link(title, path))
         .collect()
 }

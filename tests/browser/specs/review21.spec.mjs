@@ -1,5 +1,5 @@
-// Review 21: where the paper pages (p/<name>/, feeds, the listing's title links) meet the rest of
-// the site. Each test here failed when written; see the review report for the details.
+// Where the paper pages (p/<name>/, feeds, the listing's title links) meet the rest of the site:
+// each test here failed before its fix (found in review).
 import { createServer } from "node:http";
 import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -35,11 +35,12 @@ test("a provisional card's title leads to its own paper's page, not to another p
   try {
     await page.goto(`http://127.0.0.1:${proxy.address().port}/papers/`, { waitUntil: "commit" });
     await expect(page.locator("main[aria-busy=true] article").first()).toBeVisible({ timeout: 20_000 });
-    const link = cards(page).first().getByRole("link", { name: untitledFirst.title });
-    const href = await link.getAttribute("href");
-    // The paper's page is the one its card links to once the whole file is in.
+    // Its id is not settled before the whole file is in (a later entry may claim it): the
+    // provisional card's title is no link yet, as Cite is not there yet.
+    await expect(cards(page).first().getByRole("heading", { name: untitledFirst.title })).toBeVisible();
+    await expect(cards(page).first().getByRole("heading").getByRole("link")).toHaveCount(0);
     await expect(page.locator("main[aria-busy=false]")).toBeAttached({ timeout: 20_000 });
-    await expect(cards(page).first().getByRole("link", { name: untitledFirst.title })).toHaveAttribute("href", href);
+    await expect(cards(page).first().getByRole("link", { name: untitledFirst.title })).toHaveAttribute("href", "p/deep-nets-2/");
   } finally {
     proxy.close();
     await site.close();
@@ -72,24 +73,6 @@ test("a feed entry's summary of a paper without an abstract is its venue's text,
     const description = readFileSync(join(site.root, "p/v/index.html"), "utf8").match(/<meta name="description" content="([^"]*)"/)[1];
     expect(description).toBe("NeurIPS Workshop on $\\alpha$-nets. 2022");
     expect(summary).not.toContain("\\emph");
-  } finally {
-    await site.close();
-  }
-});
-
-test("Back from a paper page opened from a card past the first page returns to that card", async ({ page }) => {
-  const site = await deploy({ data: { title: "Lab", publications: fillers } });
-  try {
-    await page.goto(site.url);
-    await expect(page.locator("#prerendered")).toHaveCount(0);
-    await page.getByRole("button", { name: /Show more/ }).click();
-    const card = cards(page).last();
-    const title = await card.locator(".paper-title").textContent();
-    await card.getByRole("link", { name: title }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
-    await page.goBack();
-    await expect(page.locator("#prerendered")).toHaveCount(0);
-    await expect(page.getByRole("article", { name: title, exact: true })).toBeInViewport();
   } finally {
     await site.close();
   }
