@@ -32,20 +32,24 @@ impl<V: Render> Render for Fresh<V> {
     }
 }
 
+/// Attributes spread onto it go to the view inside (none of this site's `Fresh` views takes any).
 impl<V: AddAnyAttr> AddAnyAttr for Fresh<V> {
-    type Output<SomeNewAttr: Attribute> = Fresh<V::Output<SomeNewAttr>>;
+    type Output<SomeNewAttr: Attribute> = V::Output<SomeNewAttr>;
 
     fn add_any_attr<NewAttr: Attribute>(self, attr: NewAttr) -> Self::Output<NewAttr>
     where
         Self::Output<NewAttr>: RenderHtml,
     {
-        Fresh(self.0.add_any_attr(attr))
+        self.0.add_any_attr(attr)
     }
 }
 
-impl<V: RenderHtml> RenderHtml for Fresh<V> {
+/// `Owned` is the view itself (it is `'static` already): `into_any` would otherwise convert the
+/// whole tree into its owned twin first (every `&'static str` into an `Arc<str>`), and the bundle
+/// would carry both the conversion and the twin's building.
+impl<V: RenderHtml + 'static> RenderHtml for Fresh<V> {
     type AsyncOutput = Fresh<V::AsyncOutput>;
-    type Owned = Fresh<V::Owned>;
+    type Owned = Self;
 
     const MIN_LENGTH: usize = V::MIN_LENGTH;
 
@@ -99,6 +103,6 @@ impl<V: RenderHtml> RenderHtml for Fresh<V> {
     }
 
     fn into_owned(self) -> Self::Owned {
-        Fresh(self.0.into_owned())
+        self
     }
 }
