@@ -1,10 +1,11 @@
 //! A view that is never updated in place: rendered again, it is built anew and takes the old
 //! one's place.
 //!
-//! For the bundle's sake. Every view that can be rendered again over itself (`into_any`, a
-//! reactive closure, `Either`) carries the code to rebuild it in place, element by element,
-//! whether that ever happens or not. A view built once and then only replaced (the whole page,
-//! once the data is in) needs none of it: wrapped in [`Fresh`], it costs only its building.
+//! For the bundle's sake. An `AnyView` carries the code to rebuild its view in place, element by
+//! element, whether that ever happens or not, and so does a view that a reactive closure renders
+//! again over itself. A view built once and then only replaced (the whole page, once the data is
+//! in) needs none of it: wrapped in [`Fresh`], it costs only its building. And `into_any` would
+//! first convert it into its owned twin (see the `RenderHtml` impl), which a `Fresh` view skips.
 
 use leptos::tachys::html::attribute::any_attribute::AnyAttribute;
 use leptos::tachys::html::attribute::Attribute;
