@@ -1,5 +1,6 @@
 use crate::browser::{target_from_address, view_from_address};
 use crate::data::{load_catalog, LoadError};
+use crate::fresh::Fresh;
 use crate::shelf::Shelf;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -67,12 +68,13 @@ pub fn App() -> impl IntoView {
         >
             {move || match state.get() {
                 Load::Loading if showing_prerendered.get() => ().into_any(),
-                Load::Loading => view! {
+                // Each state's view replaces the last one's (`Fresh`: none is updated in place).
+                Load::Loading => Fresh(view! {
                     <h1>"Publications"</h1>
                     <p class="loading" role="status">"Loading publications…"</p>
-                }
+                })
                 .into_any(),
-                Load::Failed(error) => view! {
+                Load::Failed(error) => Fresh(view! {
                     <h1>"Publications"</h1>
                     <div class="alert" role="alert">
                         <h2>"The publications could not be shown"</h2>
@@ -81,7 +83,7 @@ pub fn App() -> impl IntoView {
                             "Retry"
                         </button>
                     </div>
-                }
+                })
                 .into_any(),
                 Load::FirstPage(catalog) => view! { <Shelf catalog loading=true /> }.into_any(),
                 Load::Ready(catalog) => view! { <Shelf catalog loading=false /> }.into_any(),

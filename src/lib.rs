@@ -11,6 +11,7 @@ mod data;
 mod data_notice;
 mod export;
 mod facets;
+mod fresh;
 mod highlight;
 mod paper_card;
 mod paper_list;

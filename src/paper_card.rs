@@ -3,6 +3,7 @@
 use crate::browser::{clicked, copy_and_confirm, copy_label, keep_focus, permalink};
 use crate::cite::CiteButton;
 use crate::context::ShelfContext;
+use crate::fresh::Fresh;
 use crate::highlight::highlighted;
 use crate::rich_text::rich;
 use leptos::prelude::*;
@@ -446,18 +447,20 @@ fn Abstract(
     let abstract_id = paper_part(Part::Abstract, &id);
     let full_text = text.shown();
     let full = rich_text(&full_text);
+    // Each shape is `Fresh`: a card is built once and never updated in place, and so neither is
+    // its abstract (its text follows the toggle and the search inside).
     // A paper's own page shows it whole.
     let Some(short) = preview(&full_text, PREVIEW_CHARS).filter(|_| !on_own_page()) else {
-        return view! {
+        return Fresh(view! {
             <p class="abstract" id=abstract_id dir="auto">{rich(&full, query.into())}</p>
-        }
+        })
         .into_any();
     };
     // Only the prerender (native) takes this branch: `cfg!` keeps it out of the site's bundle.
     if !cfg!(target_arch = "wasm32") && crate::browser::window().is_none() {
         // Rendered ahead of time, for readers before (or without) the app: a native disclosure
         // in the toggle's place and style, which opens without JavaScript.
-        return view! {
+        return Fresh(view! {
             <div class="abstract-block">
                 <p class="abstract collapsed" id=abstract_id dir="auto">{rich(&rich_text(&short), query.into())}</p>
                 <details class="abstract-details">
@@ -468,7 +471,7 @@ fn Abstract(
                 </details>
                 <p class="abstract abstract-full" dir="auto">{rich(&full, query.into())}</p>
             </div>
-        }
+        })
         .into_any();
     }
     let open = RwSignal::new(open_at_start || all_open.get_untracked());
@@ -521,7 +524,7 @@ fn Abstract(
             }
         })
     };
-    view! {
+    Fresh(view! {
         <div class="abstract-block">
             <p class="abstract" id=abstract_id.clone() dir="auto" class:collapsed=move || !expanded()>{shown}</p>
             {hidden_match}
@@ -535,7 +538,7 @@ fn Abstract(
                 {move || if open.get() { "Hide abstract" } else { "Show abstract" }}
             </button>
         </div>
-    }
+    })
     .into_any()
 }
 

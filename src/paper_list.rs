@@ -3,6 +3,7 @@
 use crate::browser::keep_focus;
 use crate::context::{ShelfContext, PAGE};
 use crate::paper_card::PaperCard;
+use leptos::either::Either;
 use leptos::html::Button;
 use leptos::prelude::*;
 use papershelf_core::dom_id::{paper_part, Part, COUNT};
@@ -111,15 +112,16 @@ pub fn PaperList() -> impl IntoView {
             </button>
         </Show>
         <div class="papers">
+            // `Either`, not `AnyView`: a keyed row is never rebuilt in place, and an `AnyView`
+            // would still carry the code to rebuild a whole card (a few KB of the bundle).
             <For each=rendered key=|row| *row let:row>
                 {match row {
-                    Row::Year(year) => view! {
+                    Row::Year(year) => Either::Left(view! {
                         <h2 class="year-heading">
                             {year.map_or_else(|| "Year not given".to_owned(), |y| y.to_string())}
                         </h2>
-                    }
-                    .into_any(),
-                    Row::Paper(idx, grouped) => view! { <PaperCard idx grouped /> }.into_any(),
+                    }),
+                    Row::Paper(idx, grouped) => Either::Right(view! { <PaperCard idx grouped /> }),
                 }}
             </For>
         </div>

@@ -9,9 +9,11 @@ use crate::context::ShelfContext;
 use crate::data_notice::DataNotice;
 use crate::export::Export;
 use crate::facets::Facets;
+use crate::fresh::Fresh;
 use crate::paper_list::PaperList;
 use crate::search_bar::SearchBar;
 use crate::theme_toggle::ThemeToggle;
+use leptos::either::Either;
 use leptos::ev;
 use leptos::prelude::*;
 use papershelf_core::dom_id::{COUNT, SEARCH};
@@ -35,8 +37,10 @@ pub fn Shelf(catalog: Arc<Catalog>, loading: bool) -> impl IntoView {
         .map(|text| view! { <p class="description" dir="auto">{text}</p> });
     let legend = marks_legend(&catalog);
     provide_context(ShelfContext::new(catalog, view_from_address(), loading));
+    // Built once and only ever replaced (by the whole shelf once the file is in), never updated in
+    // place: `Fresh` leaves the code for that out of the bundle, which `into_any` would carry.
     if loading {
-        return view! {
+        return Fresh(Either::Left(view! {
             <header class="masthead">
                 <div class="masthead-top">
                     <h1>{title}</h1>
@@ -49,8 +53,7 @@ pub fn Shelf(catalog: Arc<Catalog>, loading: bool) -> impl IntoView {
                 <p class="count loading" role="status">"Loading publications…"</p>
                 <PaperList />
             </section>
-        }
-        .into_any();
+        }));
     }
     // Rendered to HTML at build time, there is no address, keyboard or printer to follow.
     if crate::browser::window().is_some() {
@@ -58,7 +61,7 @@ pub fn Shelf(catalog: Arc<Catalog>, loading: bool) -> impl IntoView {
         follow_keys();
         follow_printing();
     }
-    view! {
+    Fresh(Either::Right(view! {
         <header class="masthead">
             <div class="masthead-top">
                 <h1>{title}</h1>
@@ -72,8 +75,7 @@ pub fn Shelf(catalog: Arc<Catalog>, loading: bool) -> impl IntoView {
             <Facets />
             <Results />
         </div>
-    }
-    .into_any()
+    }))
 }
 
 /// What the marks on authors' names mean ("* Equal contribution · † Corresponding author"), when

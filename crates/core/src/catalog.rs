@@ -12,7 +12,7 @@ use crate::kind::PaperType;
 use crate::letters::{Letters, Pairs};
 use crate::marks::{default_meaning, pseudo_author, split_marks, MoreAuthors, MARKS};
 use crate::members::{member_key, Member, Roster};
-use crate::order::{alphabetical, low, pack, places};
+use crate::order::{alphabetical, high, low, pack, places};
 use crate::parse::{
     plausible_year, EntrySink, Field, JsonKind, Number, RawAuthors, RawDocument, RawEntry, RawEtAl,
     RawLinks, RawMembers, RawPaper, TextList,
@@ -219,8 +219,9 @@ pub struct Catalog {
     author_ids: HashMap<String, AuthorId>,
     /// Each member's name and aliases, folded (see [`member_key`]), to their place in `members`.
     member_keys: HashMap<String, u32>,
-    /// (author, place in `members`) for members with papers, by author.
-    member_authors: Vec<(AuthorId, u32)>,
+    /// (author, place in `members`) for members with papers, by author: packed keys
+    /// ([`pack`]), sorted as every sort in the core is.
+    member_authors: Vec<u64>,
     topic_ids: HashMap<String, TopicId>,
     /// Paper indices in each sort order (`Sort as usize`).
     orders: [Vec<PaperIdx>; 3],
@@ -422,9 +423,9 @@ impl Catalog {
     pub fn member_of(&self, id: AuthorId) -> Option<&Member> {
         let at = self
             .member_authors
-            .binary_search_by_key(&id, |&(author, _)| author)
+            .binary_search_by_key(&id, |&key| high(key))
             .ok()?;
-        Some(&self.members[self.member_authors[at].1 as usize])
+        Some(&self.members[low(self.member_authors[at]) as usize])
     }
 
     /// Whether author `id` is one of the lab's members.
@@ -1196,7 +1197,7 @@ impl CatalogBuilder {
         for (m, member) in c.members.iter().enumerate() {
             if let Some(id) = member.author {
                 c.author_ids.insert(member.name.clone(), id);
-                c.member_authors.push((id, m as u32));
+                c.member_authors.push(pack(id, m as u32));
             }
         }
         c.member_authors.sort_unstable();
