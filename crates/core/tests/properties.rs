@@ -57,7 +57,8 @@ fn usable(entry: &Value) -> bool {
     entry
         .get("title")
         .and_then(Value::as_str)
-        .is_some_and(|t| !t.trim().is_empty())
+        // Blank is whitespace and control characters alone, which show nothing.
+        .is_some_and(|t| t.chars().any(|c| !c.is_whitespace() && !c.is_control()))
 }
 
 fn value() -> impl Strategy<Value = String> {
