@@ -23,10 +23,7 @@ pub fn provide_page_context(catalog: Arc<Catalog>) {
 pub fn PaperPage(idx: u32, bibtex: String) -> impl IntoView {
     let catalog = expect_context::<ShelfContext>().catalog();
     let paper = &catalog.papers[idx as usize];
-    let lab = catalog
-        .title
-        .clone()
-        .unwrap_or_else(|| "Publications".into());
+    let lab = catalog.page_title().to_owned();
     // Relative to the page's `<base>`, the site's root: the listing, at the paper's card.
     let in_list = format!("./#{}", encode_component(&paper.id));
     // What the marks on its authors' names mean, as the listing says above its cards.

@@ -26,10 +26,7 @@ use wasm_bindgen::JsCast;
 /// shown: no search or facets yet, as their counts would be wrong.
 #[component]
 pub fn Shelf(catalog: Arc<Catalog>, loading: bool) -> impl IntoView {
-    let title = catalog
-        .title
-        .clone()
-        .unwrap_or_else(|| "Publications".into());
+    let title = catalog.page_title().to_owned();
     set_page_details(&title, catalog.description.as_deref());
     let description = catalog
         .description

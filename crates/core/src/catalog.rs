@@ -373,6 +373,11 @@ impl Catalog {
         self.typed_papers
     }
 
+    /// The page's title: the file's own, or "Publications".
+    pub fn page_title(&self) -> &str {
+        self.title.as_deref().unwrap_or("Publications")
+    }
+
     /// The author's name as shown.
     pub fn author_name(&self, id: AuthorId) -> &str {
         &self.authors[id as usize]

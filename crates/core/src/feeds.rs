@@ -6,9 +6,11 @@
 //! writes the same bytes, and a feed reader sees an entry once however often the site deploys.
 
 use crate::catalog::{Catalog, Paper, PaperIdx};
+use crate::dom_id::file_name;
 use crate::metadata::{abstract_text, pdf_url, title};
 use crate::rich::plain_text;
 use crate::site::{escape, Site};
+use crate::state::ViewState;
 
 /// Entries in a feed: readers show the newest, and a feed of every paper would be megabytes.
 pub const FEED_ENTRIES: usize = 50;
@@ -29,14 +31,44 @@ pub fn newest_first(
     papers
 }
 
-/// A feed's own details.
-pub struct Feed<'a> {
-    /// Its title: the page's, or "… by {member}".
-    pub title: &'a str,
+/// A feed to write: its details and its papers.
+pub struct Feed {
+    /// Its title: the page's, or "…: papers by {member}".
+    pub title: String,
     /// Its address, relative to the site's root (`feed.xml`).
-    pub path: &'a str,
-    /// The page it follows, relative to the site's root (`""` for the listing).
-    pub alternate: &'a str,
+    pub path: String,
+    /// The listing's view it follows, relative to the site's root (`""` for the whole list).
+    pub alternate: String,
+    /// Newest first.
+    pub papers: Vec<PaperIdx>,
+}
+
+/// The lab's feed (`feed.xml`), then one per member with papers, in the members' order
+/// (`feeds/<member's name as a file name>.xml`).
+pub fn feeds(catalog: &Catalog) -> Vec<Feed> {
+    let lab = catalog.page_title();
+    let mut feeds = vec![Feed {
+        title: lab.to_owned(),
+        path: "feed.xml".into(),
+        alternate: String::new(),
+        papers: newest_first(catalog, 0..catalog.papers.len() as PaperIdx),
+    }];
+    for member in &catalog.members {
+        let Some(author) = member.author else {
+            continue;
+        };
+        let papers = (0..catalog.papers.len() as PaperIdx)
+            .filter(|&idx| catalog.papers[idx as usize].authors.contains(&author));
+        let mut view = ViewState::default();
+        view.authors.push(member.name.clone());
+        feeds.push(Feed {
+            title: format!("{lab}: papers by {}", member.name),
+            path: format!("feeds/{}.xml", file_name(&member.name)),
+            alternate: view.to_query(),
+            papers: newest_first(catalog, papers),
+        });
+    }
+    feeds
 }
 
 /// An entry's date: January 1st of the paper's year, all the data says. The same in every
@@ -48,16 +80,16 @@ fn updated(paper: &Paper) -> String {
     )
 }
 
-/// An Atom (RFC 4287) feed of `papers` (newest first, at most [`FEED_ENTRIES`]), each entry
+/// The Atom (RFC 4287) feed of `feed`'s papers (at most [`FEED_ENTRIES`]), each entry
 /// identified by its page's address.
-pub fn atom(catalog: &Catalog, papers: &[PaperIdx], feed: &Feed, site: &Site) -> String {
-    let papers = &papers[..papers.len().min(FEED_ENTRIES)];
+pub fn atom(catalog: &Catalog, feed: &Feed, site: &Site) -> String {
+    let papers = &feed.papers[..feed.papers.len().min(FEED_ENTRIES)];
     let updated = papers
         .iter()
         .map(|&idx| updated(&catalog.papers[idx as usize]))
         .max()
         .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_owned());
-    let lab = catalog.title.as_deref().unwrap_or("Publications");
+    let lab = catalog.page_title();
     let mut xml = format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n\
          <title>{title}</title>\n<id>{self_url}</id>\n\
@@ -65,8 +97,8 @@ pub fn atom(catalog: &Catalog, papers: &[PaperIdx], feed: &Feed, site: &Site) ->
          <link rel=\"alternate\" type=\"text/html\" href=\"{alternate}\"/>\n\
          <updated>{updated}</updated>\n<author><name>{lab}</name></author>\n\
          <generator>Papershelf</generator>\n",
-        title = escape(feed.title),
-        self_url = escape(&site.resolve(feed.path)),
+        title = escape(&feed.title),
+        self_url = escape(&site.resolve(&feed.path)),
         alternate = escape(&format!("{}{}", site.root(), feed.alternate)),
         lab = escape(lab),
     );
@@ -206,13 +238,13 @@ mod tests {
                  "topics": ["c&d"], "links": {"pdf": "p/x.pdf"}, "abstract": "\u0001ok"}]}"#,
         )
         .unwrap();
-        let feed = Feed {
-            title: "Lab & <Co>",
-            path: "feed.xml",
-            alternate: "",
-        };
-        let xml = atom(&c, &[0], &feed, &site());
-        assert_eq!(xml, atom(&c, &[0], &feed, &site()));
+        let feed = &feeds(&c)[0];
+        assert_eq!(
+            (feed.title.as_str(), feed.path.as_str()),
+            ("Lab & <Co>", "feed.xml")
+        );
+        let xml = atom(&c, feed, &site());
+        assert_eq!(xml, atom(&c, feed, &site()));
         assert!(xml.contains("<title>Lab &amp; &lt;Co&gt;</title>"));
         assert!(xml.contains("<title type=\"text\">&lt;/title&gt;&lt;script&gt;</title>"));
         assert!(xml.contains("<id>https://lab.example/papers/p/x_5D_5D_3E/</id>"));

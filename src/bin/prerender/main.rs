@@ -92,10 +92,7 @@ fn prerender(dir: &Path) -> Result<String, String> {
         view! { <main class="page"><Shelf catalog loading=false /></main> }.to_html()
     });
     let cards = page.matches("<article").count();
-    let title = catalog
-        .title
-        .clone()
-        .unwrap_or_else(|| "Publications".into());
+    let title = catalog.page_title().to_owned();
     let description = catalog.description.clone();
 
     let shell = pages::Shell::from_index(&html)?;

@@ -10,11 +10,11 @@
 use leptos::prelude::*;
 use papershelf::{provide_page_context, PaperPage};
 use papershelf_core::bibtex::cite;
-use papershelf_core::dom_id::{file_name, paper_page};
-use papershelf_core::feeds::{atom, newest_first, robots, sitemaps, Feed};
+use papershelf_core::dom_id::paper_page;
+use papershelf_core::feeds::{atom, feeds, robots, sitemaps};
 use papershelf_core::metadata::paper_head;
 use papershelf_core::site::{escape, Site};
-use papershelf_core::{Catalog, ViewState};
+use papershelf_core::Catalog;
 use std::fs;
 use std::path::Path;
 use std::sync::Arc;
@@ -173,19 +173,19 @@ pub fn write(
     out.claim_folder("p")?;
     // The feeds this run writes, known before the pages, which link the lab's: not where a
     // feed.xml of the lab's own is kept.
-    let mut feeds = Vec::new();
+    let mut to_write = Vec::new();
     if site.is_absolute() {
-        let all = feeds_of(catalog);
+        let all = feeds(catalog);
         if all.len() > 1 {
             out.claim_folder("feeds")?;
         }
         for feed in all {
             if feed.path.contains('/') || out.claim(&feed.path) {
-                feeds.push(feed);
+                to_write.push(feed);
             }
         }
     }
-    let feed_link = feeds
+    let feed_link = to_write
         .iter()
         .find(|feed| feed.path == "feed.xml")
         .map(|feed| feed_link(&feed.title, &feed.path) + "\n");
@@ -223,69 +223,15 @@ pub fn write(
             }
         }
     }
-    for feed in &feeds {
-        let about = Feed {
-            title: &feed.title,
-            path: &feed.path,
-            alternate: &feed.alternate,
-        };
-        out.write(&feed.path, &atom(catalog, &feed.papers, &about, site))?;
+    for feed in &to_write {
+        out.write(&feed.path, &atom(catalog, feed, site))?;
     }
     Ok(Written {
         pages: catalog.papers.len(),
-        feeds: feeds.into_iter().map(|f| (f.title, f.path)).collect(),
+        feeds: to_write.into_iter().map(|f| (f.title, f.path)).collect(),
         sitemap,
         kept: out.close()?,
     })
-}
-
-fn lab_title(catalog: &Catalog) -> String {
-    catalog
-        .title
-        .clone()
-        .unwrap_or_else(|| "Publications".into())
-}
-
-/// One feed to write.
-pub struct FeedFile {
-    pub title: String,
-    /// Relative to the site's root.
-    pub path: String,
-    /// The listing's view it follows, relative to the site's root.
-    pub alternate: String,
-    /// Newest first.
-    pub papers: Vec<u32>,
-}
-
-/// The lab's feed, then one per member with papers, in the members' order.
-pub fn feeds_of(catalog: &Catalog) -> Vec<FeedFile> {
-    let lab = lab_title(catalog);
-    let mut feeds = vec![FeedFile {
-        title: lab.clone(),
-        path: "feed.xml".into(),
-        alternate: String::new(),
-        papers: newest_first(catalog, 0..catalog.papers.len() as u32),
-    }];
-    for member in &catalog.members {
-        let Some(author) = member.author else {
-            continue;
-        };
-        let papers = catalog
-            .papers
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.authors.contains(&author))
-            .map(|(idx, _)| idx as u32);
-        let mut view = ViewState::default();
-        view.authors.push(member.name.clone());
-        feeds.push(FeedFile {
-            title: format!("{lab}: papers by {}", member.name),
-            path: format!("feeds/{}.xml", file_name(&member.name)),
-            alternate: view.to_query(),
-            papers: newest_first(catalog, papers),
-        });
-    }
-    feeds
 }
 
 /// A `<link rel="alternate">` to a feed, for a page's head.
