@@ -329,7 +329,7 @@ Facet clicks: the first three values of the Years facet, each twice.
 
 ${buildTable(buildCost)}
 
-## Phone (the seed site against a static page of the same cards)
+## Phone (the seed site against a List.js page and a static page of the same papers)
 
 ${phone ? phoneTable(phone, PHONE_RUNS) : "(not run)"}
 

@@ -5,7 +5,7 @@
 //! - the page as the app shows it in the default view, inside a disabled `<fieldset>` (its
 //!   controls wait for the app, which replaces it once its own page is ready);
 //! - the data's title and description as `<title>`, meta description and Open Graph tags;
-//! - schema.org JSON-LD for the prerendered papers;
+//! - schema.org JSON-LD for the prerendered papers, at the end of the body;
 //! - a note linking the whole data: `publications.json` and `publications.bib`, which it also
 //!   writes, for readers without JavaScript, who see only the prerendered cards;
 //! - links to the Atom feeds.
@@ -107,12 +107,7 @@ fn prerender(dir: &Path) -> Result<String, String> {
         );
     }
     let written = pages::write(dir, &catalog, &bytes, &shell, &site)?;
-    let mut head = head(
-        &title,
-        description.as_deref(),
-        &site,
-        &json_ld(&catalog, &shown[..cards.min(shown.len())], &site),
-    );
+    let mut head = head(&title, description.as_deref(), &site);
     head.push_str(&pages::feed_links(&written.feeds));
     // Also for readers without JavaScript, where the list stops at the prerendered cards.
     let note = format!(
@@ -131,6 +126,14 @@ fn prerender(dir: &Path) -> Result<String, String> {
     // Between markers, so that prerendering again (`make bench` does, for each corpus) replaces
     // what an earlier run wrote.
     html = replace_marked(&html, "head", &head, "</head>")?;
+    // The JSON-LD (the prerendered papers again, whole abstracts included: as large as the cards)
+    // at the end of the body, for crawlers: in the head, it came before the first card and the
+    // app's preloads (tools/head-order.mjs), which a slow phone waited for.
+    let data = format!(
+        "<script type=\"application/ld+json\">{}</script>",
+        json_ld_text(&json_ld(&catalog, &shown[..cards.min(shown.len())], &site))
+    );
+    html = replace_marked(&html, "data", &data, "</body>")?;
     let page =
         format!("<fieldset class=\"prerendered\" id=\"prerendered\" disabled>{page}</fieldset>");
     html = replace_marked(&html, "page", &page, "<noscript>")?;
@@ -166,8 +169,8 @@ fn prerender(dir: &Path) -> Result<String, String> {
     ))
 }
 
-/// Open Graph tags, the canonical link and the JSON-LD, for the end of `<head>`.
-fn head(title: &str, description: Option<&str>, site: &Site, json_ld: &Value) -> String {
+/// Open Graph tags and the canonical link, for the end of `<head>`.
+fn head(title: &str, description: Option<&str>, site: &Site) -> String {
     let mut out = format!("<meta property=\"og:type\" content=\"website\" /><meta property=\"og:title\" content=\"{}\" />", escape(title));
     if site.is_absolute() {
         out.push_str(&format!(
@@ -181,10 +184,6 @@ fn head(title: &str, description: Option<&str>, site: &Site, json_ld: &Value) ->
             escape(description)
         ));
     }
-    out.push_str(&format!(
-        "<script type=\"application/ld+json\">{}</script>",
-        json_ld_text(json_ld)
-    ));
     out
 }
 

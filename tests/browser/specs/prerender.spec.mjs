@@ -1,5 +1,6 @@
 // The page prerendered at build time (src/bin/prerender/main.rs): the first cards, the data's title
-// and description, JSON-LD and links to the whole data are in index.html itself; without
+// and description, JSON-LD and links to the whole data are in index.html itself, in an order that
+// lets a slow phone show the first card, then search, soonest (tools/head-order.mjs); without
 // JavaScript they read; with it, the app takes over in place, showing the same cards, without a
 // layout shift or a loading message.
 import { createServer } from "node:http";
@@ -45,6 +46,46 @@ test("index.html itself holds the cards, the page's details and JSON-LD naming t
   const bib = await page.request.get("./publications.bib");
   expect(bib.ok()).toBe(true);
   expect((await bib.text()).match(/^@\w+\{/gm)).toHaveLength(papers.length);
+});
+
+test("the head asks for the stylesheet first, then the wasm, its script and the data, each fetched once", async ({ page }) => {
+  const html = await (await page.request.get("./")).text();
+  const head = html.slice(0, html.indexOf("</head>"));
+  // Where each is named: a slow phone starts its downloads in this order (bench/phone.mjs).
+  const at = (pattern) => {
+    const found = head.search(pattern);
+    expect(found, `${pattern} in the head`).toBeGreaterThan(-1);
+    return found;
+  };
+  const order = [
+    at(/<link rel="stylesheet"/),
+    at(/<link fetchpriority="high" rel="preload" href="[^"]*_bg\.wasm"[^>]* as="fetch"/),
+    at(/<link rel="modulepreload"/),
+    at(/<link rel="preload" href="publications\.json/),
+    at(/<script type="module">/),
+  ];
+  expect(order).toEqual(order.toSorted((a, b) => a - b));
+  // Nothing between the stylesheet and the app's preloads; no script after the stylesheet but the
+  // app's start (a classic script there would wait for the stylesheet, and hold the parser).
+  expect(head.slice(order[0], order[3])).not.toMatch(/<script/);
+  expect(head.slice(order[0]).match(/<script\b[^>]*>/g)).toEqual(['<script type="module">']);
+  // The JSON-LD comes after the prerendered cards, not ahead of them.
+  expect(head).not.toContain("application/ld+json");
+  expect(html.indexOf("application/ld+json")).toBeGreaterThan(html.lastIndexOf("<article "));
+
+  const requested = [];
+  page.on("request", (request) => requested.push(new URL(request.url()).pathname.split("/").pop()));
+  await page.goto("./");
+  await expect(status(page)).toHaveText("12 publications");
+  await expect(page.locator("#prerendered")).toHaveCount(0);
+  const times = (pattern) => requested.filter((name) => pattern.test(name)).length;
+  // The preloads are the very responses the app reads: nothing is fetched twice.
+  expect({ css: times(/^main-.*\.css$/), wasm: times(/_bg\.wasm$/), js: times(/^papershelf-[0-9a-f]+\.js$/), data: times(/^publications\.json$/) }).toEqual({
+    css: 1,
+    wasm: 1,
+    js: 1,
+    data: 1,
+  });
 });
 
 test("the app shows the same cards in the same order as the prerendered page", async ({ browser, page }) => {
