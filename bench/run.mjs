@@ -333,6 +333,8 @@ ${buildTable(buildCost)}
 
 ${phone ? phoneTable(phone, PHONE_RUNS) : "(not run)"}
 
+${existsSync(join(here, "phone-notes.md")) ? readFileSync(join(here, "phone-notes.md"), "utf8") : ""}
+
 ## Import (\`papershelf import\`, release build)
 
 ${existsSync(join(here, "import-latest.md")) ? readFileSync(join(here, "import-latest.md"), "utf8") : "(not run yet)"}
