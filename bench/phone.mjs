@@ -72,6 +72,8 @@ function listjsPage(dist, root) {
   cpSync(join(dist, "publications.json"), join(root, "publications.json"));
 }
 
+/** One load of `url` as `page` ("papershelf", "listjs" or "static"); exported for comparing two
+ * builds' heads in one run, as BENCHMARKS.md's phone notes do. */
 export async function load(browser, url, page) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
   const tab = await context.newPage();
