@@ -44,7 +44,27 @@ fn unicode_fold_char(c: char, out: &mut String) {
 
 /// The folded form of `text`.
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return fold_ascii(text);
+    }
     fold_mapped(text, |_, _| {})
+}
+
+/// [`fold`] of ASCII text, which only lowercases and collapses whitespace (as `char`'s
+/// `is_whitespace` has it: vertical tabs too): every topic and name is folded, most are ASCII.
+fn fold_ascii(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split(|c: char| c.is_whitespace()) {
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out.make_ascii_lowercase();
+    out
 }
 
 /// Folds `text`, reporting where each original char's folded form starts (through
@@ -146,21 +166,53 @@ enum Shown {
 impl SearchText {
     /// Stores `text` (whitespace collapsed) for searching and showing.
     pub fn new(text: &str) -> SearchText {
+        if let Some(ascii) = SearchText::ascii(text) {
+            return ascii;
+        }
         let collapsed = crate::text::collapse_whitespace(text);
-        if collapsed.is_ascii() {
-            if let Some(capitals) = capital_gaps(&collapsed) {
-                let mut folded = collapsed;
-                folded.make_ascii_lowercase();
-                return SearchText {
-                    folded: folded.into(),
-                    shown: Shown::Capitals(capitals),
-                };
-            }
+        // Other whitespace than ASCII's is collapsed away: what is left may be ASCII.
+        if let Some(ascii) = SearchText::ascii(&collapsed) {
+            return ascii;
         }
         SearchText {
             folded: fold(&collapsed).into(),
             shown: Shown::Original(collapsed.into()),
         }
+    }
+
+    /// ASCII `text` collapsed, lowercased and its capitals noted, in one pass over its bytes: most
+    /// of a catalog's text, abstracts above all, goes this way. `None` when the text is not ASCII
+    /// or a gap between capitals is too long to note in two bytes (then the original is kept).
+    fn ascii(text: &str) -> Option<SearchText> {
+        if !text.is_ascii() {
+            return None;
+        }
+        // Written in place, behind the reading: the text only shrinks. (A push a byte is a call a
+        // byte in the site's size-optimised build.)
+        let mut folded = text.trim_ascii().as_bytes().to_vec();
+        let mut capitals = Vec::new();
+        let (mut len, mut last_capital) = (0, 0);
+        for i in 0..folded.len() {
+            let b = folded[i];
+            if b.is_ascii_whitespace() {
+                if len == 0 || folded[len - 1] != b' ' {
+                    folded[len] = b' ';
+                    len += 1;
+                }
+                continue;
+            }
+            if b.is_ascii_uppercase() {
+                capitals.push(u16::try_from(len - last_capital).ok()?);
+                last_capital = len;
+            }
+            folded[len] = b.to_ascii_lowercase();
+            len += 1;
+        }
+        folded.truncate(len);
+        Some(SearchText {
+            folded: String::from_utf8(folded).ok()?.into(),
+            shown: Shown::Capitals(capitals.into()),
+        })
     }
 
     /// The folded form, which a search matches against.
@@ -204,21 +256,6 @@ impl SearchText {
     }
 }
 
-/// The gaps between capitals in ASCII `text`, or `None` when one is too long to note in two bytes
-/// (then the original is kept instead).
-fn capital_gaps(text: &str) -> Option<Box<[u16]>> {
-    let mut last = 0;
-    text.bytes()
-        .enumerate()
-        .filter(|(_, b)| b.is_ascii_uppercase())
-        .map(|(i, _)| {
-            let gap = u16::try_from(i - last).ok();
-            last = i;
-            gap
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -242,6 +279,34 @@ mod tests {
         assert_eq!(u.shown(), "Schölkopf & Müller");
         let (shown, ranges) = u.shown_ranges(vec![(12, 18)]);
         assert_eq!(&shown[ranges[0].0..ranges[0].1], "Müller");
+    }
+
+    proptest::proptest! {
+        /// The one-pass reading of ASCII text is the two-step one: collapsed, then folded, its
+        /// original shown as written.
+        #[test]
+        fn ascii_text_is_stored_as_collapsed_then_folded(
+            text in "[ -~\t\n\r\x0b\x0c\u{a0}\u{2003}é]{0,30}"
+        ) {
+            let t = SearchText::new(&text);
+            let collapsed = crate::text::collapse_whitespace(&text);
+            let folded = if collapsed.is_ascii() {
+                collapsed.to_ascii_lowercase()
+            } else {
+                fold(&collapsed)
+            };
+            proptest::prop_assert_eq!(t.folded(), folded);
+            proptest::prop_assert_eq!(t.shown(), collapsed.clone());
+            proptest::prop_assert_eq!(matches!(t.shown, Shown::Capitals(_)), collapsed.is_ascii());
+        }
+    }
+
+    proptest::proptest! {
+        /// ASCII text folds as any other text does, without the per-character machinery.
+        #[test]
+        fn ascii_folds_as_any_text(text in "[ -~\t\n\r\x0b\x0c]{0,30}") {
+            proptest::prop_assert_eq!(fold_ascii(&text), fold_mapped(&text, |_, _| {}));
+        }
     }
 
     #[test]

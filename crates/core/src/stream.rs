@@ -118,9 +118,23 @@ impl Position {
     }
 }
 
-/// Characters in UTF-8 bytes (bytes that do not continue a character).
+/// Characters in UTF-8 bytes (bytes that do not continue a character). Every byte of the file is
+/// counted once, and a generated file is one long line: eight bytes at a time.
 fn chars(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
+    let is_continuation = |b: &u8| b & 0xC0 == 0x80;
+    let mut words = bytes.chunks_exact(8);
+    let mut continuations = 0;
+    for word in &mut words {
+        let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
+        // A continuation byte is 10xxxxxx: its top bit set, the one below it clear.
+        continuations += (word & !(word << 1) & 0x8080_8080_8080_8080).count_ones() as usize;
+    }
+    continuations += words
+        .remainder()
+        .iter()
+        .filter(|b| is_continuation(b))
+        .count();
+    bytes.len() - continuations
 }
 
 /// Reads `publications.json` chunk by chunk; see the module's documentation.
@@ -663,6 +677,16 @@ mod tests {
             (e.message.as_str(), e.line, e.column),
             ("remove the comma before }", 1, 27)
         );
+    }
+
+    proptest::proptest! {
+        /// Counting eight bytes at a time counts what a byte-by-byte count does.
+        #[test]
+        fn counts_characters_as_bytes_that_begin_one(text in "[a-z é€😀\n]{0,40}", cut in 0..50usize) {
+            let bytes = &text.as_bytes()[..cut.min(text.len())];
+            let expected = bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+            proptest::prop_assert_eq!(chars(bytes), expected);
+        }
     }
 
     #[test]
