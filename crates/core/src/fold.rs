@@ -187,16 +187,17 @@ impl SearchText {
         if !text.is_ascii() {
             return None;
         }
-        // Written in place, behind the reading: the text only shrinks. (A push a byte is a call a
-        // byte in the site's size-optimised build.)
+        // Written in place, behind the reading: the text only shrinks. (A push, or a Vec's index,
+        // a byte is a call a byte in the site's size-optimised build; a slice's index is not.)
         let mut folded = text.trim_ascii().as_bytes().to_vec();
         let mut capitals = Vec::new();
         let (mut len, mut last_capital) = (0, 0);
-        for i in 0..folded.len() {
-            let b = folded[i];
+        let bytes: &mut [u8] = &mut folded;
+        for i in 0..bytes.len() {
+            let b = bytes[i];
             if b.is_ascii_whitespace() {
-                if len == 0 || folded[len - 1] != b' ' {
-                    folded[len] = b' ';
+                if len == 0 || bytes[len - 1] != b' ' {
+                    bytes[len] = b' ';
                     len += 1;
                 }
                 continue;
@@ -205,7 +206,7 @@ impl SearchText {
                 capitals.push(u16::try_from(len - last_capital).ok()?);
                 last_capital = len;
             }
-            folded[len] = b.to_ascii_lowercase();
+            bytes[len] = b.to_ascii_lowercase();
             len += 1;
         }
         folded.truncate(len);

@@ -12,8 +12,8 @@
 //! entry starts) in plain words.
 
 use crate::parse::{
-    EntrySink, Field, JsonKind, Lenient, RawDocument, RawEntry, RawLinks, RawMember,
-    RawMemberEntry, RawMembers, RawPaper,
+    read, EntrySink, Field, JsonKind, RawDocument, RawEntry, RawLinks, RawMember, RawMemberEntry,
+    RawMembers, RawPaper,
 };
 use serde_json::value::RawValue;
 use std::fmt;
@@ -433,18 +433,18 @@ impl StreamReader {
         };
         match self.state {
             State::Key => {
-                self.key = String::decode(text).map_err(syntax)?;
+                self.key = serde_json::from_str(text).map_err(syntax)?;
                 self.state = State::Colon;
             }
             State::Value => {
                 if self.key == "title" {
-                    sink.title(serde_json::from_str::<Field<String>>(text).map_err(syntax)?);
+                    sink.title(read::<Field<String>>(text).map_err(syntax)?);
                 } else if self.key == "description" {
-                    sink.description(serde_json::from_str::<Field<String>>(text).map_err(syntax)?);
+                    sink.description(read::<Field<String>>(text).map_err(syntax)?);
                 } else if self.key == "members" {
                     sink.members(members(text).map_err(syntax)?);
                 } else if self.key == "marks" {
-                    sink.marks(serde_json::from_str::<Field<RawLinks>>(text).map_err(syntax)?);
+                    sink.marks(read::<Field<RawLinks>>(text).map_err(syntax)?);
                 } else {
                     valid(text).map_err(syntax)?;
                 }
@@ -472,7 +472,7 @@ fn is_whitespace(b: u8) -> bool {
 fn entry(text: &str) -> serde_json::Result<RawEntry> {
     let first = text.bytes().next().and_then(JsonKind::from_first_byte);
     let unreadable = match first {
-        Some(JsonKind::Object) => match serde_json::from_str::<RawPaper>(text) {
+        Some(JsonKind::Object) => match read::<RawPaper>(text) {
             Ok(paper) => return Ok(RawEntry::Object(Box::new(paper))),
             Err(e) => e,
         },
@@ -505,7 +505,7 @@ fn members(text: &str) -> serde_json::Result<Field<RawMembers>> {
 fn member(raw: &RawValue) -> RawMemberEntry {
     let text = raw.get();
     match text.bytes().next().and_then(JsonKind::from_first_byte) {
-        Some(JsonKind::Object) => match serde_json::from_str::<RawMember>(text) {
+        Some(JsonKind::Object) => match read::<RawMember>(text) {
             Ok(member) => RawMemberEntry::Object(member),
             Err(e) => RawMemberEntry::Unreadable(why_unreadable(&e, "member")),
         },
