@@ -55,23 +55,28 @@ pub fn fold(text: &str) -> String {
             .position(|b| !b.is_ascii())
             .unwrap_or(rest.len());
         let from = out.len();
-        push_words(&mut out, &mut space, &rest[..run]);
+        // ASCII whitespace as `char::is_whitespace` has it, read byte by byte.
+        let words = rest.as_bytes()[..run]
+            .split(|b| matches!(b, b'\t'..=b'\r' | b' '))
+            .map(|word| std::str::from_utf8(word).unwrap_or_default());
+        push_words(&mut out, &mut space, words);
         out[from..].make_ascii_lowercase();
         rest = &rest[run..];
         if let Some(c) = rest.chars().next() {
             scratch.clear();
             fold_char(c, &mut scratch);
-            push_words(&mut out, &mut space, &scratch);
+            push_words(&mut out, &mut space, scratch.split(char::is_whitespace));
             rest = &rest[c.len_utf8()..];
         }
     }
     out
 }
 
-/// Appends folded `piece` to `out`, its whitespace collapsed with that of what came before:
-/// `space` says whether whitespace has come since the last word.
-fn push_words(out: &mut String, space: &mut bool, piece: &str) {
-    for (i, word) in piece.split(char::is_whitespace).enumerate() {
+/// Appends the `words` of a folded piece (split at each whitespace character, so empty between
+/// two) to `out`, its whitespace collapsed with that of what came before: `space` says whether
+/// whitespace has come since the last word.
+fn push_words<'a>(out: &mut String, space: &mut bool, words: impl Iterator<Item = &'a str>) {
+    for (i, word) in words.enumerate() {
         *space |= i > 0;
         if word.is_empty() {
             continue;
