@@ -9,7 +9,7 @@
 
 use crate::fold::{fold, SearchText};
 use crate::kind::PaperType;
-use crate::letters::{Letters, Pairs};
+use crate::letters::{self, Letters, Pairs};
 use crate::marks::{default_meaning, pseudo_author, split_marks, MoreAuthors, MARKS};
 use crate::members::{member_key, Member, Roster};
 use crate::order::{alphabetical, high, low, pack, places};
@@ -21,6 +21,7 @@ use crate::record::Span;
 use crate::state::{FilterKind, Sort};
 use crate::stream::{read_json, ReadError};
 use crate::text::{collapse_whitespace, slug};
+use rustc_hash::FxBuildHasher;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
@@ -216,13 +217,13 @@ pub struct Catalog {
     /// What was ignored in the top-level fields: `title`, then `description`, then `members`.
     pub top_level_problems: Vec<TopLevelProblem>,
     /// Every spelling of an author in the data (a member's aliases too) and every member's name.
-    author_ids: HashMap<String, AuthorId>,
+    author_ids: HashMap<String, AuthorId, FxBuildHasher>,
     /// Each member's name and aliases, folded (see [`member_key`]), to their place in `members`.
-    member_keys: HashMap<String, u32>,
+    member_keys: HashMap<String, u32, FxBuildHasher>,
     /// (author, place in `members`) for members with papers, by author: packed keys
     /// ([`pack`]), sorted as every sort in the core is.
     member_authors: Vec<u64>,
-    topic_ids: HashMap<String, TopicId>,
+    topic_ids: HashMap<String, TopicId, FxBuildHasher>,
     /// Paper indices in each sort order (`Sort as usize`).
     orders: [Vec<PaperIdx>; 3],
     /// Folded author names and topic labels, for the search and the facets' find boxes.
@@ -549,8 +550,8 @@ pub struct CatalogBuilder {
     topic_spellings: Vec<Vec<(String, usize)>>,
     /// Entries still waiting for an id, and ids already given.
     needs_id: Vec<usize>,
-    used_ids: HashSet<String>,
-    link_labels: HashSet<Arc<str>>,
+    used_ids: HashSet<String, FxBuildHasher>,
+    link_labels: HashSet<Arc<str>, FxBuildHasher>,
     /// Every mark some author carries, each once.
     used_marks: String,
     /// Marks some author carries on a paper whose own `marks` do not say what they mean.
@@ -702,8 +703,10 @@ impl CatalogBuilder {
         let paper_type = self.paper_type(n, &title, raw.paper_type);
         let links = self.links(n, &title, raw.links);
         let id = self.id(n, &title, raw.id);
-        // Checked for the maintainer, not kept (see [`Paper`]).
-        self.text(n, &title, "bibtex", raw.bibtex);
+        // Checked for the maintainer, not kept (see [`Paper`]): only its type matters here.
+        if let Some(Field::Wrong(kind)) = raw.bibtex {
+            self.wrong(n, &title, "bibtex", kind, "text");
+        }
         let extras = Extras {
             badge: self.text(n, &title, "badge", raw.badge),
             award: self.text(n, &title, "award", raw.award),
@@ -737,6 +740,19 @@ impl CatalogBuilder {
             span,
             extras: (extras != Extras::default()).then(|| Box::new(extras)),
         };
+        // The paper's own texts are indexed as they come; names once members are merged (finish).
+        let mut sets = Default::default();
+        let texts = [
+            Some(&paper.title),
+            paper.venue.as_ref(),
+            paper.abstract_text.as_ref(),
+            paper.badge(),
+            paper.award(),
+        ];
+        for text in texts.into_iter().flatten() {
+            letters::add(&mut sets, text.folded());
+        }
+        self.catalog.letters.push(sets);
         self.catalog.papers.push(paper);
     }
 
@@ -996,9 +1012,10 @@ impl CatalogBuilder {
         };
         let mut links = Vec::new();
         for (label, url) in raw {
-            let field = format!("links.{label}");
+            // Named only in a problem: most links have none.
+            let field = || format!("links.{label}");
             match url {
-                Field::Wrong(kind) => self.wrong(n, title, &field, kind, "a URL"),
+                Field::Wrong(kind) => self.wrong(n, title, &field(), kind, "a URL"),
                 Field::Ok(url) if is_safe_link(&url) => {
                     let label = self.link_label(&label);
                     links.push(Link {
@@ -1010,7 +1027,7 @@ impl CatalogBuilder {
                     Severity::Ignored,
                     n,
                     Some(title),
-                    &field,
+                    &field(),
                     UNSAFE_LINK.into(),
                 ),
             }
@@ -1029,25 +1046,31 @@ impl CatalogBuilder {
     }
 
     fn intern_author(&mut self, name: String) -> AuthorId {
-        let next = self.catalog.authors.len() as AuthorId;
-        let id = *self.catalog.author_ids.entry(name.clone()).or_insert(next);
-        if id == next {
-            self.catalog.authors.push(name);
+        // Looked up before it is inserted, so that a name seen before is not copied again.
+        if let Some(&id) = self.catalog.author_ids.get(&name) {
+            return id;
         }
+        let id = self.catalog.authors.len() as AuthorId;
+        self.catalog.author_ids.insert(name.clone(), id);
+        self.catalog.authors.push(name);
         id
     }
 
     fn intern_topic(&mut self, label: String) -> TopicId {
         let key = topic_key(&label);
-        let next = self.catalog.topics.len() as TopicId;
-        let id = *self.catalog.topic_ids.entry(key.clone()).or_insert(next);
-        if id == next {
-            self.catalog.topics.push(Topic {
-                label: label.clone(),
-                key,
-            });
-            self.topic_spellings.push(Vec::new());
-        }
+        let id = match self.catalog.topic_ids.get(&key) {
+            Some(&id) => id,
+            None => {
+                let id = self.catalog.topics.len() as TopicId;
+                self.catalog.topic_ids.insert(key.clone(), id);
+                self.catalog.topics.push(Topic {
+                    label: label.clone(),
+                    key,
+                });
+                self.topic_spellings.push(Vec::new());
+                id
+            }
+        };
         let spellings = &mut self.topic_spellings[id as usize];
         match spellings.iter_mut().find(|(s, _)| *s == label) {
             Some((_, count)) => *count += 1,
@@ -1224,33 +1247,16 @@ impl CatalogBuilder {
                 .collect::<Vec<_>>(),
         );
 
-        // Names are read again for each of their papers: a table by author would be freed at
-        // once, but wasm memory keeps its highest mark.
-        c.letters = c
-            .papers
-            .iter()
-            .map(|p| {
-                let texts = [
-                    Some(&p.title),
-                    p.venue.as_ref(),
-                    p.abstract_text.as_ref(),
-                    p.badge(),
-                    p.award(),
-                ];
-                let texts = texts.into_iter().flatten().map(SearchText::folded);
-                let authors = p.authors.iter().map(|&a| c.folded_authors.get(a));
-                let topics = p.topics.iter().map(|&t| c.folded_topics.get(t));
-                texts.chain(authors).chain(topics).fold(
-                    (Letters::default(), Pairs::default()),
-                    |(letters, pairs), text| {
-                        (
-                            letters.with(Letters::of(text)),
-                            pairs.with(&Pairs::of(text)),
-                        )
-                    },
-                )
-            })
-            .collect();
+        // The papers' own texts are in already (add_paper). Names are read again for each of
+        // their papers: a table by author would be freed at once, but wasm memory keeps its
+        // highest mark.
+        for (p, sets) in c.papers.iter().zip(&mut c.letters) {
+            let authors = p.authors.iter().map(|&a| c.folded_authors.get(a));
+            let topics = p.topics.iter().map(|&t| c.folded_topics.get(t));
+            for name in authors.chain(topics) {
+                letters::add(sets, name);
+            }
+        }
 
         c.featured_papers = c.papers.iter().filter(|p| p.featured).count() as u32;
         c.typed_papers = c.papers.iter().filter(|p| p.paper_type.is_some()).count() as u32;

@@ -42,9 +42,51 @@ fn unicode_fold_char(c: char, out: &mut String) {
     out.push(c);
 }
 
-/// The folded form of `text`.
+/// The folded form of `text`. Most text is ASCII, or ASCII with a few other characters: its
+/// ASCII runs are taken a word at a time, only other characters one by one.
 pub fn fold(text: &str) -> String {
-    fold_mapped(text, |_, _| {})
+    let mut out = String::with_capacity(text.len());
+    let mut scratch = String::new();
+    let mut space = false;
+    let mut rest = text;
+    while !rest.is_empty() {
+        let run = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let from = out.len();
+        // ASCII whitespace as `char::is_whitespace` has it, read byte by byte.
+        let words = rest.as_bytes()[..run]
+            .split(|b| matches!(b, b'\t'..=b'\r' | b' '))
+            .map(|word| std::str::from_utf8(word).unwrap_or_default());
+        push_words(&mut out, &mut space, words);
+        out[from..].make_ascii_lowercase();
+        rest = &rest[run..];
+        if let Some(c) = rest.chars().next() {
+            scratch.clear();
+            fold_char(c, &mut scratch);
+            push_words(&mut out, &mut space, scratch.split(char::is_whitespace));
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
+}
+
+/// Appends the `words` of a folded piece (split at each whitespace character, so empty between
+/// two) to `out`, its whitespace collapsed with that of what came before: `space` says whether
+/// whitespace has come since the last word.
+fn push_words<'a>(out: &mut String, space: &mut bool, words: impl Iterator<Item = &'a str>) {
+    for (i, word) in words.enumerate() {
+        *space |= i > 0;
+        if word.is_empty() {
+            continue;
+        }
+        if *space && !out.is_empty() {
+            out.push(' ');
+        }
+        *space = false;
+        out.push_str(word);
+    }
 }
 
 /// Folds `text`, reporting where each original char's folded form starts (through
@@ -146,21 +188,54 @@ enum Shown {
 impl SearchText {
     /// Stores `text` (whitespace collapsed) for searching and showing.
     pub fn new(text: &str) -> SearchText {
+        if let Some(ascii) = SearchText::ascii(text) {
+            return ascii;
+        }
         let collapsed = crate::text::collapse_whitespace(text);
-        if collapsed.is_ascii() {
-            if let Some(capitals) = capital_gaps(&collapsed) {
-                let mut folded = collapsed;
-                folded.make_ascii_lowercase();
-                return SearchText {
-                    folded: folded.into(),
-                    shown: Shown::Capitals(capitals),
-                };
-            }
+        // Other whitespace than ASCII's is collapsed away: what is left may be ASCII.
+        if let Some(ascii) = SearchText::ascii(&collapsed) {
+            return ascii;
         }
         SearchText {
             folded: fold(&collapsed).into(),
             shown: Shown::Original(collapsed.into()),
         }
+    }
+
+    /// ASCII `text` collapsed, lowercased and its capitals noted, in one pass over its bytes: most
+    /// of a catalog's text, abstracts above all, goes this way. `None` when the text is not ASCII
+    /// or a gap between capitals is too long to note in two bytes (then the original is kept).
+    fn ascii(text: &str) -> Option<SearchText> {
+        if !text.is_ascii() {
+            return None;
+        }
+        // Written in place, behind the reading: the text only shrinks. (A push, or a Vec's index,
+        // a byte is a call a byte in the site's size-optimised build; a slice's index is not.)
+        let mut folded = text.trim_ascii().as_bytes().to_vec();
+        let mut capitals = Vec::new();
+        let (mut len, mut last_capital) = (0, 0);
+        let bytes: &mut [u8] = &mut folded;
+        for i in 0..bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii_whitespace() {
+                if len == 0 || bytes[len - 1] != b' ' {
+                    bytes[len] = b' ';
+                    len += 1;
+                }
+                continue;
+            }
+            if b.is_ascii_uppercase() {
+                capitals.push(u16::try_from(len - last_capital).ok()?);
+                last_capital = len;
+            }
+            bytes[len] = b.to_ascii_lowercase();
+            len += 1;
+        }
+        folded.truncate(len);
+        Some(SearchText {
+            folded: String::from_utf8(folded).ok()?.into(),
+            shown: Shown::Capitals(capitals.into()),
+        })
     }
 
     /// The folded form, which a search matches against.
@@ -204,21 +279,6 @@ impl SearchText {
     }
 }
 
-/// The gaps between capitals in ASCII `text`, or `None` when one is too long to note in two bytes
-/// (then the original is kept instead).
-fn capital_gaps(text: &str) -> Option<Box<[u16]>> {
-    let mut last = 0;
-    text.bytes()
-        .enumerate()
-        .filter(|(_, b)| b.is_ascii_uppercase())
-        .map(|(i, _)| {
-            let gap = u16::try_from(i - last).ok();
-            last = i;
-            gap
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -242,6 +302,37 @@ mod tests {
         assert_eq!(u.shown(), "Schölkopf & Müller");
         let (shown, ranges) = u.shown_ranges(vec![(12, 18)]);
         assert_eq!(&shown[ranges[0].0..ranges[0].1], "Müller");
+    }
+
+    proptest::proptest! {
+        /// The one-pass reading of ASCII text is the two-step one: collapsed, then folded, its
+        /// original shown as written.
+        #[test]
+        fn ascii_text_is_stored_as_collapsed_then_folded(
+            text in "[ -~\t\n\r\x0b\x0c\u{a0}\u{2003}é]{0,30}"
+        ) {
+            let t = SearchText::new(&text);
+            let collapsed = crate::text::collapse_whitespace(&text);
+            let folded = if collapsed.is_ascii() {
+                collapsed.to_ascii_lowercase()
+            } else {
+                fold(&collapsed)
+            };
+            proptest::prop_assert_eq!(t.folded(), folded);
+            proptest::prop_assert_eq!(t.shown(), collapsed.clone());
+            proptest::prop_assert_eq!(matches!(t.shown, Shown::Capitals(_)), collapsed.is_ascii());
+        }
+    }
+
+    proptest::proptest! {
+        /// Folding a word at a time folds as folding one character at a time (which also maps
+        /// each one's place) does.
+        #[test]
+        fn folds_as_one_character_at_a_time(
+            text in "[ -~\t\n\r\x0b\x0c\u{a0}\u{2003}\u{b4}\u{301}éÉﬁＡİß\u{3000}]{0,30}"
+        ) {
+            proptest::prop_assert_eq!(fold(&text), fold_mapped(&text, |_, _| {}));
+        }
     }
 
     #[test]

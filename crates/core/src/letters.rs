@@ -23,13 +23,82 @@ const BITS: [u64; 256] = {
     bits
 };
 
+/// Each byte's place in the alphabet, `NOT_A_LETTER` for any byte but `a`–`z`.
+const PLACES: [u8; 256] = {
+    let mut places = [NOT_A_LETTER; 256];
+    let mut b = 0;
+    while b < 26 {
+        places[b'a' as usize + b] = b as u8;
+        b += 1;
+    }
+    places
+};
+const NOT_A_LETTER: u8 = 26;
+
+/// Adds the letters and digits, and the pairs of letters, of folded `text` to `sets`, in one pass
+/// over its bytes: the catalog reads every searchable text once for both.
+pub fn add(sets: &mut (Letters, Pairs), text: &str) {
+    let (Letters(letters), Pairs(pairs)) = sets;
+    let bytes = text.as_bytes();
+    if bytes.len() < LONG {
+        let mut before = NOT_A_LETTER;
+        for &byte in bytes {
+            *letters |= BITS[usize::from(byte)];
+            let place = PLACES[usize::from(byte)];
+            if before != NOT_A_LETTER && place != NOT_A_LETTER {
+                set(pairs, usize::from(before) * 26 + usize::from(place));
+            }
+            before = place;
+        }
+        return;
+    }
+    // A long text (an abstract) sets a bit for every two adjacent bytes in a table of 27 × 27,
+    // whose last row and column stand for any byte but a letter: no branch a byte, where the
+    // end of each word would be mispredicted. Its 26 × 26 letters are then copied over.
+    let mut table = [0u64; (27 * 27usize).div_ceil(64)];
+    let mut before = usize::from(NOT_A_LETTER);
+    for &byte in bytes {
+        *letters |= BITS[usize::from(byte)];
+        let place = usize::from(PLACES[usize::from(byte)]);
+        set(&mut table, before * 27 + place);
+        before = place;
+    }
+    const ROW: u64 = (1 << 26) - 1;
+    for a in 0..26 {
+        let (from, to) = (a * 27, a * 26);
+        let mut row = table[from / 64] >> (from % 64);
+        if from % 64 > 64 - 26 {
+            row |= table[from / 64 + 1] << (64 - from % 64);
+        }
+        let row = row & ROW;
+        pairs[to / 64] |= row << (to % 64);
+        if to % 64 > 64 - 26 {
+            pairs[to / 64 + 1] |= row >> (64 - to % 64);
+        }
+    }
+}
+
+/// Texts from this many bytes on are read without a branch a byte (see [`add`]).
+const LONG: usize = 128;
+
+/// Sets bit `at` of `bits`. Inlined even where the site's build optimises for size: it is the
+/// body of the loop over every byte of every abstract.
+#[inline(always)]
+fn set(bits: &mut [u64], at: usize) {
+    bits[at / 64] |= 1 << (at % 64);
+}
+
+/// The letters and pairs of one text, as [`add`] finds them.
+fn sets_of(text: &str) -> (Letters, Pairs) {
+    let mut sets = Default::default();
+    add(&mut sets, text);
+    sets
+}
+
 impl Letters {
     /// The letters and digits of folded `text`.
     pub fn of(text: &str) -> Letters {
-        Letters(
-            text.bytes()
-                .fold(0, |bits, byte| bits | BITS[usize::from(byte)]),
-        )
+        sets_of(text).0
     }
 
     /// Both sets in one.
@@ -55,23 +124,11 @@ pub struct Pairs([u64; PAIR_WORDS]);
 
 const PAIR_WORDS: usize = (26 * 26usize).div_ceil(64);
 
-/// A byte's place in the alphabet, if it is a letter.
-fn letter(byte: u8) -> Option<usize> {
-    byte.is_ascii_lowercase().then(|| usize::from(byte - b'a'))
-}
-
 impl Pairs {
     /// The pairs of adjacent letters in folded `text`. A term is found within one text, never
     /// across two, so each text's pairs are taken on its own and combined with [`Pairs::with`].
     pub fn of(text: &str) -> Pairs {
-        let mut bits = [0; PAIR_WORDS];
-        for pair in text.as_bytes().windows(2) {
-            if let (Some(a), Some(b)) = (letter(pair[0]), letter(pair[1])) {
-                let at = a * 26 + b;
-                bits[at / 64] |= 1 << (at % 64);
-            }
-        }
-        Pairs(bits)
+        sets_of(text).1
     }
 
     /// Both sets in one.
@@ -89,7 +146,7 @@ impl Pairs {
 
     /// Whether a text holds `term` exactly when its pairs hold the term's: two letters.
     pub fn decide(term: &str) -> bool {
-        matches!(term.as_bytes(), [a, b] if letter(*a).is_some() && letter(*b).is_some())
+        matches!(term.as_bytes(), [a, b] if a.is_ascii_lowercase() && b.is_ascii_lowercase())
     }
 }
 
@@ -137,6 +194,31 @@ mod tests {
         assert_eq!(Pairs::of("a1b é 12"), Pairs::default());
         assert!(Pairs::decide("va") && !Pairs::decide("v") && !Pairs::decide("v1"));
         assert!(!Pairs::decide("var") && !Pairs::decide("é"));
+    }
+
+    proptest::proptest! {
+        /// The one-pass reading gives what a byte-by-byte and a pair-by-pair reading give.
+        #[test]
+        fn one_pass_finds_each_letter_and_pair(text in "[a-z0-9 é,-]{0,40}|[a-z0-9 é,-]{120,300}") {
+            let mut letters = 0;
+            let mut pairs = [0u64; PAIR_WORDS];
+            for (i, &b) in text.as_bytes().iter().enumerate() {
+                if b.is_ascii_lowercase() {
+                    letters |= 1 << (b - b'a');
+                } else if b.is_ascii_digit() {
+                    letters |= 1 << (26 + b - b'0');
+                }
+                if let Some(&next) = text.as_bytes().get(i + 1) {
+                    if b.is_ascii_lowercase() && next.is_ascii_lowercase() {
+                        let at = usize::from(b - b'a') * 26 + usize::from(next - b'a');
+                        pairs[at / 64] |= 1 << (at % 64);
+                    }
+                }
+            }
+            let mut sets = (Letters(1 << 40), Pairs::default());
+            add(&mut sets, &text);
+            proptest::prop_assert_eq!(sets, (Letters(letters | 1 << 40), Pairs(pairs)));
+        }
     }
 
     #[test]

@@ -21,6 +21,19 @@ pub fn default_meaning(mark: char) -> Option<&'static str> {
 /// `"Kaiyan Zhang*†"` → `("Kaiyan Zhang", "*†")`. Marks are taken from the ends of words only,
 /// so a name never loses a letter; a name that is nothing but marks is left as it is.
 pub fn split_marks(written: &str) -> (String, String) {
+    // Most names carry no mark (nor a comma, which may stand alone as a word and go): only their
+    // whitespace changes.
+    if !written.contains(|c| MARKS.contains(&c) || c == ',') {
+        return (
+            written.split_whitespace().collect::<Vec<_>>().join(" "),
+            String::new(),
+        );
+    }
+    split_marked(written)
+}
+
+/// [`split_marks`] of a name that carries some mark.
+fn split_marked(written: &str) -> (String, String) {
     let mut marks = String::new();
     let mut words = Vec::new();
     for written_word in written.split_whitespace() {
@@ -113,6 +126,14 @@ pub fn pseudo_author(name: &str) -> Option<MoreAuthors> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// A name without marks is split as one with them would be.
+        #[test]
+        fn a_name_without_marks_keeps_its_words(name in "[a-zA-Z ,.\t\u{a0}é-]{0,20}") {
+            proptest::prop_assert_eq!(split_marks(&name), split_marked(&name));
+        }
+    }
 
     #[test]
     fn marks_are_split_off_names() {

@@ -16,6 +16,7 @@ use crate::fold::fold;
 use crate::marks::split_marks;
 use crate::parse::{Field, RawMember, RawMemberEntry, TextList};
 use crate::text::collapse_whitespace;
+use rustc_hash::FxBuildHasher;
 use std::collections::HashMap;
 
 /// A member's page that [`is_safe_url`] refuses, for messages. Not a link's message: a path
@@ -62,7 +63,7 @@ pub(crate) fn member_key(name: &str) -> String {
 pub(crate) struct Roster {
     pub(crate) members: Vec<Member>,
     /// [`member_key`] of every name and alias → place in `members`.
-    pub(crate) keys: HashMap<String, u32>,
+    pub(crate) keys: HashMap<String, u32, FxBuildHasher>,
     /// Where each member is in the file's list, for messages.
     listed_at: Vec<usize>,
 }

@@ -18,9 +18,26 @@ pub fn low(key: u64) -> u32 {
 
 /// The indices of `labels` in alphabetical order, equal labels by index.
 pub fn alphabetical(labels: &[&str]) -> Vec<u32> {
-    let mut order: Vec<u32> = (0..labels.len() as u32).collect();
-    order.sort_unstable_by_key(|&i| (labels[i as usize], i));
-    order
+    // First by each label's first eight bytes read as one number, which orders labels as their
+    // bytes do wherever those differ: most comparisons of 10,000 titles, without reading them.
+    // Only labels that begin alike are then compared whole.
+    let mut keys: Vec<(u64, u32)> = labels
+        .iter()
+        .zip(0..)
+        .map(|(label, i)| {
+            let mut head = [0; 8];
+            let len = label.len().min(8);
+            head[..len].copy_from_slice(&label.as_bytes()[..len]);
+            (u64::from_be_bytes(head), i)
+        })
+        .collect();
+    keys.sort_unstable();
+    for alike in keys.chunk_by_mut(|a, b| a.0 == b.0) {
+        if alike.len() > 1 {
+            alike.sort_unstable_by_key(|&(_, i)| (labels[i as usize], i));
+        }
+    }
+    keys.into_iter().map(|(_, i)| i).collect()
 }
 
 /// For each index, its place in `order`.
@@ -42,6 +59,19 @@ mod tests {
         keys.sort_unstable();
         let pairs: Vec<_> = keys.iter().map(|&k| (high(k), low(k))).collect();
         assert_eq!(pairs, [(0, u32::MAX), (1, 3), (1, 7), (2, 0)]);
+    }
+
+    proptest::proptest! {
+        /// The order is the labels' own, whatever their first eight bytes share.
+        #[test]
+        fn alphabetical_is_the_order_of_the_labels(
+            labels in proptest::collection::vec("(abcdefgh)?[ab\u{0}é]{0,10}", 0..20)
+        ) {
+            let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+            let mut expected: Vec<u32> = (0..labels.len() as u32).collect();
+            expected.sort_by_key(|&i| (labels[i as usize], i));
+            proptest::prop_assert_eq!(alphabetical(&labels), expected);
+        }
     }
 
     #[test]

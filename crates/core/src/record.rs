@@ -62,7 +62,7 @@ pub fn entry_at<F: Entries + ?Sized>(file: &F, span: Span) -> Option<RawPaper> {
     if !text.starts_with('{') {
         return None;
     }
-    serde_json::from_str(text).ok()
+    crate::parse::read(text).ok()
 }
 
 /// The paper's own BibTeX record, trimmed, read from `file`: `None` when the paper has none, was
