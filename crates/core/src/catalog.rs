@@ -1410,11 +1410,11 @@ mod tests {
             crate::stream::StreamReader::new(),
             CatalogBuilder::default(),
         );
-        reader.push(json[..cut].as_bytes(), &mut builder).unwrap();
+        reader.push(&json.as_bytes()[..cut], &mut builder).unwrap();
         let early = builder.snapshot();
         assert_eq!(early.papers.len(), 2);
         assert_eq!(early.papers[0].id, "deep-nets");
-        reader.push(json[cut..].as_bytes(), &mut builder).unwrap();
+        reader.push(&json.as_bytes()[cut..], &mut builder).unwrap();
         reader.finish().unwrap();
         let whole = builder.finish();
         assert_eq!(whole, catalog(&json));
