@@ -487,7 +487,8 @@ pageTest("a download that breaks off keeps what came, and Retry loads the whole"
     await statusReads(`${arrived} publications found so far`);
     control.cut();
     const alert = await page.waitForSelector(aria("alert"));
-    await waitUntil(page, "the alert to say what arrived", (a) => a.textContent.includes(`${arrived} papers arrived`), alert);
+    const says = `${arrived} papers arrived`;
+    await waitUntil(page, "the alert to say what arrived", (a, says) => a.textContent.includes(says), alert, says);
     await statusReads(`${arrived} publications found so far`);
     control.mode = "whole";
     const retry = await alert.waitForSelector(aria("button", "Retry"));
