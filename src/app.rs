@@ -1,5 +1,6 @@
-use crate::browser::{target_from_address, view_from_address};
-use crate::data::{load_catalog, LoadError};
+use crate::arrival::{Arrival, Feed};
+use crate::browser::view_from_address;
+use crate::data::{load_catalog, Cadence, LoadError, Progress};
 use crate::fresh::Fresh;
 use crate::shelf::Shelf;
 use leptos::prelude::*;
@@ -10,59 +11,160 @@ use std::sync::Arc;
 #[derive(Clone)]
 enum Load {
     Loading,
-    /// The first entries of a file still streaming in: shown at once, in file order.
-    FirstPage(Arc<Catalog>),
-    Ready(Arc<Catalog>),
-    Failed(LoadError),
+    /// The shelf, fed with catalogs of the papers so far, then the whole.
+    Shelf(Feed),
+    /// Nothing to show but an alert; `keep` when the prerendered page stays above it (a download
+    /// broke off before as many papers as it shows had arrived).
+    Failed {
+        error: LoadError,
+        keep: bool,
+    },
 }
 
-/// Loads the data, then hands it to the shelf; a failure is an alert with a Retry button.
+/// Entries before a first page of cards shows, without a prerendered page.
+const FIRST_PAGE: usize = 24;
+
+/// With a prerendered page, it stays this long at least: a file read by then never shows a
+/// partial list.
+const PRERENDERED_WAIT_MS: f64 = 500.0;
+
+/// Loads the data, handing the shelf the papers as they arrive; a failure is an alert with a
+/// Retry button, under which the papers that came stay.
 #[component]
 pub fn App() -> impl IntoView {
     let state = RwSignal::new(Load::Loading);
-    let default_view = view_from_address() == ViewState::default();
-    let targeted = target_from_address().is_some();
-    // The page prerendered at build time shows the default view: it stays, controls disabled,
-    // until this app's own page replaces it (in the same frame, so nothing moves). Any other
-    // view would show the wrong papers meanwhile, so it goes at once; a `#id` keeps it, as the
-    // app brings its paper in once ready.
-    let showing_prerendered = RwSignal::new(prerendered_page().is_some());
-    if !default_view {
+    // The page prerendered at build time (with the number of cards it shows) has the default view: it stays, controls disabled,
+    // until this app's own page replaces it (in the same frame, so nothing moves) with at least
+    // as many papers. Any other view would show the wrong papers meanwhile, so it goes at once;
+    // a `#id` keeps it, as the app brings its paper in once it arrives.
+    let prerendered = prerendered_page();
+    let prerendered_cards = prerendered
+        .as_ref()
+        .and_then(|page| page.get_attribute("data-cards")?.parse().ok())
+        .unwrap_or(0);
+    let showing_prerendered = RwSignal::new(prerendered.is_some());
+    if view_from_address() != ViewState::default() {
         remove_prerendered(showing_prerendered);
     }
     Effect::new(move |_| {
-        if matches!(state.get(), Load::Ready(_) | Load::Failed(_)) {
+        if matches!(
+            state.get(),
+            Load::Shelf(_) | Load::Failed { keep: false, .. }
+        ) {
             remove_prerendered(showing_prerendered);
         }
     });
+    let retries = RwSignal::new(0u32);
+    // The shelf, once it shows, stays through a broken download and a Retry: only its catalog
+    // and the download's state change, so the visitor's view and search stay as they are.
+    let feed = move || match state.get_untracked() {
+        Load::Shelf(feed) => Some(feed),
+        _ => None,
+    };
+    let shown = move || feed().map_or(0, |f| f.catalog.with_untracked(|c| c.papers.len()));
+    // A catalog takes the page only with more papers than it shows (a Retry's first snapshots
+    // hold fewer), and the prerendered page's place only with as many as that shows.
+    let publish = move |catalog: Catalog, arrival: Arrival| {
+        let least = if showing_prerendered.get_untracked() {
+            prerendered_cards.max(1)
+        } else {
+            shown() + 1
+        };
+        let complete = arrival == Arrival::Complete;
+        if catalog.papers.len() < least && !complete {
+            return;
+        }
+        match feed() {
+            Some(feed) => {
+                feed.catalog.set(Arc::new(catalog));
+                feed.arrival.set(arrival);
+            }
+            None => state.set(Load::Shelf(Feed {
+                catalog: RwSignal::new(Arc::new(catalog)),
+                arrival: RwSignal::new(arrival),
+                retries,
+            })),
+        }
+    };
     let load = move || {
-        state.set(Load::Loading);
+        match feed() {
+            Some(feed) => feed.arrival.set(Arrival::Reading(Progress::default())),
+            None => state.set(Load::Loading),
+        }
+        let cadence = Cadence {
+            first_papers: if showing_prerendered.get_untracked() {
+                prerendered_cards.max(1)
+            } else {
+                FIRST_PAGE
+            },
+            first_wait_ms: if showing_prerendered.get_untracked() {
+                PRERENDERED_WAIT_MS
+            } else {
+                0.0
+            },
+        };
         spawn_local(async move {
-            // A first page in file order only makes sense for the default view (a shared link
-            // with filters, a sort or a `#id` waits for the whole file), and only without a
-            // prerendered page, which already shows it with its search and facets.
-            let first_page = move |catalog| {
-                if default_view && !targeted && !showing_prerendered.get_untracked() {
-                    state.set(Load::FirstPage(Arc::new(catalog)));
+            // The latest, for the shelf a first snapshot makes.
+            let latest = StoredValue::new(Progress::default());
+            let progress = move |progress| {
+                latest.set_value(progress);
+                if let Some(feed) = feed() {
+                    feed.arrival.set(Arrival::Reading(progress));
                 }
             };
-            state.set(match load_catalog(first_page).await {
-                Ok(catalog) => Load::Ready(Arc::new(catalog)),
-                Err(error) => Load::Failed(error),
-            });
+            let snapshot = move |catalog| publish(catalog, Arrival::Reading(latest.get_value()));
+            match load_catalog(cadence, progress, snapshot).await {
+                Ok(catalog) => publish(catalog, Arrival::Complete),
+                Err((error, partial)) => {
+                    if let Some(partial) = partial {
+                        let papers = partial.papers.len();
+                        let broken = Arrival::Broken {
+                            papers,
+                            error: error.clone(),
+                        };
+                        publish(partial, broken.clone());
+                    }
+                    match feed() {
+                        Some(feed) => feed.arrival.set(Arrival::Broken {
+                            papers: shown(),
+                            error,
+                        }),
+                        None => {
+                            let keep = showing_prerendered.get_untracked()
+                                && error == LoadError::Interrupted;
+                            state.set(Load::Failed { error, keep });
+                        }
+                    }
+                }
+            }
         });
     };
-    load();
+    // The first load, and one for each Retry.
+    Effect::new(move |_| {
+        retries.track();
+        load();
+    });
 
     view! {
         <main
             class="page"
-            aria-busy=move || matches!(state.get(), Load::Loading | Load::FirstPage(_)).to_string()
+            aria-busy=move || {
+                let busy = match state.get() {
+                    Load::Loading => true,
+                    Load::Shelf(feed) => feed.arrival.with(|a| matches!(a, Arrival::Reading(_))),
+                    Load::Failed { .. } => false,
+                };
+                busy.to_string()
+            }
             // The prerendered page hides (style/main.css) the moment this one shows anything:
             // in the same style change, so no frame, no accessibility tree and no test ever sees
             // both.
             data-shown=move || {
-                let waiting = matches!(state.get(), Load::Loading) && showing_prerendered.get();
+                let waiting = match state.get() {
+                    Load::Loading => showing_prerendered.get(),
+                    Load::Failed { keep, .. } => keep,
+                    Load::Shelf(_) => false,
+                };
                 (!waiting).then_some("")
             }
         >
@@ -74,19 +176,22 @@ pub fn App() -> impl IntoView {
                     <p class="loading" role="status">"Loading publications…"</p>
                 })
                 .into_any(),
-                Load::Failed(error) => Fresh(view! {
-                    <h1>"Publications"</h1>
+                Load::Failed { error, keep } => Fresh(view! {
+                    {(!keep).then(|| view! { <h1>"Publications"</h1> })}
                     <div class="alert" role="alert">
                         <h2>"The publications could not be shown"</h2>
                         <p>{error.to_string()}</p>
-                        <button type="button" class="button" on:click=move |_| load()>
+                        <button
+                            type="button"
+                            class="button"
+                            on:click=move |_| retries.update(|n| *n += 1)
+                        >
                             "Retry"
                         </button>
                     </div>
                 })
                 .into_any(),
-                Load::FirstPage(catalog) => view! { <Shelf catalog loading=true /> }.into_any(),
-                Load::Ready(catalog) => view! { <Shelf catalog loading=false /> }.into_any(),
+                Load::Shelf(feed) => view! { <Shelf feed /> }.into_any(),
             }}
         </main>
     }

@@ -2,6 +2,7 @@
 //! through signals and change it only through the named methods here, so that the view, the
 //! address bar, the search and the rendered window always move together.
 
+use crate::arrival::{Arrival, Feed};
 use crate::browser::{
     now, record_view, remember, remembered, reveal, target_from_address, view_from_address,
     yield_to_browser, Record,
@@ -46,7 +47,13 @@ const SEARCH_BUDGET_MS: f64 = 16.0;
 /// of rendered cards and the paper a `#id` link points at.
 #[derive(Clone, Copy)]
 pub struct ShelfContext {
-    catalog: StoredValue<Arc<Catalog>>,
+    /// The catalog the search result was found in: while the file streams in, each newer one
+    /// takes its place with a search of its own (see `replace_catalog`).
+    catalog: RwSignal<Arc<Catalog>>,
+    /// Catalogs taken in so far, which the cards are keyed by: a paper's card is made again
+    /// from the newer catalog (its id, or a topic's spelling, may have changed).
+    version: RwSignal<u32>,
+    arrival: RwSignal<Arrival>,
     state: RwSignal<ViewState>,
     filters: Memo<ViewState>,
     /// The papers the search matches. It lags the search box while a search runs, and the cards
@@ -74,18 +81,19 @@ pub struct ShelfContext {
     printing: RwSignal<bool>,
     /// The rendered window before printing rendered every paper.
     print_window: StoredValue<Option<(usize, usize)>>,
-    /// The first entries of a file still streaming in, shown until the whole catalog is ready.
-    provisional: bool,
 }
 
 /// Where the "Expand all abstracts" choice is kept.
 const ABSTRACTS_KEY: &str = "papershelf-abstracts";
 
 impl ShelfContext {
-    /// The shared state for `catalog`, showing `initial`, with the search kept following the view.
-    pub fn new(catalog: Arc<Catalog>, initial: ViewState, provisional: bool) -> ShelfContext {
-        let total = catalog.papers.len();
-        let found = RwSignal::new(catalog.search(Query::parse(&initial.query), None));
+    /// The shared state for the feed's catalog, showing `initial`, with the search kept following
+    /// the view and the catalog following the feed.
+    pub fn new(feed: Feed, initial: ViewState) -> ShelfContext {
+        let catalog = RwSignal::new(feed.catalog.get_untracked());
+        let total = catalog.with_untracked(|c| c.papers.len());
+        let found =
+            RwSignal::new(catalog.with_untracked(|c| c.search(Query::parse(&initial.query), None)));
         let state = RwSignal::new(initial);
         // The view without its search text: what facets, chips and the selection follow, so that
         // typing does not redo them before the search is done.
@@ -95,12 +103,13 @@ impl ShelfContext {
                 ..s.clone()
             })
         });
-        let selection = {
-            let catalog = catalog.clone();
-            Memo::new(move |_| filters.with(|s| found.with(|f| catalog.select_searched(s, f))))
-        };
+        let selection = Memo::new(move |_| {
+            catalog.with(|c| filters.with(|s| found.with(|f| c.select_searched(s, f))))
+        });
         let shelf = ShelfContext {
-            catalog: StoredValue::new(catalog),
+            catalog,
+            version: RwSignal::new(0),
+            arrival: feed.arrival,
             state,
             filters,
             found,
@@ -116,14 +125,43 @@ impl ShelfContext {
             abstracts_open: RwSignal::new(remembered(ABSTRACTS_KEY).as_deref() == Some("open")),
             printing: RwSignal::new(false),
             print_window: StoredValue::new(None),
-            provisional,
         };
         shelf.follow_search();
+        Effect::new(move |_| {
+            let newer = feed.catalog.get();
+            if !shelf.catalog.with_untracked(|c| Arc::ptr_eq(c, &newer)) {
+                shelf.replace_catalog(newer);
+            }
+        });
         shelf
     }
 
+    /// The catalog shown (tracked: what reads it follows a newer one).
     pub fn catalog(&self) -> Arc<Catalog> {
-        self.catalog.get_value()
+        self.catalog.get()
+    }
+
+    /// How many catalogs the shelf has taken in: cards made from an earlier one are made again.
+    pub fn version(&self) -> u32 {
+        self.version.get()
+    }
+
+    /// Where the download stands.
+    pub fn arrival(&self) -> ReadSignal<Arrival> {
+        self.arrival.read_only()
+    }
+
+    /// Takes in a newer catalog (more of a file still streaming in, or the whole), searched at
+    /// once for the view's query, so that the list, the counts and the highlights move together
+    /// and the view (the URL, the search box) stays as it is.
+    fn replace_catalog(&self, catalog: Arc<Catalog>) {
+        let query = self.state.with_untracked(|s| Query::parse(&s.query));
+        // A search still running on the older catalog is abandoned.
+        self.search_generation.update_value(|g| *g += 1);
+        let found = catalog.search(query, None);
+        self.catalog.set(catalog);
+        self.found.set(found);
+        self.version.update(|v| *v += 1);
     }
 
     /// The view the page shows; the address bar follows it once typing pauses, and the search box
@@ -208,10 +246,10 @@ impl ShelfContext {
         self.printing.read_only()
     }
 
-    /// Whether this is the provisional first page of a file still loading: what needs the whole
-    /// catalog (Cite, which reads the file again) waits for it.
+    /// Whether the catalog is of a file not (yet) read whole: its title-made ids may still change,
+    /// and what needs the whole (Cite, which reads the file again) waits for it.
     pub fn is_provisional(&self) -> bool {
-        self.provisional
+        self.arrival.with_untracked(|a| *a != Arrival::Complete)
     }
 
     /// Before printing, renders every shown paper (up to `max`) with its abstract open; after,
@@ -270,7 +308,7 @@ impl ShelfContext {
     pub fn toggle(&self, kind: FilterKind, value: &str) {
         let next = self
             .catalog
-            .with_value(|c| c.toggled(&self.view(), kind, value));
+            .with_untracked(|c| c.toggled(&self.view(), kind, value));
         self.navigate(next, Record::Push);
     }
 
@@ -335,6 +373,20 @@ impl ShelfContext {
         reveal(paper_part(Part::Card, id));
     }
 
+    /// Whether the card of the paper with data id `id` is among the rendered ones.
+    pub fn renders(&self, id: &str) -> bool {
+        let Some(idx) = self.catalog.with_untracked(|c| c.paper_index(id)) else {
+            return false;
+        };
+        let (start, limit) = (self.start.get_untracked(), self.limit.get_untracked());
+        self.selection.with_untracked(|s| {
+            s.shown
+                .iter()
+                .position(|&i| i == idx)
+                .is_some_and(|p| (start..start + limit).contains(&p))
+        })
+    }
+
     /// Renders the next page of cards, dropping the earliest once too many are rendered.
     pub fn show_more(&self) {
         if self.limit.get_untracked() + PAGE > MAX_RENDERED {
@@ -355,7 +407,7 @@ impl ShelfContext {
 
     /// Back to the first page of cards, as after any change of view.
     fn reset_window(&self) {
-        let first = first_window(self.catalog.with_value(|c| c.papers.len()));
+        let first = first_window(self.catalog.with_untracked(|c| c.papers.len()));
         // Set only when it moved: each set re-renders the list, and typing resets on every key.
         if self.start.get_untracked() != 0 {
             self.start.set(0);
@@ -404,7 +456,7 @@ impl ShelfContext {
                 return;
             }
             let mine = generation.get_value();
-            let catalog = catalog.get_value();
+            let catalog = catalog.get_untracked();
             spawn_local(async move {
                 let earlier = found.get_untracked();
                 let mut run = catalog.start_search(query, Some(&earlier));

@@ -6,7 +6,7 @@
 
 use crate::browser::{now, yield_to_browser};
 use gloo_net::http::{Request, Response};
-use papershelf_core::parse::{EntrySink, Field, RawDocument, RawEntry, RawLinks, RawMembers};
+use papershelf_core::parse::{EntrySink, Field, RawEntry, RawLinks, RawMembers};
 use papershelf_core::record::{Entries, Span};
 use papershelf_core::{Catalog, CatalogBuilder, ReadError, StreamReader};
 use std::borrow::Cow;
@@ -18,9 +18,6 @@ use web_sys::RequestCache;
 
 pub const DATA_FILE: &str = "publications.json";
 
-/// Entries to read before showing a first, provisional page of cards.
-const FIRST_PAGE: usize = 24;
-
 /// Bytes copied into wasm memory at a time.
 const PIECE: usize = 64 * 1024;
 
@@ -30,6 +27,9 @@ struct DataAddress {
     path: String,
     version: Option<String>,
     cache: RequestCache,
+    /// The file's length, which the build wrote beside the version: the body's length as read,
+    /// which `Content-Length` is not when the server compresses it.
+    bytes: Option<u64>,
 }
 
 /// The build names the file it prerendered from with a version (`publications.json?v=…`, in the
@@ -42,13 +42,17 @@ fn data_address() -> DataAddress {
     let preload = document
         .as_ref()
         .and_then(|d| d.query_selector("link[data-publications]").ok().flatten())
-        .and_then(|link| link.dyn_into::<web_sys::HtmlLinkElement>().ok())
-        .map(|link| link.href());
-    if let Some((path, version)) = preload.as_deref().and_then(|h| h.split_once("?v=")) {
+        .and_then(|link| link.dyn_into::<web_sys::HtmlLinkElement>().ok());
+    let bytes = preload
+        .as_ref()
+        .and_then(|link| link.get_attribute("data-publications")?.parse().ok());
+    let href = preload.map(|link| link.href());
+    if let Some((path, version)) = href.as_deref().and_then(|h| h.split_once("?v=")) {
         return DataAddress {
             path: path.to_owned(),
             version: Some(version.to_owned()),
             cache: RequestCache::Default,
+            bytes,
         };
     }
     let base = document.and_then(|d| d.base_uri().ok().flatten());
@@ -60,6 +64,7 @@ fn data_address() -> DataAddress {
         path,
         version: None,
         cache: RequestCache::NoCache,
+        bytes: None,
     }
 }
 
@@ -124,59 +129,114 @@ async fn fetch(address: &DataAddress, cache: RequestCache) -> Result<Response, L
     Ok(response)
 }
 
-/// Builds the catalog while keeping a copy of the first few entries for a provisional page.
+/// How far the download has come: entries read, and bytes of how many (when known).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Progress {
+    pub papers: usize,
+    pub bytes: u64,
+    pub total: Option<u64>,
+}
+
+/// When to hand the page the first catalog of the entries so far (later ones: see [`Snapshots`]).
+pub struct Cadence {
+    /// Entries the first snapshot needs: a first page, or as many as the prerendered page shows.
+    pub first_papers: usize,
+    /// Milliseconds before the first: none without a prerendered page; with one, a file that
+    /// loads in that time never shows a partial list.
+    pub first_wait_ms: f64,
+}
+
+/// The least time between two snapshots.
+const SNAPSHOT_GAP_MS: f64 = 1000.0;
+
+/// The share of the load's time that snapshots taken while the page waits for them may cost.
+const SNAPSHOT_SHARE: f64 = 0.2;
+
+/// A download quiet for this long has stalled: what arrived is shown meanwhile.
+const STALL_MS: f64 = 200.0;
+
+/// Builds the catalog, counting the entries as they come.
 #[derive(Default)]
 struct Loading {
     builder: CatalogBuilder,
-    first: RawDocument,
+    papers: usize,
 }
 
 impl EntrySink for Loading {
     fn title(&mut self, title: Field<String>) {
-        self.first.title(title.clone());
         self.builder.title(title);
     }
     fn description(&mut self, description: Field<String>) {
-        self.first.description(description.clone());
         self.builder.description(description);
     }
     fn members(&mut self, members: Field<RawMembers>) {
-        self.first.members(members.clone());
         self.builder.members(members);
     }
     fn marks(&mut self, marks: Field<RawLinks>) {
-        self.first.marks(marks.clone());
         self.builder.marks(marks);
     }
     fn entry(&mut self, entry: RawEntry) {
         self.entry_with_range(entry, 0..0);
     }
     fn entry_with_range(&mut self, entry: RawEntry, bytes: Range<u64>) {
-        if self.first.entries.len() < FIRST_PAGE {
-            self.first.entry(entry.clone());
-        }
+        self.papers += usize::from(matches!(entry, RawEntry::Object(_)));
         self.builder.entry_with_range(entry, bytes);
     }
 }
 
-/// Loads and validates the catalog, or says why it could not. `first_page` is called once with
-/// a catalog of the first entries, as soon as they are in.
-pub async fn load_catalog(first_page: impl Fn(Catalog)) -> Result<Catalog, LoadError> {
+/// Loads and validates the catalog, or says why it could not. While it streams in, `progress`
+/// hears how far it has come and `snapshot` gets catalogs of the entries so far (see
+/// [`Cadence`]). A download that breaks off returns, with its error, the catalog of what arrived.
+pub async fn load_catalog(
+    cadence: Cadence,
+    progress: impl Fn(Progress),
+    snapshot: impl Fn(Catalog),
+) -> Result<Catalog, (LoadError, Option<Catalog>)> {
     let address = data_address();
-    let response = fetch(&address, address.cache).await?;
+    let response = fetch(&address, address.cache)
+        .await
+        .map_err(|e| (e, None))?;
+    let total = address.bytes.or_else(|| plain_length(&response));
+    let response = web_sys::Response::from(response);
     let mut stream = StreamReader::new();
     let mut loading = Loading::default();
     // A response without a body is read as an empty file, which the reader names as such.
-    if let Some(body) = web_sys::Response::from(response).body() {
+    if let Some(body) = response.body() {
         let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
-        let read = read_body(&reader, &mut stream, &mut loading, first_page).await;
-        if read.is_err() {
-            let _ = reader.cancel();
+        let watch = Watch {
+            cadence,
+            progress,
+            snapshot,
+            total,
+        };
+        match read_body(&reader, &mut stream, &mut loading, watch).await {
+            Ok(()) => {}
+            Err(LoadError::Interrupted) => {
+                return Err((LoadError::Interrupted, Some(loading.builder.finish())));
+            }
+            Err(error) => {
+                // The stream still runs: stop it. Its promise is awaited, so that a rejection
+                // (a stream that broke meanwhile) is not left unhandled.
+                let cancel = JsFuture::from(reader.cancel());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let _ = cancel.await;
+                });
+                return Err((error, None));
+            }
         }
-        read?;
     }
-    stream.finish().map_err(LoadError::Invalid)?;
+    stream.finish().map_err(|e| (LoadError::Invalid(e), None))?;
     Ok(loading.builder.finish())
+}
+
+/// The body's length as read, from `Content-Length`: only when not compressed, as that length
+/// would be the compressed one.
+fn plain_length(response: &Response) -> Option<u64> {
+    let headers = response.headers();
+    if headers.has("content-encoding") {
+        return None;
+    }
+    headers.get("content-length")?.parse().ok()
 }
 
 /// The publications file once more, for what the catalog does not keep (each paper's BibTeX). It
@@ -205,20 +265,126 @@ pub async fn data_file() -> Option<DataFile> {
     Some(DataFile(js_sys::Uint8Array::new(&buffer)))
 }
 
+/// Whether `read` is still pending after `ms` milliseconds (a rejection counts as an answer: the
+/// caller awaits it next).
+async fn stalled(read: &js_sys::Promise, ms: f64) -> bool {
+    let timer = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = crate::browser::window() {
+            let _ =
+                window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
+        }
+    });
+    let first = JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(read, &timer))).await;
+    first.is_ok_and(|answer| answer.is_undefined())
+}
+
+/// The snapshots taken so far. Each costs a catalog's build of what has arrived: one is taken
+/// once the count has doubled since the last, a [`SNAPSHOT_GAP_MS`] after it, and only while all
+/// of them have cost at most a [`SNAPSHOT_SHARE`] of the time the load has taken, so that they
+/// cannot slow it by more. A download that stalls shows what it has meanwhile (that time is free).
+struct Snapshots {
+    started: f64,
+    /// When the last was taken, and of how many entries.
+    last_at: f64,
+    papers: usize,
+    /// Milliseconds spent on snapshots that held the load up, and the last one's cost a paper.
+    spent_ms: f64,
+    ms_a_paper: f64,
+}
+
+impl Snapshots {
+    fn new() -> Snapshots {
+        let started = now();
+        Snapshots {
+            started,
+            last_at: started,
+            papers: 0,
+            spent_ms: 0.0,
+            ms_a_paper: 0.0,
+        }
+    }
+
+    /// Milliseconds until a snapshot of `papers` entries may be taken on the cadence's time.
+    fn wait_ms(&self, cadence: &Cadence, papers: usize, time: f64) -> Option<f64> {
+        if papers <= self.papers || papers < cadence.first_papers {
+            return None;
+        }
+        Some(if self.papers == 0 {
+            self.started + cadence.first_wait_ms - time
+        } else {
+            self.last_at + SNAPSHOT_GAP_MS - time
+        })
+    }
+
+    /// Whether one is due while the entries keep coming.
+    fn due(&self, cadence: &Cadence, papers: usize, time: f64) -> bool {
+        let grown = self.papers == 0 || papers >= 2 * self.papers;
+        let affordable = self.spent_ms + self.ms_a_paper * papers as f64
+            <= SNAPSHOT_SHARE * (time - self.started);
+        grown
+            && affordable
+            && self
+                .wait_ms(cadence, papers, time)
+                .is_some_and(|ms| ms <= 0.0)
+    }
+
+    /// The catalog of the entries so far; `idle` when the download had stalled.
+    fn take(&mut self, builder: &CatalogBuilder, papers: usize, idle: bool) -> Catalog {
+        let start = now();
+        let catalog = builder.snapshot();
+        let end = now();
+        if !idle {
+            self.spent_ms += end - start;
+        }
+        self.ms_a_paper = (end - start) / papers.max(1) as f64;
+        (self.last_at, self.papers) = (end, papers);
+        catalog
+    }
+}
+
+/// What the page hears while the body downloads.
+struct Watch<P, S> {
+    cadence: Cadence,
+    progress: P,
+    snapshot: S,
+    total: Option<u64>,
+}
+
+impl<P, S> Watch<P, S> {
+    fn progress_at(&self, papers: usize, bytes: u64) -> Progress {
+        Progress {
+            papers,
+            bytes,
+            // A length the body outgrew is not this file's.
+            total: self.total.filter(|&total| total >= bytes),
+        }
+    }
+}
+
 /// Hands the body to the reader as it downloads.
 async fn read_body(
     reader: &web_sys::ReadableStreamDefaultReader,
     stream: &mut StreamReader,
     loading: &mut Loading,
-    first_page: impl Fn(Catalog),
+    watch: Watch<impl Fn(Progress), impl Fn(Catalog)>,
 ) -> Result<(), LoadError> {
-    let mut shown_first = false;
+    let mut snapshots = Snapshots::new();
+    let mut bytes = 0u64;
     // One small buffer, refilled piece by piece: the browser hands over chunks of up to 2 MB, and
     // wasm memory never shrinks.
     let mut piece = vec![0; PIECE];
     let mut last_yield = now();
     loop {
-        let result = JsFuture::from(reader.read())
+        let read = reader.read();
+        // Papers not yet shown while the download stalls (a slow connection, a server that
+        // pauses): shown once it has stalled a while, if the cadence's time has come.
+        if let Some(wait) = snapshots.wait_ms(&watch.cadence, loading.papers, now()) {
+            if stalled(&read, wait.max(STALL_MS)).await {
+                (watch.progress)(watch.progress_at(loading.papers, bytes));
+                (watch.snapshot)(snapshots.take(&loading.builder, loading.papers, true));
+            }
+        }
+        let result = JsFuture::from(read)
             .await
             .map_err(|_| LoadError::Interrupted)?;
         let done = js_sys::Reflect::get(&result, &"done".into())
@@ -229,22 +395,24 @@ async fn read_body(
         }
         let value =
             js_sys::Reflect::get(&result, &"value".into()).map_err(|_| LoadError::Interrupted)?;
-        let bytes = value.unchecked_into::<js_sys::Uint8Array>();
+        let chunk = value.unchecked_into::<js_sys::Uint8Array>();
         let mut start = 0;
-        while start < bytes.length() {
-            let end = bytes.length().min(start + PIECE as u32);
+        while start < chunk.length() {
+            let end = chunk.length().min(start + PIECE as u32);
             let piece = &mut piece[..(end - start) as usize];
-            bytes.subarray(start, end).copy_to(piece);
+            chunk.subarray(start, end).copy_to(piece);
             stream.push(piece, loading).map_err(LoadError::Invalid)?;
+            bytes += u64::from(end - start);
             start = end;
             // Checked after every piece, not every chunk: the first page shows as soon as its
             // entries are in, and a 2 MB chunk does not hold the page for its whole parse.
-            if !shown_first && loading.first.entries.len() >= FIRST_PAGE {
-                shown_first = true;
-                first_page(Catalog::from_document(std::mem::take(&mut loading.first)));
-                yield_to_browser().await;
-                last_yield = now();
-            } else if now() - last_yield > 50.0 {
+            let (time, papers) = (now(), loading.papers);
+            let due = snapshots.due(&watch.cadence, papers, time);
+            if due || time - last_yield > 50.0 {
+                (watch.progress)(watch.progress_at(papers, bytes));
+                if due {
+                    (watch.snapshot)(snapshots.take(&loading.builder, papers, false));
+                }
                 yield_to_browser().await;
                 last_yield = now();
             }

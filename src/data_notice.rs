@@ -1,6 +1,7 @@
 //! A note on what the data got wrong.
 
 use crate::context::ShelfContext;
+use crate::fresh::Fresh;
 use leptos::prelude::*;
 use papershelf_core::catalog::TopLevelProblem;
 use papershelf_core::text::{count_label, group_digits};
@@ -10,7 +11,12 @@ use papershelf_core::{Problem, Severity};
 /// fields were ignored, expandable to the list (entry number, title, reason).
 #[component]
 pub fn DataNotice() -> impl IntoView {
-    let catalog = expect_context::<ShelfContext>().catalog();
+    let shelf = expect_context::<ShelfContext>();
+    // Made again with each newer catalog of a file still streaming in.
+    move || notice(&shelf.catalog()).map(Fresh)
+}
+
+fn notice(catalog: &papershelf_core::Catalog) -> Option<impl IntoView> {
     if catalog.problems.is_empty() && catalog.top_level_problems.is_empty() {
         return None;
     }

@@ -1,6 +1,7 @@
 //! Export: the papers shown (after search and filters, every one of them, not just the rendered
 //! cards) as a `.bib` file or as CSL-JSON, named after the view.
 
+use crate::arrival::Arrival;
 use crate::context::ShelfContext;
 use crate::data::data_file;
 use leptos::prelude::*;
@@ -69,7 +70,10 @@ pub fn Export() -> impl IntoView {
         let json = selection.with_untracked(|s| csl_json(&s.shown, &shelf.catalog()));
         download(&name, "application/vnd.citationstyles.csl+json", &json);
     };
-    let empty = move || selection.with(|s| s.shown.is_empty());
+    // Until every paper is in, what is shown is not yet what the view holds.
+    let arrival = shelf.arrival();
+    let empty =
+        move || selection.with(|s| s.shown.is_empty()) || arrival.with(|a| *a != Arrival::Complete);
     view! {
         <div class="export" role="group" aria-label="Export the papers shown">
             <span class="export-label" aria-hidden="true">"Export"</span>

@@ -13,13 +13,16 @@ use papershelf_core::{FilterKind, ViewState};
 pub fn Facets() -> impl IntoView {
     let shelf = expect_context::<ShelfContext>();
     let state = shelf.state();
-    // A facet the data never fills (no paper has a year, say) is left out rather than shown empty.
-    let catalog = shelf.catalog();
-    let has_authors = !catalog.authors.is_empty();
-    let has_topics = !catalog.topics.is_empty();
-    let has_years = catalog.papers.iter().any(|p| p.year.is_some());
-    let has_types = catalog.typed_papers() > 0;
-    let has_featured = catalog.featured_papers() > 0;
+    // A facet the data never fills (no paper has a year, say) is left out rather than shown empty;
+    // while the file streams in, it comes with its first value.
+    let has = move |filled: fn(&papershelf_core::Catalog) -> bool| {
+        Memo::new(move |_| filled(&shelf.catalog()))
+    };
+    let has_authors = has(|c| !c.authors.is_empty());
+    let has_topics = has(|c| !c.topics.is_empty());
+    let has_years = has(|c| c.papers.iter().any(|p| p.year.is_some()));
+    let has_types = has(|c| c.typed_papers() > 0);
+    let has_featured = has(|c| c.featured_papers() > 0);
     let open = RwSignal::new(false);
     let active = move || state.with(|s| s.active().len() + usize::from(s.featured));
     view! {
@@ -38,33 +41,26 @@ pub fn Facets() -> impl IntoView {
                 }}
             </button>
             <div id=FACET_GROUPS class="facet-groups">
-                {has_featured.then(|| view! { <FeaturedFilter /> })}
-                {has_authors.then(|| view! {
-                    <FacetGroup kind=FilterKind::Author title="Authors" find="Find an author" limit=10 />
-                })}
-                {has_topics.then(|| view! {
-                    <FacetGroup kind=FilterKind::Topic title="Topics" find="Find a topic" limit=12 />
-                })}
-                {has_types.then(|| view! {
-                    <FacetGroup kind=FilterKind::Type title="Types" find="" limit=usize::MAX />
-                })}
-                {has_years.then(|| view! {
-                    <FacetGroup kind=FilterKind::Year title="Years" find="" limit=usize::MAX />
-                })}
+                <FeaturedFilter filled=has_featured />
+                <FacetGroup kind=FilterKind::Author title="Authors" find="Find an author" limit=10 filled=has_authors />
+                <FacetGroup kind=FilterKind::Topic title="Topics" find="Find a topic" limit=12 filled=has_topics />
+                <FacetGroup kind=FilterKind::Type title="Types" find="" limit=usize::MAX filled=has_types />
+                <FacetGroup kind=FilterKind::Year title="Years" find="" limit=usize::MAX filled=has_years />
             </div>
         </aside>
     }
 }
 
-/// Shows only the lab's selected papers (`featured`), with how many the view would show.
+/// Shows only the lab's selected papers (`featured`), with how many the view would show; hidden
+/// while no paper is featured.
 #[component]
-fn FeaturedFilter() -> impl IntoView {
+fn FeaturedFilter(filled: Memo<bool>) -> impl IntoView {
     let shelf = expect_context::<ShelfContext>();
     let (state, selection) = (shelf.state(), shelf.selection());
     let on = move || state.with(|s| s.featured);
     let count = move || selection.with(|s| s.featured_count()) as usize;
     view! {
-        <section class="facet featured-filter" aria-label="Featured papers">
+        <section class="facet featured-filter" aria-label="Featured papers" hidden=move || !filled.get()>
             <button
                 type="button"
                 class="facet-value"
@@ -96,22 +92,21 @@ fn FacetGroup(
     /// Label of the find box; empty for none.
     find: &'static str,
     limit: usize,
+    /// Whether the data fills it: hidden until then.
+    filled: Memo<bool>,
 ) -> impl IntoView {
     let shelf = expect_context::<ShelfContext>();
     let (filters, selection) = (shelf.filters(), shelf.selection());
     let typed = RwSignal::new(String::new());
-    let values = {
-        let catalog = shelf.catalog();
-        Memo::new(move |_| {
-            let typed = typed.get();
-            selection.with(|sel| filters.with(|s| catalog.facet(kind, s, sel, &typed, limit)))
-        })
-    };
+    let values = Memo::new(move |_| {
+        let (catalog, typed) = (shelf.catalog(), typed.get());
+        selection.with(|sel| filters.with(|s| catalog.facet(kind, s, sel, &typed, limit)))
+    });
     let heading_id = facet_heading(&kind.label().to_ascii_lowercase());
     let labelled_by = heading_id.clone();
     let no_values = move || values.with(Vec::is_empty);
     view! {
-        <section class="facet" class:years=kind == FilterKind::Year aria-labelledby=labelled_by>
+        <section class="facet" class:years=kind == FilterKind::Year aria-labelledby=labelled_by hidden=move || !filled.get()>
             <h2 id=heading_id>{title}</h2>
             {(!find.is_empty()).then(|| view! {
                 <input
@@ -127,7 +122,8 @@ fn FacetGroup(
             <ul>
                 // Keyed by value: a value that stays listed keeps its element and only its count
                 // and state change, so typing does not rebuild the whole facet.
-                <For each=move || values.get() key=|v| v.value.clone() let:v>
+                // And by label: a newer catalog of a file still streaming in may spell it otherwise.
+                <For each=move || values.get() key=|v| (v.value.clone(), v.label.clone()) let:v>
                     {
                         let value = v.value.clone();
                         let current = move || {

@@ -4,6 +4,7 @@
 
 mod active_filters;
 mod app;
+mod arrival;
 mod browser;
 mod cite;
 mod context;
@@ -23,6 +24,7 @@ mod shelf;
 mod theme_toggle;
 
 pub use app::App;
+pub use arrival::Feed;
 #[cfg(feature = "ssr")]
 pub use paper_page::{provide_page_context, PaperPage};
 pub use shelf::Shelf;

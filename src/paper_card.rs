@@ -187,6 +187,8 @@ pub fn PaperCard(
     // A paper's own page has a permalink of its own, and its BibTeX below the card.
     #[cfg(not(target_arch = "wasm32"))]
     let copy_link = (!own_page).then_some(copy_link);
+    // Nor while the file streams in: a title-made id may yet name another paper.
+    let copy_link = (!shelf.is_provisional()).then_some(copy_link);
     let link_list = view! {
         <ul class="links" aria-label="Links">
             {links}

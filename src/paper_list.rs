@@ -27,8 +27,9 @@ fn window_end(len: usize, end: usize) -> usize {
 enum Row {
     /// The heading over a year's papers, when the list is sorted by year.
     Year(Option<i32>),
-    /// A paper, and whether it is under a year heading (its title is then a level lower).
-    Paper(u32, bool),
+    /// A paper, whether it is under a year heading (its title is then a level lower), and the
+    /// version of the catalog its card is made from (see `ShelfContext::version`).
+    Paper(u32, bool, u32),
 }
 
 /// The shown papers as cards, keyed by paper so unchanged cards are kept across updates. Only a
@@ -45,6 +46,7 @@ pub fn PaperList() -> impl IntoView {
     let grouped = move || shelf.filters().with(|s| s.sort != Sort::Title);
     let rendered = move || {
         let catalog = shelf.catalog();
+        let version = shelf.version();
         let grouped = grouped();
         let year = |idx: u32| catalog.papers[idx as usize].year;
         selection.with(|s| {
@@ -56,7 +58,7 @@ pub fn PaperList() -> impl IntoView {
                     heading = Some(year(idx));
                     rows.push(Row::Year(year(idx)));
                 }
-                rows.push(Row::Paper(idx, grouped));
+                rows.push(Row::Paper(idx, grouped, version));
             }
             rows
         })
@@ -121,7 +123,7 @@ pub fn PaperList() -> impl IntoView {
                             {year.map_or_else(|| "Year not given".to_owned(), |y| y.to_string())}
                         </h2>
                     }),
-                    Row::Paper(idx, grouped) => Either::Right(view! { <PaperCard idx grouped /> }),
+                    Row::Paper(idx, grouped, _) => Either::Right(view! { <PaperCard idx grouped /> }),
                 }}
             </For>
         </div>

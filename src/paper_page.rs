@@ -2,6 +2,7 @@
 //! the paper's card as the listing shows it, whole, then its BibTeX, and the way back to the
 //! listing. Static HTML: the site's app never runs here, so this module is not in its bundle.
 
+use crate::arrival::Feed;
 use crate::context::ShelfContext;
 use crate::paper_card::{OwnPage, PaperCard};
 use crate::shelf::marks_legend;
@@ -13,7 +14,10 @@ use std::sync::Arc;
 /// The shared state the cards of paper pages read: one for every page of a build, so that a
 /// page costs its card alone.
 pub fn provide_page_context(catalog: Arc<Catalog>) {
-    provide_context(ShelfContext::new(catalog, ViewState::default(), false));
+    provide_context(ShelfContext::new(
+        Feed::complete(catalog),
+        ViewState::default(),
+    ));
     provide_context(OwnPage);
 }
 

@@ -3,6 +3,7 @@
 //! facets and cards.
 
 use crate::active_filters::ActiveFilters;
+use crate::arrival::{count_text, Arrival, ArrivalNotice, Feed};
 use crate::browser::{keep_focus, Record};
 use crate::browser::{target_from_address, view_from_address};
 use crate::context::ShelfContext;
@@ -13,66 +14,48 @@ use crate::fresh::Fresh;
 use crate::paper_list::PaperList;
 use crate::search_bar::SearchBar;
 use crate::theme_toggle::ThemeToggle;
-use leptos::either::Either;
 use leptos::ev;
 use leptos::prelude::*;
 use papershelf_core::dom_id::{COUNT, SEARCH};
-use papershelf_core::text::count_label;
-use papershelf_core::Catalog;
-use std::sync::Arc;
+use papershelf_core::{Catalog, ViewState};
 use wasm_bindgen::JsCast;
 
-/// The shelf for `catalog`. While `loading`, only the first page of a file still streaming in is
-/// shown: no search or facets yet, as their counts would be wrong.
+/// The shelf for the feed's catalog. While the file still streams in, the search and the facets
+/// work on the papers so far, and say so; each newer catalog takes the place of the last without
+/// touching the view, the search box or its focus.
 #[component]
-pub fn Shelf(catalog: Arc<Catalog>, loading: bool) -> impl IntoView {
-    let title = catalog.page_title().to_owned();
-    set_page_details(&title, catalog.description.as_deref());
-    let description = catalog
-        .description
-        .clone()
-        .map(|text| view! { <p class="description" dir="auto">{text}</p> });
-    let legend = marks_legend(&catalog);
-    provide_context(ShelfContext::new(catalog, view_from_address(), loading));
-    // Built once and only ever replaced (by the whole shelf once the file is in), never updated in
-    // place: `Fresh` leaves the code for that out of the bundle, which `into_any` would carry.
-    if loading {
-        return Fresh(Either::Left(view! {
-            <header class="masthead">
-                <div class="masthead-top">
-                    <h1>{title}</h1>
-                    <ThemeToggle />
-                </div>
-                {description}
-                {legend}
-            </header>
-            <section class="results" aria-label="Publications">
-                <p class="count loading" role="status">"Loading publications…"</p>
-                <PaperList />
-            </section>
-        }));
-    }
+pub fn Shelf(feed: Feed) -> impl IntoView {
+    provide_context(ShelfContext::new(feed, view_from_address()));
+    let shelf = expect_context::<ShelfContext>();
+    // The title and description may come after the first papers in the file.
+    let title = Memo::new(move |_| shelf.catalog().page_title().to_owned());
+    let description = Memo::new(move |_| shelf.catalog().description.clone());
     // Rendered to HTML at build time, there is no address, keyboard or printer to follow.
     if crate::browser::window().is_some() {
+        Effect::new(move |_| {
+            title.with(|t| description.with(|d| set_page_details(t, d.as_deref())))
+        });
         follow_address();
         follow_keys();
         follow_printing();
     }
-    Fresh(Either::Right(view! {
+    // Built once and only ever replaced, never updated in place: `Fresh` leaves the code for that
+    // out of the bundle, which `into_any` would carry.
+    Fresh(view! {
         <header class="masthead">
             <div class="masthead-top">
-                <h1>{title}</h1>
+                <h1>{move || title.get()}</h1>
                 <ThemeToggle />
             </div>
-            {description}
-            {legend}
+            {move || description.get().map(|text| Fresh(view! { <p class="description" dir="auto">{text}</p> }))}
+            {move || marks_legend(&shelf.catalog()).map(Fresh)}
             <SearchBar />
         </header>
         <div class="layout">
             <Facets />
-            <Results />
+            <Results feed />
         </div>
-    }))
+    })
 }
 
 /// What the marks on authors' names mean ("* Equal contribution · † Corresponding author"), when
@@ -116,6 +99,40 @@ fn follow_address() {
         }
     };
     open_target();
+    // While the file streams in, a `#id` may name a paper not yet arrived, or (a title-made id)
+    // another paper than it will, and its place in the list moves as papers arrive: it is opened
+    // again in each newer catalog, until found and then as long as the visitor keeps the view it
+    // was opened in.
+    let opened_in = StoredValue::new(None::<ViewState>);
+    let note_opened = move || {
+        if shelf.target().with_untracked(Option::is_some) {
+            opened_in.set_value(Some(shelf.state().get_untracked()));
+        }
+    };
+    note_opened();
+    Effect::new(move |ran: Option<()>| {
+        shelf.catalog();
+        let Some(id) = target_from_address() else {
+            return;
+        };
+        let kept = match opened_in.get_value() {
+            Some(view) => shelf.state().with_untracked(|s| *s == view),
+            None => true,
+        };
+        if ran.is_some() && kept {
+            // Once the update this catalog brings has settled.
+            set_timeout(
+                move || {
+                    // Where its card is rendered already, focus stays where the visitor put it.
+                    if !shelf.renders(&id) {
+                        shelf.open(&id);
+                        note_opened();
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
+        }
+    });
     let on_hash = window_event_listener(ev::hashchange, move |_| open_target());
     // Back or Forward to an entry with a `#id` fires only popstate in Chromium: the restored view
     // must still bring its paper in.
@@ -215,12 +232,13 @@ fn ExpandAll() -> impl IntoView {
 
 /// The live count, notes on the data, active filters, a word when nothing matches, and the cards.
 #[component]
-fn Results() -> impl IntoView {
+fn Results(feed: Feed) -> impl IntoView {
     let shelf = expect_context::<ShelfContext>();
     let selection = shelf.selection();
-    let total = shelf.catalog().papers.len();
+    let arrival = shelf.arrival();
+    let complete = move || arrival.with(|a| *a == Arrival::Complete);
     let empty_message = move || {
-        let message = if total == 0 {
+        let message = if shelf.catalog().papers.is_empty() && complete() {
             "No publications have been added yet."
         } else if selection.with(|s| s.shown.is_empty()) {
             "No publications match. Try fewer words or remove a filter."
@@ -232,9 +250,10 @@ fn Results() -> impl IntoView {
     view! {
         <section class="results" aria-label="Publications">
             // Focusable: where focus goes when the control that had it removes itself.
+            <ArrivalNotice feed />
             <div class="results-bar">
                 <p class="count" id=COUNT role="status" tabindex="-1">
-                    {move || count_label(selection.with(|s| s.shown.len()), "publication", "publications")}
+                    {move || count_text(selection.with(|s| s.shown.len()), complete())}
                 </p>
                 <ExpandAll />
                 <Export />

@@ -30,10 +30,10 @@ export const alfolioLab = () => fixture("alfolio-lab");
  * publications.json and `files` beside it (`{ "assets": "/path/to/dir", "x.png": "/path/x.png" }`:
  * where in the site → what to copy there). The prerender gets the site's own address as
  * SITE_URL, as the Pages workflow gives it, so that the sitemap and feeds are written (`address:
- * false` builds without one). Resolves with the site's `url` (ending in /papers/), its `root`
+ * false` builds without one). `intercept` is the server's (see startServer). Resolves with the site's `url` (ending in /papers/), its `root`
  * directory and `close()`, which stops the server and removes the directory.
  */
-export async function deploy({ data, files = {}, prefix = "/papers/", address = true }) {
+export async function deploy({ data, files = {}, prefix = "/papers/", address = true, intercept }) {
   if (!existsSync(join(dist, "index.html"))) {
     throw new Error(`${dist} has no index.html: build the site first (trunk build --release --public-url /papers/)`);
   }
@@ -43,7 +43,7 @@ export async function deploy({ data, files = {}, prefix = "/papers/", address = 
   const root = mkdtempSync(join(tmpdir(), "papershelf-deploy-"));
   // Served from the start (the port is the server's choice): the address is known before the
   // prerender writes it into the pages.
-  const server = await startServer({ root, prefix, port: 0 });
+  const server = await startServer({ root, prefix, port: 0, intercept });
   const url = `http://127.0.0.1:${server.address().port}${prefix}`;
   const close = async () => {
     server.closeAllConnections?.();

@@ -37,8 +37,10 @@ async function cacheKey(path) {
 
 /** Serves the directory `root` at `prefix` on `port`; resolves with the server once listening.
  * `warm` lists files (relative to root) to compress ahead, so a first request is not slowed by
- * compressing a large file, as it would not be on a real host. */
-export async function startServer({ root, prefix = "/papers/", port = 4173, warm = [] }) {
+ * compressing a large file, as it would not be on a real host. `intercept(path, req, res)`, if
+ * given, may answer a request for a file itself (a test's broken or trickling download): it
+ * resolves true when it did. */
+export async function startServer({ root, prefix = "/papers/", port = 4173, warm = [], intercept }) {
   root = resolve(root);
   for (const file of warm) {
     const path = join(root, file);
@@ -74,6 +76,7 @@ export async function startServer({ root, prefix = "/papers/", port = 4173, warm
     if (!pathname.startsWith(prefix)) return notFound(res);
     const path = await findFile(pathname.slice(prefix.length - 1));
     if (!path) return notFound(res);
+    if (intercept && (await intercept(path, req, res))) return;
     const ext = extname(path);
     let body = await readFile(path);
     const headers = { "content-type": types[ext] ?? "application/octet-stream", "cache-control": "no-cache" };

@@ -14,6 +14,7 @@ import { countText, matching } from "../browser/specs/corpus.mjs";
 import { alfolioLab, deploy } from "../browser/deploy.mjs";
 import * as pages from "../browser/fixtures/paper-pages.mjs";
 import { fileName } from "../browser/specs/static-docs.mjs";
+import * as trickle from "../browser/trickle.mjs";
 
 const repo = fileURLToPath(new URL("../../", import.meta.url));
 const root = process.env.DIST ?? join(repo, "dist");
@@ -470,4 +471,32 @@ pageTest("a paper's page leads back to its card in the listing, focused, targete
   });
   assert.equal(inView, true, "the card is in view");
   assert.equal(await page.evaluate(() => decodeURIComponent(location.hash.slice(1))), paper.id);
+});
+
+// A download that breaks off part-way (the server holds the body, then destroys the connection):
+// the papers that came stay, searchable, under an alert; Retry loads the whole; nothing is thrown.
+pageTest("a download that breaks off keeps what came, and Retry loads the whole", async (page) => {
+  const control = trickle.dataControl();
+  const site = await deploy({ data: trickle.text, intercept: control.intercept, prefix, address: false });
+  try {
+    const arrived = 100;
+    Object.assign(control, { mode: "hold", at: trickle.after(arrived) });
+    await page.goto(site.url);
+    const statusReads = (text) =>
+      waitUntil(page, `the status to read "${text}"`, (text) => document.querySelector('[role="status"]')?.textContent.trim() === text, text);
+    await statusReads(`${arrived} publications found so far`);
+    control.cut();
+    const alert = await page.waitForSelector(aria("alert"));
+    const says = `${arrived} papers arrived`;
+    await waitUntil(page, "the alert to say what arrived", (a, says) => a.textContent.includes(says), alert, says);
+    await statusReads(`${arrived} publications found so far`);
+    control.mode = "whole";
+    const retry = await alert.waitForSelector(aria("button", "Retry"));
+    await retry.click();
+    await waitForStatus(page, countText(trickle.TOTAL));
+    assert.equal(await page.$(aria("alert")), null);
+  } finally {
+    control.release();
+    await site.close();
+  }
 });

@@ -538,7 +538,7 @@ pub fn is_safe_image(url: &str) -> bool {
 }
 
 /// Builds a catalog entry by entry (see [`EntrySink`]), as the site does while the file streams in.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct CatalogBuilder {
     catalog: Catalog,
     /// The top-level fields as found (the last, if given twice), validated in `finish`.
@@ -1079,6 +1079,13 @@ impl CatalogBuilder {
         id
     }
 
+    /// The catalog of the entries added so far, while more may follow: searchable as it is, but
+    /// a title-made id can still change (a later entry may claim it) and so can a topic's
+    /// spelling. The builder goes on unchanged.
+    pub fn snapshot(&self) -> Catalog {
+        self.clone().finish()
+    }
+
     /// The catalog of every entry added: spellings chosen, ids made, indexes built.
     pub fn finish(mut self) -> Catalog {
         for (topic, spellings) in self.catalog.topics.iter_mut().zip(&self.topic_spellings) {
@@ -1394,6 +1401,34 @@ mod tests {
         assert_eq!(titles, ["a\u{7}b"]);
         assert_eq!(c.skipped(), 1);
         assert_eq!(c.problems[0].message, "the title is blank");
+    }
+
+    #[test]
+    fn a_snapshot_holds_the_entries_so_far_and_the_builder_goes_on() {
+        let entries = [
+            r#"{"title":"Deep Nets!","topics":["ML"]}"#,
+            r#"{"title":"B","topics":["ml"]}"#,
+            r#"{"title":"C","id":"deep-nets","topics":["ml"]}"#,
+        ];
+        let json = format!("[{}]", entries.join(","));
+        let cut = json.find(entries[2]).unwrap();
+        let (mut reader, mut builder) = (
+            crate::stream::StreamReader::new(),
+            CatalogBuilder::default(),
+        );
+        reader.push(&json.as_bytes()[..cut], &mut builder).unwrap();
+        let early = builder.snapshot();
+        assert_eq!(early.papers.len(), 2);
+        assert_eq!(early.papers[0].id, "deep-nets");
+        reader.push(&json.as_bytes()[cut..], &mut builder).unwrap();
+        reader.finish().unwrap();
+        let whole = builder.finish();
+        assert_eq!(whole, catalog(&json));
+        // The title-made id gives way to the later entry's own id; the majority spelling wins.
+        assert_eq!(whole, catalog(&format!("[{}]", entries.join(","))));
+        assert_eq!(whole.papers[0].id, "deep-nets-2");
+        assert_eq!(whole.topics[0].label, "ml");
+        assert_eq!(early.topics[0].label, "ML");
     }
 
     #[test]

@@ -19,7 +19,7 @@
 mod pages;
 
 use leptos::prelude::*;
-use papershelf::Shelf;
+use papershelf::{Feed, Shelf};
 use papershelf_core::bibtex::bibliography;
 use papershelf_core::dom_id::fnv1a;
 use papershelf_core::metadata::{json_ld_text, scholarly_article};
@@ -87,9 +87,20 @@ fn prerender(dir: &Path) -> Result<String, String> {
             &format!("publications.json?v={:016x}", fnv1a(&bytes)),
         );
     }
+    // Its length, for the page's progress bar (the served length may be the compressed one); in
+    // place of the one an earlier prerender of this page wrote.
+    if let Some(at) = html.find(" data-publications") {
+        let start = at + " data-publications".len();
+        let end = match html[start..].strip_prefix("=\"") {
+            Some(value) => value.find('"').map_or(start, |e| start + 2 + e + 1),
+            None => start,
+        };
+        html.replace_range(start..end, &format!("=\"{}\"", bytes.len()));
+    }
     let page = Owner::new().with(|| {
         let catalog = catalog.clone();
-        view! { <main class="page"><Shelf catalog loading=false /></main> }.to_html()
+        let feed = Feed::complete(catalog);
+        view! { <main class="page"><Shelf feed /></main> }.to_html()
     });
     let cards = page.matches("<article").count();
     let title = catalog.page_title().to_owned();
@@ -135,7 +146,7 @@ fn prerender(dir: &Path) -> Result<String, String> {
     );
     html = replace_marked(&html, "data", &data, "</body>")?;
     let page =
-        format!("<fieldset class=\"prerendered\" id=\"prerendered\" disabled>{page}</fieldset>");
+        format!("<fieldset class=\"prerendered\" id=\"prerendered\" data-cards=\"{cards}\" disabled>{page}</fieldset>");
     html = replace_marked(&html, "page", &page, "<noscript>")?;
     // The note that the page needs JavaScript: now it reads without.
     if let Some(noscript) = html.find("<noscript>") {

@@ -1,0 +1,111 @@
+// A large file streaming in: the papers are counted as they arrive, search and facets work on
+// what has come (and say "so far"), and the view ends exact once the whole is in. A download that
+// breaks off keeps what came, says the list is incomplete, and Retry ends in the whole catalog.
+// The site is deployed with its own data (deploy.mjs); its server holds the body part-way until
+// the test releases it, or cuts the connection there.
+import { test, expect, status, cards } from "./helpers.mjs";
+import { deploy } from "../deploy.mjs";
+import { RARE, TOTAL, after, dataControl, text } from "../trickle.mjs";
+
+let site, control;
+test.beforeEach(async () => {
+  control = dataControl();
+  site = await deploy({ data: text, intercept: control.intercept, address: false });
+});
+test.afterEach(async () => {
+  control.release();
+  await site?.close();
+});
+
+const searchBox = (page) => page.getByRole("searchbox", { name: "Search", exact: true });
+const progress = (page) => page.getByRole("progressbar", { name: "Loading publications" });
+
+test("search works on the papers that have arrived, says so, and ends exact", async ({ page }) => {
+  const arrived = 120;
+  Object.assign(control, { mode: "hold", at: after(arrived) });
+  await page.goto(site.url);
+  await expect(status(page)).toHaveText(`${arrived} publications found so far`);
+  await expect(progress(page)).toHaveAttribute("aria-valuetext", `${arrived} papers so far`);
+  await expect(progress(page)).toHaveJSProperty("max", text.length);
+  await expect(progress(page)).toHaveJSProperty("value", after(arrived));
+  await expect(page.getByRole("main")).toHaveAttribute("aria-busy", "true");
+  // Nothing offers a link that a title-made id could make wrong, nor a partial export.
+  await expect(page.getByRole("button", { name: "Copy link" })).toHaveCount(0);
+  await expect(page.getByRole("group", { name: "Export the papers shown" }).getByRole("button").first()).toBeDisabled();
+
+  await searchBox(page).fill(RARE.toLowerCase());
+  await expect(status(page)).toHaveText("1 publication found so far");
+  await expect(cards(page)).toHaveCount(1);
+  await expect(cards(page).first()).toContainText(`${RARE} Paper number 6`);
+  await expect(searchBox(page)).toBeFocused();
+
+  control.release();
+  await expect(status(page)).toHaveText("2 publications");
+  await expect(progress(page)).toHaveCount(0);
+  await expect(page.getByRole("main")).toHaveAttribute("aria-busy", "false");
+  // The visitor's search, focus and caret went through every update.
+  await expect(searchBox(page)).toBeFocused();
+  await expect(searchBox(page)).toHaveValue(RARE.toLowerCase());
+  expect(await searchBox(page).evaluate((input) => input.selectionStart)).toBe(RARE.length);
+  await expect(page).toHaveURL(/\?q=quasar$/);
+  await expect(cards(page)).toHaveCount(2);
+  await searchBox(page).fill("");
+  await expect(status(page)).toHaveText(`${TOTAL} publications`);
+  const topics = page.getByRole("region", { name: "Topics", exact: true });
+  await expect(topics.getByRole("button", { name: `Robotics ${TOTAL / 3} papers` })).toBeVisible();
+  // Whole, the cards link to their papers' own pages.
+  await expect(page.getByRole("button", { name: "Copy link" }).first()).toBeVisible();
+});
+
+test("a filtered address opened while loading shows the papers so far, then exactly its papers", async ({ page }) => {
+  Object.assign(control, { mode: "hold", at: after(100) });
+  await page.goto(`${site.url}?topic=Vision`);
+  await expect(status(page)).toHaveText(`${Math.ceil((100 - 1) / 3)} publications found so far`);
+  control.release();
+  await expect(status(page)).toHaveText(`${TOTAL / 3} publications`);
+  await expect(page).toHaveURL(/\?topic=Vision$/);
+});
+
+test("a download that breaks off keeps what came, says so, and Retry loads the whole", async ({ page }) => {
+  const arrived = 100;
+  // Broken off while the page reads it, as a connection drops a third of the way in.
+  Object.assign(control, { mode: "hold", at: after(arrived) });
+  await page.goto(site.url);
+  await expect(status(page)).toHaveText(`${arrived} publications found so far`);
+  control.cut();
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText("The list is incomplete");
+  await expect(alert).toContainText(`${arrived} papers arrived; the rest could not be loaded.`);
+  await expect(status(page)).toHaveText(`${arrived} publications found so far`);
+  await expect(page.getByRole("main")).toHaveAttribute("aria-busy", "false");
+  // What came is searchable.
+  await searchBox(page).fill(RARE);
+  await expect(status(page)).toHaveText("1 publication found so far");
+
+  control.mode = "whole";
+  const before = control.requests;
+  await alert.getByRole("button", { name: "Retry" }).click();
+  await expect(status(page)).toHaveText("2 publications");
+  expect(control.requests).toBeGreaterThan(before);
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  await expect(searchBox(page)).toHaveValue(RARE);
+  await searchBox(page).fill("");
+  await expect(status(page)).toHaveText(`${TOTAL} publications`);
+});
+
+test("a download that breaks off before the first page keeps the prerendered cards", async ({ page }) => {
+  Object.assign(control, { mode: "cut", at: after(2) });
+  await page.goto(site.url);
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText("broke off");
+  // The prerendered page (8 cards of 300) stays to read, its controls still disabled.
+  await expect(cards(page)).toHaveCount(8);
+  await expect(cards(page).first()).toContainText("Paper number 1 on learning");
+  await expect(searchBox(page)).toBeDisabled();
+
+  control.mode = "whole";
+  await alert.getByRole("button", { name: "Retry" }).click();
+  await expect(status(page)).toHaveText(`${TOTAL} publications`);
+  await expect(searchBox(page)).toBeEnabled();
+  await expect(page.getByRole("alert")).toHaveCount(0);
+});
