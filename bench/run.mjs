@@ -7,9 +7,12 @@
 // - whole catalog searchable: navigation start → the page is live with every paper counted
 //   (Papershelf: the app's own page, its search box enabled and its count the file's, nothing
 //   still reading; List.js: its list built, which binds its search, and its count the file's);
-// - keystroke: Event Timing `duration` per interaction (as INP counts it; Chromium reports only
-//   events of 16 ms or more, so shorter ones count as 16 ms), and "settled": key → last DOM change
-//   it caused → next animation frame;
+// - keystroke: typed as a visitor types, one key at a time with KEY_PAUSE ms between keys (each
+//   key then gets its own search and render rather than several sharing one); Event Timing
+//   observed with `durationThreshold: 0` (Chromium rounds durations to 8 ms and reports those of
+//   16 ms or more; a key with none counts as 8 ms), an interaction's figure being its longest
+//   entry (as INP counts it); and "settled":
+//   key → last DOM change it caused → next animation frame;
 // - facet click settled (Papershelf only: the List.js page has no facets);
 // - DOM elements after load and after scrolling to the end three times;
 // - memory after a forced GC: JS heap used + wasm linear memory.
@@ -29,11 +32,14 @@ import { buildTable, measureBuild } from "./build.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const repo = join(here, "..");
-const dist = join(repo, "dist");
+// DIST=dir measures another build (an earlier one, for a before/after in the same conditions).
+const dist = process.env.DIST ?? join(repo, "dist");
 const out = join(here, ".out");
 const source = process.env.CORPUS ?? corpusPath();
 const RUNS = Number(process.env.RUNS ?? 3);
 const QUERIES = ["variational inference", "reinforcement", "neural network"];
+/** Milliseconds between keys: long enough for each key to settle before the next. */
+const KEY_PAUSE = 300;
 
 if (!existsSync(join(dist, "index.html"))) throw new Error("no dist/: run `make bench` (it builds first)");
 rmSync(out, { recursive: true, force: true });
@@ -50,7 +56,8 @@ if (big) makeCorpus(source, 100_000, big.path);
 
 // One directory per page and corpus, each served under /papers/ with gzip, like GitHub Pages.
 const sites = [];
-let port = 4300;
+// BENCH_PORT: the first of the ports the pages are served on (another run may hold 4300 on).
+let port = Number(process.env.BENCH_PORT ?? 4300);
 for (const corpus of corpora) {
   const count = JSON.parse(readFileSync(corpus.path, "utf8")).publications.length;
   for (const kind of ["papershelf", "listjs"]) {
@@ -92,7 +99,7 @@ const instrument = ({ kind, count }) => {
     for (const e of list.getEntries()) {
       if (e.interactionId) bench.events.push({ id: e.interactionId, start: e.startTime, duration: e.duration });
     }
-  }).observe({ type: "event", durationThreshold: 16, buffered: true });
+  }).observe({ type: "event", durationThreshold: 0, buffered: true });
   const observer = new MutationObserver(() => {
     const seen = performance.now();
     if (bench.searchable === null && kind !== "floor" && searchable()) bench.searchable = seen;
@@ -162,12 +169,16 @@ async function measure(browser, site) {
       await search.fill("");
       await page.waitForTimeout(300);
       const from = await page.evaluate(() => performance.now());
-      await page.keyboard.type(q, { delay: 120 });
+      for (const key of q) {
+        await page.keyboard.type(key);
+        await page.waitForTimeout(KEY_PAUSE);
+      }
       await page.waitForTimeout(400);
       const r = await interactions(page, from);
       if (process.env.VERBOSE) console.log(q, r.settled.map((t) => t.toFixed(0)).join(" "), "| events", r.durations.join(" "));
       keySettled.push(...r.settled);
-      keyDurations.push(...r.durations, ...Array(Math.max(0, r.count - r.durations.length)).fill(16));
+      // Chromium holds durationThreshold to at least 16 ms: a key with no entry took less.
+      keyDurations.push(...r.durations, ...Array(Math.max(0, r.count - r.durations.length)).fill(8));
     }
     await search.fill("");
     await page.waitForTimeout(500);
@@ -270,9 +281,9 @@ const none = ["—", null];
 const rows = [
   ["Time to first card", "firstCard", "ms", share(0.3), under(3000, "< 3 s")],
   ["Whole catalog searchable", "searchable", "ms", [`≤ 1.0 s`, (v) => v <= 1000], [`≤ 3 s`, (v) => v <= 3000]],
-  ["Keystroke interaction p95 (Event Timing)", "keyP95", "ms", most(16), under(50, "< 50 ms")],
+  ["Keystroke interaction p95 (Event Timing)", "keyP95", "ms", most(16), most(16)],
   ["Keystroke settled p95", "keySettledP95", "ms", most(33), most(50)],
-  ["Facet click settled p95", "clickSettledP95", "ms", most(50), none],
+  ["Facet click settled p95", "clickSettledP95", "ms", most(50), most(50)],
   ["DOM elements after load", "domLoaded", "", under(3000, "< 3,000"), under(3000, "< 3,000")],
   ["DOM elements after scrolling to the end ×3", "domScrolled", "", under(3000, "< 3,000"), under(3000, "< 3,000")],
   ["Memory (JS heap + wasm)", "memoryMB", "MB", share(1.5), none],
@@ -322,7 +333,10 @@ A paper's own page loads the same stylesheet, and paper-page.css and paper-page.
 
 ${existsSync(join(here, "bundle-changes.md")) ? readFileSync(join(here, "bundle-changes.md"), "utf8") : ""}
 
-Keystrokes typed: ${QUERIES.map((q) => `“${q}”`).join(", ")}, 120 ms apart.
+Keystrokes typed: ${QUERIES.map((q) => `“${q}”`).join(", ")}, one key at a time, ${KEY_PAUSE} ms apart (as a
+visitor types: each key gets its own search and render). Keystroke interaction: Event Timing with
+\`durationThreshold: 0\` (Chromium rounds durations to 8 ms and reports those of 16 ms or more; a key
+with none counts as 8 ms), the longest entry of each interaction.
 Facet clicks: the first three values of the Years facet, each twice.
 
 ## Build: a page per paper (bench/build.mjs)

@@ -49,12 +49,14 @@ const rows = keyTasks.map((key, i) => {
   const render = (t) => (t ? sum(["UpdateLayoutTree", "Layout", "PrePaint", "Paint", "Layerize", "Commit"].flatMap((n) => inside(t, n))) : 0);
   const lastScript = script.at(-1);
   const resultFrame = lastScript && painted.find((t) => t.ts > lastScript.ts);
-  return { key: typed[i], keyTask: ms(key.dur), keyFrame: render(painted[0]), script: sum(script), resultFrame: render(resultFrame) };
+  // The longest task after the key's own: what a key released (or pressed) meanwhile waits for.
+  const longest = Math.max(0, ...after.map((t) => ms(t.dur)));
+  return { key: typed[i], keyTask: ms(key.dur), keyFrame: render(painted[0]), script: sum(script), resultFrame: render(resultFrame), longest };
 });
-console.log("key  key task  key frame  script  result frame   (ms)");
-for (const r of rows) {
-  console.log(`${JSON.stringify(r.key).padEnd(5)}${r.keyTask.toFixed(1).padStart(8)}${r.keyFrame.toFixed(1).padStart(11)}${r.script.toFixed(1).padStart(8)}${r.resultFrame.toFixed(1).padStart(14)}`);
-}
+console.log("key  key task  key frame  script  result frame  longest task   (ms)");
+const line = (label, r) =>
+  `${label.padEnd(5)}${r.keyTask.toFixed(1).padStart(8)}${r.keyFrame.toFixed(1).padStart(11)}${r.script.toFixed(1).padStart(8)}${r.resultFrame.toFixed(1).padStart(14)}${r.longest.toFixed(1).padStart(14)}`;
+for (const r of rows) console.log(line(JSON.stringify(r.key), r));
 const median = (k) => [...rows].map((r) => r[k]).sort((a, b) => a - b)[Math.floor(rows.length / 2)];
-console.log(`median${median("keyTask").toFixed(1).padStart(7)}${median("keyFrame").toFixed(1).padStart(11)}${median("script").toFixed(1).padStart(8)}${median("resultFrame").toFixed(1).padStart(14)}`);
+console.log(line("median", Object.fromEntries(["keyTask", "keyFrame", "script", "resultFrame", "longest"].map((k) => [k, median(k)]))));
 process.exit(0);

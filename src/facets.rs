@@ -126,12 +126,26 @@ fn FacetGroup(
                 <For each=move || values.get() key=|v| (v.value.clone(), v.label.clone()) let:v>
                     {
                         let value = v.value.clone();
+                        // Each part of the row finds its count and state in the list (a few
+                        // dozen values) itself: a memo per row cost a keystroke more, in the
+                        // graph's bookkeeping, than the whole list it would save reading.
                         let current = move || {
                             values.with(|all| all.iter().find(|x| x.value == value).map(|x| (x.count, x.selected)))
                                 .unwrap_or_default()
                         };
-                        let current = Memo::new(move |_| current());
-                        let count = move || current.get().0;
+                        let pressed = {
+                            let current = current.clone();
+                            move || current().1.to_string()
+                        };
+                        let count = move || current().0;
+                        let zero = {
+                            let count = count.clone();
+                            move || count() == 0
+                        };
+                        let shown_count = {
+                            let count = count.clone();
+                            move || group_digits(count() as usize)
+                        };
                         let value = v.value.clone();
                         let member = kind == FilterKind::Author
                             && shelf.catalog().author_id(&value).is_some_and(|a| shelf.catalog().is_member(a));
@@ -141,8 +155,8 @@ fn FacetGroup(
                                     type="button"
                                     class="facet-value"
                                     class:member=member
-                                    class:zero=move || count() == 0
-                                    aria-pressed=move || current.get().1.to_string()
+                                    class:zero=zero
+                                    aria-pressed=pressed
                                     on:click=move |ev| {
                                         // The value moves when it is selected, and goes when it
                                         // is released with no papers: keep focus on the page.
@@ -152,7 +166,7 @@ fn FacetGroup(
                                 >
                                     <span class="facet-label">{v.label.clone()}</span>
                                     <span class="facet-count">
-                                        {move || group_digits(count() as usize)}
+                                        {shown_count}
                                         <span class="visually-hidden">
                                             {move || if count() == 1 { " paper" } else { " papers" }}
                                         </span>
