@@ -1,10 +1,11 @@
 use crate::arrival::{Arrival, Feed};
-use crate::browser::view_from_address;
+use crate::browser::{clicked, keep_focus, view_from_address};
 use crate::data::{load_catalog, Cadence, LoadError, Progress};
 use crate::fresh::Fresh;
 use crate::shelf::Shelf;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use papershelf_core::dom_id::COUNT;
 use papershelf_core::{Catalog, ViewState};
 use std::sync::Arc;
 
@@ -159,6 +160,8 @@ pub fn App() -> impl IntoView {
             // The prerendered page hides (style/main.css) the moment this one shows anything:
             // in the same style change, so no frame, no accessibility tree and no test ever sees
             // both.
+            // Nothing of its own yet under the prerendered page: not a second `main` landmark.
+            hidden=move || matches!(state.get(), Load::Loading) && showing_prerendered.get()
             data-shown=move || {
                 let waiting = match state.get() {
                     Load::Loading => showing_prerendered.get(),
@@ -173,7 +176,8 @@ pub fn App() -> impl IntoView {
                 // Each state's view replaces the last one's (`Fresh`: none is updated in place).
                 Load::Loading => Fresh(view! {
                     <h1>"Publications"</h1>
-                    <p class="loading" role="status">"Loading publications…"</p>
+                    // Where focus waits after a Retry, as on the count it stands for.
+                    <p class="loading" id=COUNT role="status" tabindex="-1">"Loading publications…"</p>
                 })
                 .into_any(),
                 Load::Failed { error, keep } => Fresh(view! {
@@ -184,7 +188,12 @@ pub fn App() -> impl IntoView {
                         <button
                             type="button"
                             class="button"
-                            on:click=move |_| retries.update(|n| *n += 1)
+                            on:click=move |ev| {
+                                // The alert goes as the file is read again: focus waits on the
+                                // count (the prerendered page's, while that stays).
+                                keep_focus(clicked(&ev), COUNT.to_owned());
+                                retries.update(|n| *n += 1);
+                            }
                         >
                             "Retry"
                         </button>
@@ -212,8 +221,19 @@ fn remove_prerendered(showing: RwSignal<bool>) {
     }
     showing.set(false);
     request_animation_frame(|| {
-        if let Some(page) = prerendered_page() {
-            page.remove();
+        let Some(page) = prerendered_page() else {
+            return;
+        };
+        // Focus there (the count, where a Retry left it) goes to the same place in the app's
+        // page rather than to `<body>` with the nodes.
+        let focused = crate::browser::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .filter(|active| page.contains(Some(active)))
+            .map(|active| active.id());
+        page.remove();
+        if let Some(next) = focused.as_deref().and_then(crate::browser::element) {
+            let _ = next.focus();
         }
     });
 }

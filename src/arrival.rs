@@ -1,10 +1,12 @@
 //! How much of the file the shelf holds while it streams in: a progress bar counting the papers
 //! as they arrive, and, if the download breaks off, an alert with a Retry that keeps what came.
 
+use crate::browser::{clicked, keep_focus};
 use crate::data::{LoadError, Progress};
 use crate::fresh::Fresh;
 use leptos::either::Either;
 use leptos::prelude::*;
+use papershelf_core::dom_id::COUNT;
 use papershelf_core::text::count_label;
 use papershelf_core::Catalog;
 use std::sync::Arc;
@@ -60,7 +62,11 @@ pub fn ArrivalNotice(feed: Feed) -> impl IntoView {
                     <button
                         type="button"
                         class="button"
-                        on:click=move |_| feed.retries.update(|n| *n += 1)
+                        on:click=move |ev| {
+                            // The alert goes as the file is read again: focus waits on the count.
+                            keep_focus(clicked(&ev), COUNT.to_owned());
+                            feed.retries.update(|n| *n += 1);
+                        }
                     >
                         "Retry"
                     </button>

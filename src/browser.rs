@@ -116,7 +116,8 @@ pub fn remember(key: &str, value: &str) {
     }
 }
 
-fn element(id: &str) -> Option<web_sys::HtmlElement> {
+/// The element of the page with this id, if any.
+pub fn element(id: &str) -> Option<web_sys::HtmlElement> {
     window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(id))

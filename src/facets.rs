@@ -147,8 +147,16 @@ fn FacetGroup(
                             move || group_digits(count() as usize)
                         };
                         let value = v.value.clone();
-                        let member = kind == FilterKind::Author
-                            && shelf.catalog().author_id(&value).is_some_and(|a| shelf.catalog().is_member(a));
+                        // Follows the catalog: `members` may come after the papers in the file, so
+                        // a row made from an earlier catalog can become a member's.
+                        let member = {
+                            let value = value.clone();
+                            move || {
+                                let catalog = shelf.catalog();
+                                kind == FilterKind::Author
+                                    && catalog.author_id(&value).is_some_and(|a| catalog.is_member(a))
+                            }
+                        };
                         view! {
                             <li>
                                 <button

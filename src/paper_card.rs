@@ -153,7 +153,6 @@ pub fn PaperCard(
 
     let title_text = paper.title.shown();
     let title = rich_text(&title_text);
-    // On the listing the title is a link to the paper's page, and a link holds no other link.
     // On the listing, the title links to the paper's page: as a link of the rich text, so that
     // it shares their code, and holding no other link. Not yet on a provisional page, where a
     // title-made id may still go to a paper further down the file.
@@ -189,11 +188,20 @@ pub fn PaperCard(
     let copy_link = (!own_page).then_some(copy_link);
     // Nor while the file streams in: a title-made id may yet name another paper.
     let copy_link = (!shelf.is_provisional()).then_some(copy_link);
+    // Meanwhile their room is kept, unseen, so that the card keeps its height when they come:
+    // the card the visitor reads does not move as the whole file arrives.
+    let pending = shelf.is_provisional().then(|| {
+        view! {
+            <li class="pending" aria-hidden="true"><span class="link-button">"Cite"</span></li>
+            <li class="pending" aria-hidden="true"><span class="link-button">"Copy link"</span></li>
+        }
+    });
     let link_list = view! {
         <ul class="links" aria-label="Links">
             {links}
             {(!shelf.is_provisional() && !own_page).then(|| view! { <li><CiteButton idx id=id.clone() /></li> })}
             {copy_link}
+            {pending}
         </ul>
     };
     // Where that leaves the list empty, there is none.

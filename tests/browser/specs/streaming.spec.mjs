@@ -109,3 +109,67 @@ test("a download that breaks off before the first page keeps the prerendered car
   await expect(searchBox(page)).toBeEnabled();
   await expect(page.getByRole("alert")).toHaveCount(0);
 });
+
+test("an author the file names a member after its papers is shown as one once they come", async ({ page }) => {
+  // `members` after the publications, as a lab may append them: the facet's row made from an
+  // earlier catalog must follow the whole one.
+  const data = text.replace(/\n\]\}\n$/, '\n], "members": [{"name": "Writer 1"}]}\n');
+  const own = await deploy({ data, intercept: control.intercept, address: false });
+  try {
+    Object.assign(control, { mode: "hold", at: after(100) });
+    await page.goto(own.url);
+    await expect(status(page)).toHaveText("100 publications found so far");
+    const writer = page.getByRole("region", { name: "Authors", exact: true }).getByRole("button", { name: /^Writer 1 / });
+    await expect(writer).not.toHaveClass(/\bmember\b/);
+    control.release();
+    await expect(status(page)).toHaveText(`${TOTAL} publications`);
+    await expect(writer).toHaveClass(/\bmember\b/);
+  } finally {
+    await own.close();
+  }
+});
+
+test("Retry keeps focus on the page, and the card being read does not move as the rest comes", async ({ page }) => {
+  await page.setViewportSize({ width: 800, height: 600 });
+  Object.assign(control, { mode: "hold", at: after(120) });
+  await page.goto(site.url);
+  await expect(status(page)).toHaveText("120 publications found so far");
+  const card = cards(page).filter({ hasText: "Paper number 15 on learning" });
+  await card.scrollIntoViewIfNeeded();
+  const before = (await card.boundingBox()).y;
+  control.cut();
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText("The list is incomplete");
+
+  control.mode = "hold";
+  control.held = new Promise((done) => {
+    control.release = () => done("rest");
+  });
+  await alert.getByRole("button", { name: "Retry" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(alert).toHaveCount(0);
+  await expect(status(page)).toBeFocused();
+  control.release();
+  await expect(status(page)).toHaveText(`${TOTAL} publications`);
+  await expect(status(page)).toBeFocused();
+  // Cite and Copy link came into the room kept for them: nothing above the card grew.
+  await expect(card.getByRole("button", { name: /^Copy link/ })).toBeAttached();
+  expect(Math.abs((await card.boundingBox()).y - before)).toBeLessThanOrEqual(1);
+});
+
+test("a Retry over the prerendered page leaves focus on the count of the page that takes its place", async ({ page }) => {
+  Object.assign(control, { mode: "hold", at: after(2) });
+  await page.goto(site.url);
+  // The app's page, started with nothing to show yet, is not a second main landmark beside the
+  // prerendered one.
+  await expect(page.locator("main[aria-busy=true]")).toBeAttached();
+  await expect(page.getByRole("main")).toHaveCount(1);
+  control.cut();
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText("broke off");
+  control.mode = "whole";
+  await alert.getByRole("button", { name: "Retry" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(status(page)).toHaveText(`${TOTAL} publications`);
+  await expect(status(page)).toBeFocused();
+});
