@@ -1,7 +1,7 @@
 //! Folding text for matching: Unicode NFKD, combining marks removed, lowercased, whitespace runs
 //! collapsed to one space. "Émile", "EMILE" and "émile" all fold to "emile"; "ﬁ" folds to "fi".
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// How a non-ASCII character folds: its NFKD decomposition, combining marks dropped, lowercased,
 /// pushed onto the string.
@@ -171,9 +171,13 @@ impl Mapped {
 /// capitals are kept instead of a second copy, so a 10,000-paper catalog costs about one copy of
 /// its text rather than two. Other text keeps its original beside the folded form. Whitespace runs
 /// are collapsed in both (HTML shows them collapsed anyway).
+///
+/// A clone shares the text (the capitals, two bytes each, are copied): a catalog of the papers so
+/// far, taken while a big file streams in, costs the papers' few numbers and lists rather than a
+/// second copy of all their text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchText {
-    folded: Box<str>,
+    folded: Arc<str>,
     shown: Shown,
 }
 
@@ -182,7 +186,7 @@ enum Shown {
     /// Where the capitals are in the (ASCII) folded text, each as the distance from the one
     /// before (the first from the start): two bytes a capital.
     Capitals(Box<[u16]>),
-    Original(Box<str>),
+    Original(Arc<str>),
 }
 
 impl SearchText {
@@ -231,9 +235,8 @@ impl SearchText {
             bytes[len] = b.to_ascii_lowercase();
             len += 1;
         }
-        folded.truncate(len);
         Some(SearchText {
-            folded: String::from_utf8(folded).ok()?.into(),
+            folded: std::str::from_utf8(&folded[..len]).ok()?.into(),
             shown: Shown::Capitals(capitals.into()),
         })
     }
