@@ -37,7 +37,7 @@ install_crate() {
   local crate=$1 version=$2
   shift 2
   if command -v cargo-binstall >/dev/null; then
-    cargo binstall --no-confirm --force --disable-strategies compile --disable-telemetry \
+    cargo binstall --no-confirm --force --disable-strategies compile --disable-telemetry --log-level warn \
       "$crate@$version" && return
     say "no prebuilt $crate $version: building it from source"
   fi
