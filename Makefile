@@ -8,7 +8,7 @@ export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PUBLIC_URL ?= /papers/
 PORT ?= 8080
 
-.PHONY: setup setup-test import serve build test test-native test-browser check-data lint bench screenshots fuzz clean
+.PHONY: setup setup-test import serve build test test-native test-browser check-data lint lint-workflows bench screenshots fuzz clean
 
 setup:
 	@bash tools/setup.sh
@@ -35,11 +35,18 @@ build: setup
 ## data, then browser tests on the release build.
 test: setup-test lint test-native check-data build test-browser
 
-lint:
+lint: lint-workflows
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p papershelf -- -D warnings
 	cargo clippy -p papershelf --no-default-features --features ssr --bin prerender -- -D warnings
+
+## The GitHub workflows (actionlint, which runs ShellCheck on their `run:` scripts) and the shell
+## scripts they and CI run; `tools/setup.sh test` installs both linters into tools/.venv.
+lint-workflows:
+	@[ -x tools/.venv/bin/actionlint ] || { echo "actionlint is missing: run make setup-test" >&2; exit 1; }
+	PATH="$(CURDIR)/tools/.venv/bin:$$PATH" actionlint
+	tools/.venv/bin/shellcheck tools/*.sh .ci/run
 
 test-native:
 	cargo test --workspace
