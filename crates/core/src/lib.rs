@@ -3,34 +3,19 @@
 //! and all of it is tested natively.
 #![warn(missing_docs)]
 
-pub mod bibtex;
-pub mod catalog;
-pub mod csl;
-pub mod dom_id;
-pub mod export;
-pub mod feeds;
-pub mod fold;
-pub mod kind;
-pub mod letters;
-pub mod links;
-pub mod locate;
-pub mod marks;
-pub mod math;
-pub mod members;
-pub mod metadata;
-pub mod name;
-pub mod order;
-pub mod parse;
-pub mod publication;
-pub mod record;
-pub mod rich;
-pub mod search;
-pub mod select;
-pub mod site;
-pub mod state;
-pub mod stream;
-pub mod text;
-pub mod url;
+// The modules are grouped by stage, in the order data flows through them; each keeps its public
+// path at the crate's root (`papershelf_core::catalog`), which is also how they name each other.
+mod cite;
+mod find;
+mod publish;
+mod read;
+mod show;
+
+pub use cite::{bibtex, csl, export, links, name};
+pub use find::{fold, letters, order, search, select, state, url};
+pub use publish::{feeds, metadata, site};
+pub use read::{catalog, kind, locate, marks, members, parse, publication, record, stream};
+pub use show::{dom_id, math, rich, text};
 
 pub use catalog::{Catalog, CatalogBuilder, Link, Paper, Problem, Severity, TopLevelProblem};
 pub use kind::PaperType;

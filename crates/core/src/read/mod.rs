@@ -1,0 +1,11 @@
+//! Reading: from the bytes of `publications.json` to a validated, indexed [`crate::Catalog`].
+
+pub mod catalog;
+pub mod kind;
+pub mod locate;
+pub mod marks;
+pub mod members;
+pub mod parse;
+pub mod publication;
+pub mod record;
+pub mod stream;
