@@ -11,10 +11,11 @@
 //! bibliography does not print it.
 
 use crate::catalog::{Catalog, Paper, PaperIdx};
+use crate::fold::collapse_whitespace;
 use crate::links::{arxiv_id, cited_url, doi};
 use crate::name::Name;
 use crate::record::{own_bibtex, Entries};
-use crate::text::{ascii_words, collapse_whitespace};
+use crate::text::ascii_words;
 use std::collections::HashSet;
 use std::ops::Range;
 

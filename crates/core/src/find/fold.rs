@@ -42,6 +42,32 @@ fn unicode_fold_char(c: char, out: &mut String) {
     out.push(c);
 }
 
+/// Trims and turns every run of whitespace (including newlines and tabs) into one space.
+pub fn collapse_whitespace(s: &str) -> String {
+    if s.is_ascii() {
+        // The common case, byte by byte: ASCII whitespace is all there is to collapse.
+        let mut bytes = Vec::with_capacity(s.len());
+        for &b in s.trim_ascii().as_bytes() {
+            if b.is_ascii_whitespace() {
+                if bytes.last() != Some(&b' ') {
+                    bytes.push(b' ');
+                }
+            } else {
+                bytes.push(b);
+            }
+        }
+        return String::from_utf8(bytes).unwrap_or_default();
+    }
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 /// The folded form of `text`. Most text is ASCII, or ASCII with a few other characters: its
 /// ASCII runs are taken a word at a time, only other characters one by one.
 pub fn fold(text: &str) -> String {
@@ -195,7 +221,7 @@ impl SearchText {
         if let Some(ascii) = SearchText::ascii(text) {
             return ascii;
         }
-        let collapsed = crate::text::collapse_whitespace(text);
+        let collapsed = collapse_whitespace(text);
         // Other whitespace than ASCII's is collapsed away: what is left may be ASCII.
         if let Some(ascii) = SearchText::ascii(&collapsed) {
             return ascii;
@@ -287,6 +313,12 @@ mod tests {
     use super::*;
 
     #[test]
+    fn collapses_whitespace() {
+        assert_eq!(collapse_whitespace("  a \n\t b  "), "a b");
+        assert_eq!(collapse_whitespace(" \n "), "");
+    }
+
+    #[test]
     fn search_text_keeps_one_copy_for_ascii_and_shows_the_original() {
         let t = SearchText::new("  Deep  RL\nfor GPUs ");
         assert_eq!(t.folded(), "deep rl for gpus");
@@ -315,7 +347,7 @@ mod tests {
             text in "[ -~\t\n\r\x0b\x0c\u{a0}\u{2003}é]{0,30}"
         ) {
             let t = SearchText::new(&text);
-            let collapsed = crate::text::collapse_whitespace(&text);
+            let collapsed = collapse_whitespace(&text);
             let folded = if collapsed.is_ascii() {
                 collapsed.to_ascii_lowercase()
             } else {

@@ -7,7 +7,7 @@
 //! validated once the whole file is in, since they may come after the publications; that is also
 //! when every spelling a member claims is merged into one author (see [`crate::members`]).
 
-use crate::fold::{fold, SearchText};
+use crate::fold::{collapse_whitespace, fold, SearchText};
 use crate::kind::PaperType;
 use crate::letters::{self, Letters, Pairs};
 use crate::marks::{default_meaning, pseudo_author, split_marks, MoreAuthors, MARKS};
@@ -20,7 +20,7 @@ use crate::parse::{
 use crate::record::Span;
 use crate::state::{FilterKind, Sort};
 use crate::stream::{read_json, ReadError};
-use crate::text::{collapse_whitespace, slug};
+use crate::text::slug;
 use rustc_hash::FxBuildHasher;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;

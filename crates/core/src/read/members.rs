@@ -12,10 +12,9 @@
 //! already claimed) is merged into the first.
 
 use crate::catalog::{is_safe_url, not_text, wrong_type, AuthorId, TopLevelProblem};
-use crate::fold::fold;
+use crate::fold::{collapse_whitespace, fold};
 use crate::marks::split_marks;
 use crate::parse::{Field, RawMember, RawMemberEntry, TextList};
-use crate::text::collapse_whitespace;
 use rustc_hash::FxBuildHasher;
 use std::collections::HashMap;
 

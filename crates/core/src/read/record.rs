@@ -6,8 +6,8 @@
 //! server since: an entry is only taken when its title is still the paper's.
 
 use crate::catalog::Paper;
+use crate::fold::collapse_whitespace;
 use crate::parse::{Field, RawPaper};
-use crate::text::collapse_whitespace;
 use std::borrow::Cow;
 use std::num::NonZeroU32;
 use std::ops::Range;

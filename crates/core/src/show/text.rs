@@ -1,31 +1,5 @@
 //! Small text helpers shared by validation and display.
 
-/// Trims and turns every run of whitespace (including newlines and tabs) into one space.
-pub fn collapse_whitespace(s: &str) -> String {
-    if s.is_ascii() {
-        // The common case, byte by byte: ASCII whitespace is all there is to collapse.
-        let mut bytes = Vec::with_capacity(s.len());
-        for &b in s.trim_ascii().as_bytes() {
-            if b.is_ascii_whitespace() {
-                if bytes.last() != Some(&b' ') {
-                    bytes.push(b' ');
-                }
-            } else {
-                bytes.push(b);
-            }
-        }
-        return String::from_utf8(bytes).unwrap_or_default();
-    }
-    let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
-}
-
 /// A URL- and HTML-id-safe slug of a title, for papers without an id of their own.
 pub fn slug(title: &str) -> String {
     const MAX: usize = 60;
@@ -297,12 +271,6 @@ mod tests {
             note_lines("<bread> first<br>second"),
             ["<bread> first", "second"]
         );
-    }
-
-    #[test]
-    fn collapses_whitespace() {
-        assert_eq!(collapse_whitespace("  a \n\t b  "), "a b");
-        assert_eq!(collapse_whitespace(" \n "), "");
     }
 
     #[test]
