@@ -14,10 +14,14 @@ mod show;
 pub use cite::{bibtex, csl, export, links, name};
 pub use find::{fold, letters, order, search, select, state, url};
 pub use publish::{feeds, metadata, site};
-pub use read::{catalog, kind, locate, marks, members, parse, publication, record, stream};
+pub use read::{
+    builder, catalog, kind, locate, marks, members, paper, parse, problem, publication, record,
+    safe_url, stream,
+};
 pub use show::{dom_id, math, rich, text};
 
-pub use catalog::{Catalog, CatalogBuilder, Link, Paper, Problem, Severity, TopLevelProblem};
+pub use builder::CatalogBuilder;
+pub use catalog::{Catalog, Link, Paper, Problem, Severity, TopLevelProblem};
 pub use kind::PaperType;
 pub use marks::MoreAuthors;
 pub use members::Member;

@@ -11,10 +11,12 @@
 //! alias that is another member's name stays that member's; a member listed twice (their name
 //! already claimed) is merged into the first.
 
-use crate::catalog::{is_safe_url, not_text, wrong_type, AuthorId, TopLevelProblem};
 use crate::fold::{collapse_whitespace, fold};
 use crate::marks::split_marks;
+use crate::paper::AuthorId;
 use crate::parse::{Field, RawMember, RawMemberEntry, TextList};
+use crate::problem::{not_text, wrong_type, TopLevelProblem};
+use crate::safe_url::is_safe_url;
 use rustc_hash::FxBuildHasher;
 use std::collections::HashMap;
 

@@ -5,41 +5,11 @@
 //! the span says, by the same serde types as the first time. The file may have changed on the
 //! server since: an entry is only taken when its title is still the paper's.
 
-use crate::catalog::Paper;
 use crate::fold::collapse_whitespace;
+use crate::paper::Paper;
+pub use crate::paper::Span;
 use crate::parse::{Field, RawPaper};
 use std::borrow::Cow;
-use std::num::NonZeroU32;
-use std::ops::Range;
-
-/// Where an entry's text is in the file: byte offsets from the file's first byte, a byte-order
-/// mark included. Eight bytes a paper, where its BibTeX would be hundreds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Span {
-    /// The entry's first byte.
-    pub start: u32,
-    /// The entry's length in bytes; an entry is never empty.
-    pub len: NonZeroU32,
-}
-
-impl Span {
-    /// The span of `bytes`; `None` when it is empty or ends beyond 4 GiB, which no file the
-    /// site reads comes near (not kept rather than wrapped).
-    pub fn new(bytes: Range<u64>) -> Option<Span> {
-        let start = u32::try_from(bytes.start).ok()?;
-        let end = u32::try_from(bytes.end).ok()?;
-        Some(Span {
-            start,
-            len: NonZeroU32::new(end.checked_sub(start)?)?,
-        })
-    }
-
-    /// As a range of indices into the file's bytes.
-    pub fn range(self) -> Range<usize> {
-        let start = self.start as usize;
-        start..start + self.len.get() as usize
-    }
-}
 
 /// Where entries are read back from: the file's bytes, or (in the browser) the file kept outside
 /// wasm memory, which never shrinks, so that only the entries needed are copied in.
