@@ -8,7 +8,7 @@ export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PUBLIC_URL ?= /papers/
 PORT ?= 8080
 
-.PHONY: setup setup-test import serve build test test-native test-browser check-data lint lint-workflows bench screenshots fuzz clean
+.PHONY: setup setup-test import serve build test test-native test-browser check-data lint lint-workflows lint-layers bench screenshots fuzz clean
 
 setup:
 	@bash tools/setup.sh
@@ -35,7 +35,7 @@ build: setup
 ## data, then browser tests on the release build.
 test: setup-test lint test-native check-data build test-browser
 
-lint: lint-workflows
+lint: lint-workflows lint-layers
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p papershelf -- -D warnings
@@ -47,6 +47,11 @@ lint-workflows:
 	@[ -x tools/.venv/bin/actionlint ] || { echo "actionlint is missing: run make setup-test" >&2; exit 1; }
 	PATH="$(CURDIR)/tools/.venv/bin:$$PATH" actionlint
 	tools/.venv/bin/shellcheck tools/*.sh .ci/run
+
+## No import circle between the core's modules (their `use crate::` lines): each can be read
+## knowing only those below it.
+lint-layers:
+	node tools/check-layers.mjs
 
 test-native:
 	cargo test --workspace
