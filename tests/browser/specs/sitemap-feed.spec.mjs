@@ -1,5 +1,5 @@
 // The sitemap, robots.txt and the Atom feeds a deploy writes (src/bin/prerender/pages.rs,
-// crates/core/src/feeds.rs), read with real parsers and checked against the data: every address
+// crates/core/src/publish/feeds.rs), read with real parsers and checked against the data: every address
 // answers with the right page, the feed holds the 50 newest papers in order, a member's feed
 // their papers (spelled by an alias too), and the same data writes the same bytes.
 import { execFileSync } from "node:child_process";

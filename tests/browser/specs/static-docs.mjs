@@ -32,7 +32,7 @@ export function fileName(text) {
   return name;
 }
 
-/** The id the catalog makes for a paper without one (crates/core/src/text.rs): the title's
+/** The id the catalog makes for a paper without one (crates/core/src/show/text.rs): the title's
  * ASCII letters and digits in lower case, runs of anything else as one `-`, up to 60. */
 export function slug(title) {
   let out = "";
