@@ -10,6 +10,7 @@
 use crate::fold::{fold, SearchText};
 use crate::kind::PaperType;
 use crate::letters::{self, Letters, Pairs};
+use crate::locate::key_path;
 use crate::marks::{default_meaning, pseudo_author, split_marks, MoreAuthors, MARKS};
 use crate::members::{member_key, Member, Roster};
 use crate::order::{alphabetical, high, low, pack, places};
@@ -1013,7 +1014,7 @@ impl CatalogBuilder {
         let mut links = Vec::new();
         for (label, url) in raw {
             // Named only in a problem: most links have none.
-            let field = || format!("links.{label}");
+            let field = || key_path("links", &label);
             match url {
                 Field::Wrong(kind) => self.wrong(n, title, &field(), kind, "a URL"),
                 Field::Ok(url) if is_safe_link(&url) => {
@@ -1333,7 +1334,7 @@ fn read_marks(
     };
     let mut marks = Vec::new();
     for (mark, meaning) in raw {
-        let field = format!("{path}.{mark}");
+        let field = key_path(path, &mark);
         let symbol = mark.as_str();
         let mut chars = symbol.chars();
         let one_mark =
