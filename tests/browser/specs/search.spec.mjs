@@ -249,3 +249,18 @@ test('"Show earlier" that shows the last earlier page leaves focus on the count'
   await expect(status(page)).toHaveText(countText(papers.length));
   await expect(cards(page).nth(10).getByRole("heading")).toHaveText(title);
 });
+
+test("an author in the address in another case or without accents finds the author the facet shows", async ({ page }) => {
+  const name = "Bernhard Schölkopf";
+  const expected = matching(papers, { authors: [name] });
+  // Lower case; without the accent; the ö decomposed (o and U+0308), as some keyboards write it.
+  for (const spelled of ["bernhard%20sch%C3%B6lkopf", "Bernhard%20Scholkopf", "Bernhard%20Scho%CC%88lkopf"]) {
+    await page.goto(`./?author=${spelled}`);
+    await expect(status(page)).toHaveText(countText(expected.length));
+    const authors = facet(page, "Authors");
+    await expect(authors.getByRole("button", { name: new RegExp(`^${name} ${expected.length} papers$`) })).toHaveAttribute("aria-pressed", "true");
+    await expect(authors.getByRole("button", { pressed: true })).toHaveCount(1);
+    const active = page.getByRole("group", { name: "Active filters" });
+    await expect(active.getByRole("button", { name: `Remove filter Author: ${name}` })).toBeVisible();
+  }
+});
