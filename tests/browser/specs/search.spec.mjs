@@ -264,3 +264,16 @@ test("an author in the address in another case or without accents finds the auth
     await expect(active.getByRole("button", { name: `Remove filter Author: ${name}` })).toBeVisible();
   }
 });
+
+test("a search of more words than are searched says so by the box, until it is shortened", async ({ page }) => {
+  await page.goto("./");
+  await expect(status(page)).toHaveText(countText(papers.length));
+  const words = Array.from({ length: 33 }, (_, i) => `w${i}`);
+  await search(page).fill(words.join(" "));
+  const notice = "Only the first 32 words are searched.";
+  await expect(search(page)).toHaveAccessibleDescription(notice);
+  await expect(page.getByRole("search").getByText(notice)).toBeVisible();
+  await search(page).fill(words.slice(0, 32).join(" "));
+  await expect(search(page)).toHaveAccessibleDescription("");
+  await expect(page.getByText(notice)).toHaveCount(0);
+});
