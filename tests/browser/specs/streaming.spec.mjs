@@ -218,3 +218,17 @@ test("no link shown while the file streams names an id the whole file gives anot
     await own.close();
   }
 });
+
+test("a card a #id link opened while the file streams keeps focus when the whole file is in", async ({ page }) => {
+  Object.assign(control, { mode: "hold", at: after(120) });
+  const target = "Paper number 30 on learning";
+  await page.goto(`${site.url}#paper-number-30-on-learning`);
+  await expect(status(page)).toHaveText("120 publications found so far");
+  const card = page.getByRole("article", { name: target, exact: true });
+  await expect(card).toBeFocused();
+  control.release();
+  await expect(status(page)).toHaveText(`${TOTAL} publications`);
+  // The card made again from the whole catalog has the focus, and is in view.
+  await expect(card).toBeFocused();
+  await expect(card.getByRole("heading", { name: target })).toBeInViewport();
+});
