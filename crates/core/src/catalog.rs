@@ -10,6 +10,7 @@
 use crate::fold::{fold, SearchText};
 use crate::kind::PaperType;
 use crate::letters::{self, Letters, Pairs};
+use crate::locate::key_path;
 use crate::marks::{default_meaning, pseudo_author, split_marks, MoreAuthors, MARKS};
 use crate::members::{member_key, Member, Roster};
 use crate::order::{alphabetical, high, low, pack, places};
@@ -407,8 +408,8 @@ impl Catalog {
     }
 
     /// The author this name means: a name exactly as in the data (with or without the marks
-    /// written on it), or a member's name or alias in any spelling of case, accents and spacing
-    /// (see [`crate::members`]).
+    /// written on it), a member's name or alias in any spelling of case, accents and spacing
+    /// (see [`crate::members`]), or another author's name so spelled if no other name folds alike.
     pub fn author_id(&self, name: &str) -> Option<AuthorId> {
         if let Some(&id) = self.author_ids.get(name) {
             return Some(id);
@@ -418,11 +419,20 @@ impl Catalog {
         if !marks.is_empty() {
             return self.author_id(&name);
         }
-        if self.members.is_empty() {
-            return None;
+        let key = member_key(&name);
+        if let Some(&member) = self.member_keys.get(&key) {
+            return self.members[member as usize].author;
         }
-        let member = *self.member_keys.get(&member_key(&name))?;
-        self.members[member as usize].author
+        // Another case or other accents (`zoe`, `ZOË`, a decomposed `ë`) name the author the
+        // facet shows, as a topic's do; but `Zoe` and `Zoë` may be two people, so a spelling
+        // that folds to several names names none of them. Only a name not found as written pays
+        // for this scan.
+        let mut alike =
+            (0..self.authors.len() as AuthorId).filter(|&id| self.folded_authors.get(id) == key);
+        match (alike.next(), alike.next()) {
+            (Some(id), None) => Some(id),
+            _ => None,
+        }
     }
 
     /// The member who is author `id`, if any: cards mark and link their names.
@@ -1013,7 +1023,7 @@ impl CatalogBuilder {
         let mut links = Vec::new();
         for (label, url) in raw {
             // Named only in a problem: most links have none.
-            let field = || format!("links.{label}");
+            let field = || key_path("links", &label);
             match url {
                 Field::Wrong(kind) => self.wrong(n, title, &field(), kind, "a URL"),
                 Field::Ok(url) if is_safe_link(&url) => {
@@ -1333,7 +1343,7 @@ fn read_marks(
     };
     let mut marks = Vec::new();
     for (mark, meaning) in raw {
-        let field = format!("{path}.{mark}");
+        let field = key_path(path, &mark);
         let symbol = mark.as_str();
         let mut chars = symbol.chars();
         let one_mark =
