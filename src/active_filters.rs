@@ -85,12 +85,21 @@ pub fn ActiveFilters() -> impl IntoView {
         }
     };
     let chips = move || {
+        let catalog = shelf.catalog();
         state.with(|s| {
-            let mut chips: Vec<(Option<FilterKind>, String)> = s
-                .active()
-                .into_iter()
-                .map(|(kind, value)| (Some(kind), value))
-                .collect();
+            let mut chips: Vec<(Option<FilterKind>, String)> = Vec::new();
+            for (kind, value) in s.active() {
+                // An author as the facet names them, however the address spells them (`zoe`, an
+                // alias), once: pressed, the chip releases every spelling all the same.
+                let author = (kind == FilterKind::Author).then(|| catalog.author_id(&value));
+                let chip = match author.flatten() {
+                    Some(id) => (Some(kind), catalog.author_name(id).to_owned()),
+                    None => (Some(kind), value),
+                };
+                if !chips.contains(&chip) {
+                    chips.push(chip);
+                }
+            }
             if s.featured {
                 chips.push((None, String::new()));
             }

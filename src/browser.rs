@@ -144,8 +144,11 @@ fn reveal_within(id: String, frames: u32) {
         if prerendered && frames > 0 {
             return reveal_within(id, frames - 1);
         }
-        element.scroll_into_view();
+        // Focus first: focusing scrolls too, to the nearest edge, and after the (smooth) scroll
+        // to the top had begun it took over, leaving a card taller than a phone's window with
+        // its heading above it.
         let _ = element.focus();
+        element.scroll_into_view();
     });
 }
 

@@ -4,8 +4,8 @@
 
 use crate::arrival::{Arrival, Feed};
 use crate::browser::{
-    now, record_view, remember, remembered, reveal, target_from_address, view_from_address,
-    yield_to_browser, Record,
+    keep_focus, now, record_view, remember, remembered, reveal, target_from_address,
+    view_from_address, window, yield_to_browser, Record,
 };
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
@@ -158,6 +158,14 @@ impl ShelfContext {
     /// once for the view's query, so that the list, the counts and the highlights move together
     /// and the view (the URL, the search box) stays as it is.
     fn replace_catalog(&self, catalog: Arc<Catalog>) {
+        // Cards are made again from a newer catalog: focus in one (the card a `#id` link opened)
+        // goes to its twin, not to `<body>` with the old one.
+        let in_card = window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .filter(|active| active.closest(".paper").ok().flatten().is_some())
+            .map(|active| active.id())
+            .filter(|id| !id.is_empty());
         let query = self.state.with_untracked(|s| Query::parse(&s.query));
         // A search still running on the older catalog is abandoned.
         self.search_generation.update_value(|g| *g += 1);
@@ -165,6 +173,9 @@ impl ShelfContext {
         self.catalog.set(catalog);
         self.found.set(found);
         self.version.update(|v| *v += 1);
+        if let Some(id) = in_card {
+            keep_focus(None, id);
+        }
     }
 
     /// The view the page shows; the address bar follows it once typing pauses, and the search box

@@ -3,7 +3,8 @@
 use crate::browser::Record;
 use crate::context::ShelfContext;
 use leptos::prelude::*;
-use papershelf_core::dom_id::SEARCH;
+use papershelf_core::dom_id::{SEARCH, SEARCH_LIMIT};
+use papershelf_core::search::TERMS_DROPPED;
 use papershelf_core::Sort;
 
 /// The search box (filters as you type) and the sort order.
@@ -17,6 +18,14 @@ pub fn SearchBar() -> impl IntoView {
         next.sort = Sort::from_param(&event_target_value(&ev)).unwrap_or_default();
         shelf.navigate(next, Record::Push);
     };
+    // Words past the limit are not searched for: said by the box, never ignored in silence.
+    // Set as a property, as the box's value is: a view of its own would cost the bundle more.
+    let query = shelf.query();
+    let notice = move || {
+        query
+            .with(|q| if q.dropped > 0 { TERMS_DROPPED } else { "" })
+            .to_owned()
+    };
     view! {
         <div class="toolbar" role="search">
             <label class="visually-hidden" for=SEARCH>"Search"</label>
@@ -28,6 +37,7 @@ pub fn SearchBar() -> impl IntoView {
                 spellcheck="false"
                 prop:value=move || state.with(|s| s.query.clone())
                 on:input=on_input
+                aria-describedby=SEARCH_LIMIT
             />
             <label class="sort">
                 <span>"Sort"</span>
@@ -38,6 +48,7 @@ pub fn SearchBar() -> impl IntoView {
                         .collect_view()}
                 </select>
             </label>
+            <p id=SEARCH_LIMIT class="search-limit" aria-live="polite" prop:textContent=notice></p>
         </div>
     }
 }

@@ -72,7 +72,7 @@ fn report(file: &str, locations: &Locations, problem: &Problem) -> String {
     // to the field, then to the entry.
     let field_path = problem
         .field
-        .split('.')
+        .split(['.', '['])
         .next()
         .map(|f| format!("{entry}.{f}"));
     let position = locations

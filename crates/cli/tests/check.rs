@@ -63,6 +63,18 @@ fn problems_are_located_by_path_and_line() {
 }
 
 #[test]
+fn a_label_with_a_dot_is_located_apart_from_a_dotted_key() {
+    // `links` → `a.b` is not `links.a` → `b`: the warning names the label and its own line.
+    let json = "[{\"title\": \"A\",\n  \"links\": {\"a.b\": \"javascript:x\"},\n  \"links.a\": {\"b\": \"https://example.org\"}}]\n";
+    let (code, out) = check(&["--strict"], json);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("FILE:2:20: warning: [0].links[\"a.b\"] (\"A\"): only http:"),
+        "{out}"
+    );
+}
+
+#[test]
 fn warnings_fail_only_when_strict() {
     let json = r#"[{"title": "A", "authors": "Ann"}]"#;
     assert_eq!(check(&[], json).0, 0);

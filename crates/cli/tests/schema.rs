@@ -74,6 +74,17 @@ struct Report {
     message: String,
 }
 
+/// `links.pdf` → links, pdf; `links["a.b"]` → links, a.b: a key and the label in it, as the core
+/// writes them (`locate::key_path`).
+fn key_and_label(path: &str) -> Option<(String, String)> {
+    let (key, rest) = path.split_at(path.find(['.', '['])?);
+    let label = match rest.strip_prefix('[') {
+        Some(quoted) => serde_json::from_str(quoted.strip_suffix(']')?).ok()?,
+        None => rest[1..].to_owned(),
+    };
+    Some((key.to_owned(), label))
+}
+
 /// What `papershelf check --strict` fails on, read as crates/cli/src/main.rs reads it: a file it
 /// cannot read, an entry it skips, a field it ignores. Empty when the file passes.
 fn checker(json: &str) -> Vec<Report> {
@@ -88,18 +99,20 @@ fn checker(json: &str) -> Vec<Report> {
         }
     };
     let top_level = catalog.top_level_problems.iter().map(|p| Report {
-        place: Some(match p.path.strip_prefix("marks.") {
-            // `marks.x` → marks, x (a mark may be any key, dots too: only the first dot splits).
-            Some(mark) => vec!["marks".to_owned(), mark.to_owned()],
-            // `members[2].url` → members, 2, url
-            None => p
-                .path
-                .replace('[', ".")
-                .replace(']', "")
-                .split('.')
-                .map(str::to_owned)
-                .collect(),
-        }),
+        place: Some(
+            match key_and_label(&p.path).filter(|(key, _)| key == "marks") {
+                // `marks.x` → marks, x
+                Some((key, mark)) => vec![key, mark],
+                // `members[2].url` → members, 2, url
+                None => p
+                    .path
+                    .replace('[', ".")
+                    .replace(']', "")
+                    .split('.')
+                    .map(str::to_owned)
+                    .collect(),
+            },
+        ),
         message: format!("{}: {}", p.path, p.message),
     });
     let bare_list = json.trim_start().starts_with('[');
@@ -110,9 +123,9 @@ fn checker(json: &str) -> Vec<Report> {
             vec!["publications".to_owned()]
         };
         place.push(p.entry.to_string());
-        // `links.pdf` → links, pdf (a label may hold dots: only the first one splits).
-        if let Some((field, label)) = p.field.split_once('.') {
-            place.extend([field.to_owned(), label.to_owned()]);
+        // `links.pdf` → links, pdf
+        if let Some((field, label)) = key_and_label(&p.field) {
+            place.extend([field, label]);
         } else if !p.field.is_empty() {
             place.push(p.field.clone());
         }

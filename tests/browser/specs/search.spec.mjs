@@ -249,3 +249,76 @@ test('"Show earlier" that shows the last earlier page leaves focus on the count'
   await expect(status(page)).toHaveText(countText(papers.length));
   await expect(cards(page).nth(10).getByRole("heading")).toHaveText(title);
 });
+
+test("an author in the address in another case or without accents finds the author the facet shows", async ({ page }) => {
+  const name = "Bernhard Schölkopf";
+  const expected = matching(papers, { authors: [name] });
+  // Lower case; without the accent; the ö decomposed (o and U+0308), as some keyboards write it.
+  for (const spelled of ["bernhard%20sch%C3%B6lkopf", "Bernhard%20Scholkopf", "Bernhard%20Scho%CC%88lkopf"]) {
+    await page.goto(`./?author=${spelled}`);
+    await expect(status(page)).toHaveText(countText(expected.length));
+    const authors = facet(page, "Authors");
+    await expect(authors.getByRole("button", { name: new RegExp(`^${name} ${expected.length} papers$`) })).toHaveAttribute("aria-pressed", "true");
+    await expect(authors.getByRole("button", { pressed: true })).toHaveCount(1);
+    const active = page.getByRole("group", { name: "Active filters" });
+    await expect(active.getByRole("button", { name: `Remove filter Author: ${name}` })).toBeVisible();
+  }
+});
+
+test("a search of more words than are searched says so by the box, until it is shortened", async ({ page }) => {
+  await page.goto("./");
+  await expect(status(page)).toHaveText(countText(papers.length));
+  const words = Array.from({ length: 33 }, (_, i) => `w${i}`);
+  await search(page).fill(words.join(" "));
+  const notice = "Only the first 32 words are searched.";
+  await expect(search(page)).toHaveAccessibleDescription(notice);
+  await expect(page.getByRole("search").getByText(notice)).toBeVisible();
+  await search(page).fill(words.slice(0, 32).join(" "));
+  await expect(search(page)).toHaveAccessibleDescription("");
+  await expect(page.getByText(notice)).toHaveCount(0);
+});
+
+/** Whether `heading` is within the window and nothing drawn over it (a sticky year heading). */
+const unobscured = (heading) =>
+  heading.evaluate((h) => {
+    const box = h.getBoundingClientRect();
+    const inside = box.top >= 0 && box.bottom <= window.innerHeight;
+    const seen = [box.top + 2, (box.top + box.bottom) / 2].every((y) => {
+      const at = document.elementFromPoint(box.left + 4, y);
+      return at !== null && h.contains(at);
+    });
+    return { top: Math.round(box.top), bottom: Math.round(box.bottom), inside, seen };
+  });
+
+/** Resolves once the window has not scrolled for a few frames: a smooth scroll has ended. */
+const stillness = (page) =>
+  page.evaluate(
+    () =>
+      new Promise((done) => {
+        let [last, still] = [NaN, 0];
+        const frame = () => {
+          still = window.scrollY === last ? still + 1 : 0;
+          last = window.scrollY;
+          if (still >= 5) done();
+          else requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      }),
+  );
+
+for (const where of ["top", "middle", "end"]) {
+  test(`on a phone, a #id link to a card near the ${where} of the list shows its heading in the window`, async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const years = [...new Set(papers.map((p) => p.year).filter(Boolean))].sort((a, b) => b - a);
+    const year = { top: years[0], middle: years[Math.floor(years.length / 2)], end: years.at(-1) }[where];
+    const target = papers.find((p) => p.year === year && (p.abstract ?? "").length > 600);
+    await page.goto(`./#${encodeURIComponent(target.id)}`);
+    const card = page.getByRole("article", { name: target.title, exact: true });
+    await expect(card.getByRole("button", { name: "Hide abstract" })).toBeVisible();
+    const heading = card.getByRole("heading", { name: target.title, exact: true });
+    // Brought into view, and still there, whole and uncovered, once the scrolling is over.
+    await expect.poll(() => unobscured(heading)).toMatchObject({ inside: true, seen: true });
+    await stillness(page);
+    expect(await unobscured(heading)).toMatchObject({ inside: true, seen: true });
+  });
+}

@@ -173,3 +173,62 @@ test("a Retry over the prerendered page leaves focus on the count of the page th
   await expect(status(page)).toHaveText(`${TOTAL} publications`);
   await expect(status(page)).toBeFocused();
 });
+
+test("no link shown while the file streams names an id the whole file gives another paper", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  // The newest paper's id is made from its title; a paper far down the file claims that id for
+  // itself, so the whole catalog names the first `fresh-result-2`.
+  const fresh = { title: "Fresh result", year: 2030, authors: ["Ann Early"], abstract: "Early. ".repeat(60) };
+  const claimer = { id: "fresh-result", title: "The paper that owns the id", year: 1990 };
+  const head = text.slice(0, text.indexOf("\n") + 1);
+  const data = text.replace(head, `${head}${JSON.stringify(fresh)},\n`).replace(/\n\]\}\n$/, `,\n${JSON.stringify(claimer)}\n]}\n`);
+  const own = await deploy({ data, intercept: control.intercept, address: false });
+  // Every paper-naming address a visitor can take from a card: its links, and what Copy link copies.
+  const addresses = async () => {
+    const found = [];
+    for (const card of await cards(page).all()) {
+      const title = await card.getByRole("heading").first().innerText();
+      for (const href of await card.locator("a[href]").evaluateAll((as) => as.map((a) => a.href))) {
+        if (href.startsWith(own.url)) found.push(`${title} → ${href}`);
+      }
+      for (const copy of await card.getByRole("button", { name: /^Copy link/ }).all()) {
+        await copy.click();
+        found.push(`${title} → ${await page.evaluate(() => navigator.clipboard.readText())}`);
+      }
+    }
+    return found;
+  };
+  try {
+    Object.assign(control, { mode: "hold", at: after(100) + JSON.stringify(fresh).length + 2 });
+    await page.goto(own.url);
+    await expect(status(page)).toHaveText("101 publications found so far");
+    const card = page.getByRole("article", { name: fresh.title });
+    // Opening the abstract or anything else on the card writes no fragment either.
+    await card.getByRole("button", { name: "Show abstract" }).click();
+    expect(new URL(page.url()).hash).toBe("");
+    const provisional = await addresses();
+    control.release();
+    await expect(status(page)).toHaveText(`${TOTAL + 2} publications`);
+    await expect(card.getByRole("button", { name: /^Copy link/ })).toBeVisible();
+    const whole = await addresses();
+    expect(whole.some((a) => a.startsWith(`${fresh.title} → `) && a.includes("fresh-result-2"))).toBe(true);
+    // What the page offered while streaming, it still offers for the same paper.
+    for (const address of provisional) expect(whole).toContain(address);
+  } finally {
+    await own.close();
+  }
+});
+
+test("a card a #id link opened while the file streams keeps focus when the whole file is in", async ({ page }) => {
+  Object.assign(control, { mode: "hold", at: after(120) });
+  const target = "Paper number 30 on learning";
+  await page.goto(`${site.url}#paper-number-30-on-learning`);
+  await expect(status(page)).toHaveText("120 publications found so far");
+  const card = page.getByRole("article", { name: target, exact: true });
+  await expect(card).toBeFocused();
+  control.release();
+  await expect(status(page)).toHaveText(`${TOTAL} publications`);
+  // The card made again from the whole catalog has the focus, and is in view.
+  await expect(card).toBeFocused();
+  await expect(card.getByRole("heading", { name: target })).toBeInViewport();
+});

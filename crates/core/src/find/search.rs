@@ -9,17 +9,24 @@ use crate::order::{high, low, pack};
 /// scan of the catalog, and a link's `?q=` can hold as many as anyone cares to write.
 pub const MAX_TERMS: usize = 32;
 
+/// What the search box says while a search has terms past [`MAX_TERMS`] (`Query::dropped`).
+pub const TERMS_DROPPED: &str = "Only the first 32 words are searched.";
+
 /// A parsed search: folded terms, all of which must match.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
     /// Folded, distinct, never blank; every one must match.
     pub terms: Vec<String>,
+    /// How many terms past [`MAX_TERMS`] were not searched for, so that the search box says so;
+    /// counted as they come (not kept to tell repeats apart), but never a repeat of a kept one.
+    pub dropped: usize,
 }
 
 impl Query {
     /// The query a search box's text means: words and `"quoted phrases"`, folded.
     pub fn parse(input: &str) -> Query {
         let mut terms = Vec::new();
+        let mut dropped = 0;
         let mut rest = input;
         while let Some(start) = rest.find(|c: char| !c.is_whitespace()) {
             rest = &rest[start..];
@@ -39,14 +46,15 @@ impl Query {
             // pressed alone), which folds to a space that would match and mark every space.
             // Looking through at most MAX_TERMS kept terms keeps this linear in the input.
             if !folded.is_empty() && !terms.contains(&folded) {
-                terms.push(folded);
-                if terms.len() == MAX_TERMS {
-                    break;
+                if terms.len() < MAX_TERMS {
+                    terms.push(folded);
+                } else {
+                    dropped += 1;
                 }
             }
             rest = after;
         }
-        Query { terms }
+        Query { terms, dropped }
     }
 
     /// Whether it has no terms, so that it matches everything.
@@ -295,9 +303,26 @@ mod tests {
         let q = Query::parse(&many.join(" "));
         assert_eq!(q.terms.len(), MAX_TERMS);
         assert_eq!(q.terms, many[..MAX_TERMS], "the first terms are kept");
+        assert_eq!(q.dropped, 20_000 - MAX_TERMS, "and the others counted");
         // Repeats count once and do not use up the allowance.
         let repeated = format!("{} last", "same Same SAME ".repeat(100_000));
         assert_eq!(terms(&repeated), ["same", "last"]);
+    }
+
+    #[test]
+    fn the_notice_names_the_limit() {
+        assert!(TERMS_DROPPED.contains(&format!(" {MAX_TERMS} ")));
+    }
+
+    #[test]
+    fn terms_past_the_limit_are_counted() {
+        let words: Vec<String> = (0..MAX_TERMS).map(|i| format!("w{i}")).collect();
+        let full = words.join(" ");
+        assert_eq!(Query::parse(&full).dropped, 0);
+        // A repeat of a searched term drops nothing; another term drops one each time it comes.
+        let over = format!("{full} w0 W0 extra");
+        assert_eq!(Query::parse(&over).dropped, 1);
+        assert_eq!(Query::parse(&format!("{over} \"more\" EXTRA")).dropped, 3);
     }
 
     #[test]

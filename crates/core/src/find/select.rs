@@ -479,7 +479,8 @@ impl Catalog {
 
     /// Whether two values of a facet name the same thing: a topic in any spelling the catalog
     /// folds together (`rl`, `RL`), a member by any of their names (`Y. Bengio`, `Yoshua
-    /// Bengio`), another author or a year as written.
+    /// Bengio`), another author as [`Catalog::author_id`] finds them (`zoe`, `Zoë`), a year as
+    /// written.
     pub fn same_value(&self, kind: FilterKind, a: &str, b: &str) -> bool {
         match kind {
             FilterKind::Topic | FilterKind::Author => {

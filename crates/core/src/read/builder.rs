@@ -12,6 +12,7 @@ mod indexes;
 
 use crate::catalog::Catalog;
 use crate::fold::collapse_whitespace;
+use crate::locate::key_path;
 use crate::marks::MARKS;
 use crate::paper::Span;
 use crate::parse::{EntrySink, Field, JsonKind, RawDocument, RawEntry, RawLinks, RawMembers};
@@ -187,7 +188,7 @@ fn read_marks(
     };
     let mut marks = Vec::new();
     for (mark, meaning) in raw {
-        let field = format!("{path}.{mark}");
+        let field = key_path(path, &mark);
         let symbol = mark.as_str();
         let mut chars = symbol.chars();
         let one_mark =

@@ -209,8 +209,8 @@ impl Catalog {
     }
 
     /// The author this name means: a name exactly as in the data (with or without the marks
-    /// written on it), or a member's name or alias in any spelling of case, accents and spacing
-    /// (see [`crate::members`]).
+    /// written on it), a member's name or alias in any spelling of case, accents and spacing
+    /// (see [`crate::members`]), or another author's name so spelled if no other name folds alike.
     pub fn author_id(&self, name: &str) -> Option<AuthorId> {
         if let Some(&id) = self.author_ids.get(name) {
             return Some(id);
@@ -220,11 +220,20 @@ impl Catalog {
         if !marks.is_empty() {
             return self.author_id(&name);
         }
-        if self.members.is_empty() {
-            return None;
+        let key = member_key(&name);
+        if let Some(&member) = self.member_keys.get(&key) {
+            return self.members[member as usize].author;
         }
-        let member = *self.member_keys.get(&member_key(&name))?;
-        self.members[member as usize].author
+        // Another case or other accents (`zoe`, `ZOË`, a decomposed `ë`) name the author the
+        // facet shows, as a topic's do; but `Zoe` and `Zoë` may be two people, so a spelling
+        // that folds to several names names none of them. Only a name not found as written pays
+        // for this scan.
+        let mut alike =
+            (0..self.authors.len() as AuthorId).filter(|&id| self.folded_authors.get(id) == key);
+        match (alike.next(), alike.next()) {
+            (Some(id), None) => Some(id),
+            _ => None,
+        }
     }
 
     /// The member who is author `id`, if any: cards mark and link their names.

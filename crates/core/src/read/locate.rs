@@ -1,6 +1,7 @@
 //! Where things are in a JSON text: the line and column of each value up to a given depth, keyed
 //! by its JSON path (`publications[3].links.pdf`). The checker uses it to point at problems; the
-//! site never needs it. The text must already have parsed as JSON.
+//! site needs only [`key_path`], which the catalog names problems with. The text must already
+//! have parsed as JSON.
 
 use std::collections::HashMap;
 
@@ -57,6 +58,20 @@ impl<'t> Locations<'t> {
     }
 }
 
+/// The path of `key` in the object at `path`: `path.key`, or `path["key"]` (a JSON string) when
+/// the key holds a dot or a bracket, so that `links` → `a.b` is never `links.a` → `b`. The
+/// catalog names its problems' fields with it, so that they are found here.
+pub fn key_path(path: &str, key: &str) -> String {
+    if key.contains(['.', '[', ']']) {
+        let quoted = serde_json::to_string(key).unwrap_or_default();
+        format!("{path}[{quoted}]")
+    } else if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
 struct Scanner<'b> {
     bytes: &'b [u8],
     pos: usize,
@@ -90,12 +105,7 @@ impl Scanner<'_> {
                             let key = self.string();
                             self.skip_whitespace();
                             self.pos += 1; // ':'
-                            let child = if path.is_empty() {
-                                key
-                            } else {
-                                format!("{path}.{key}")
-                            };
-                            self.value(child, depth + 1);
+                            self.value(key_path(&path, &key), depth + 1);
                         }
                         Some(b',') => self.pos += 1,
                         Some(b'}') => {
@@ -197,6 +207,26 @@ mod tests {
                 line: 1,
                 column: 31
             })
+        );
+    }
+
+    #[test]
+    fn a_label_with_a_dot_is_not_another_key() {
+        // `links` → `a.b` and `links.a` → `b`: one path each, so the warning finds its line.
+        let text = "[{\"title\": \"A\",\n  \"links\": {\"a.b\": \"javascript:x\"},\n  \"links.a\": {\"b\": \"https://example.org\"}}]";
+        let catalog = crate::Catalog::from_json(text).unwrap();
+        let [problem] = &catalog.problems[..] else {
+            panic!("{:?}", catalog.problems)
+        };
+        let at = Locations::new(text, 4);
+        let path = format!("{}.{}", at.entry_path(0), problem.field);
+        assert_eq!(
+            at.position(&path),
+            Some(Position {
+                line: 2,
+                column: 20
+            }),
+            "{path}"
         );
     }
 }

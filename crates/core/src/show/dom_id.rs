@@ -9,6 +9,8 @@
 /// The page's own element ids. None of them starts with a [`Part`]'s prefix.
 /// The search box.
 pub const SEARCH: &str = "search";
+/// What the search box says of a search too long to be searched whole.
+pub const SEARCH_LIMIT: &str = "search-limit";
 /// The result count, where focus goes when the control that had it is gone.
 pub const COUNT: &str = "result-count";
 /// The facets' panel, which the Filters toggle controls on narrow screens.
@@ -153,7 +155,7 @@ mod tests {
             .collect();
         let count = all.len();
         all.extend(
-            [SEARCH, COUNT, FACET_GROUPS]
+            [SEARCH, SEARCH_LIMIT, COUNT, FACET_GROUPS]
                 .map(String::from)
                 .into_iter()
                 .chain(["author", "topic", "year"].map(facet_heading)),
@@ -167,7 +169,7 @@ mod tests {
 
     #[test]
     fn the_page_ids_stay_out_of_the_papers_way() {
-        let page = [SEARCH, COUNT, FACET_GROUPS]
+        let page = [SEARCH, SEARCH_LIMIT, COUNT, FACET_GROUPS]
             .map(String::from)
             .into_iter()
             .chain(["author", "topic", "year"].map(facet_heading));

@@ -5,6 +5,7 @@ use crate::catalog::{topic_key, Topic};
 use crate::fold::{collapse_whitespace, SearchText};
 use crate::kind::PaperType;
 use crate::letters;
+use crate::locate::key_path;
 use crate::marks::{pseudo_author, split_marks, MoreAuthors, MARKS};
 use crate::paper::{AuthorId, Extras, Link, Paper, Span, TopicId};
 use crate::parse::{
@@ -425,7 +426,7 @@ impl CatalogBuilder {
         let mut links = Vec::new();
         for (label, url) in raw {
             // Named only in a problem: most links have none.
-            let field = || format!("links.{label}");
+            let field = || key_path("links", &label);
             match url {
                 Field::Wrong(kind) => self.wrong(n, title, &field(), kind, "a URL"),
                 Field::Ok(url) if is_safe_link(&url) => {
