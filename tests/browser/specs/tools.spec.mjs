@@ -63,7 +63,12 @@ function workflowStep(matches) {
   const workflow = readFileSync(join(repo, ".github/workflows/pages.yml"), "utf8");
   const step = workflow.split(/\n\s+- /).find((s) => matches.test(s));
   expect(step, `a step that matches ${matches}`).toBeDefined();
-  return step.match(/\n\s+run: (.+)/)[1];
+  const [, indent, run] = step.match(/\n(\s+)run: (.+)/);
+  if (run !== "|") return run;
+  // A block: the lines below, indented deeper than `run:`.
+  const lines = step.slice(step.indexOf("run: |") + "run: |".length).split("\n").slice(1);
+  const body = lines.filter((line) => line.trim() === "" || line.startsWith(indent + " "));
+  return body.map((line) => line.trimStart()).join("\n");
 }
 
 test("the Pages workflow builds for the path Pages serves the repository at", () => {
