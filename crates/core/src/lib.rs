@@ -7,12 +7,14 @@
 // path at the crate's root (`papershelf_core::catalog`), which is also how they name each other.
 mod cite;
 mod find;
+mod index;
 mod publish;
 mod read;
 mod show;
 
 pub use cite::{bibtex, csl, export, links, name};
-pub use find::{fold, letters, order, search, select, state, url};
+pub use find::{search, select, state, url};
+pub use index::{fold, letters, order};
 pub use publish::{feeds, metadata, site};
 pub use read::{
     builder, catalog, kind, locate, marks, members, paper, parse, problem, publication, record,
