@@ -174,6 +174,26 @@ pub fn keep_focus(stay: Option<web_sys::HtmlElement>, fallback: String) {
     });
 }
 
+/// After the cards are made again, focus back on the card with id `id`, which had it, without
+/// scrolling to it: the visitor may have scrolled away from it since (the old card is gone, so
+/// focus was lost).
+pub fn refocus_in_place(id: String) {
+    request_animation_frame(move || {
+        // `card.focus({ preventScroll: true })`, through bindings the bundle has already: web-sys's
+        // FocusOptions and focus with options made it 171 bytes gzip larger than this.
+        let Some(card) = element(&id) else {
+            return;
+        };
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"preventScroll".into(), &JsValue::TRUE);
+        if let Ok(focus) = js_sys::Reflect::get(&card, &"focus".into()) {
+            let _ = focus
+                .unchecked_into::<js_sys::Function>()
+                .call1(&card, &options);
+        }
+    });
+}
+
 /// The element a click handler is attached to.
 pub fn clicked(ev: &web_sys::MouseEvent) -> Option<web_sys::HtmlElement> {
     ev.current_target().and_then(|t| t.dyn_into().ok())

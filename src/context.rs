@@ -4,7 +4,7 @@
 
 use crate::arrival::{Arrival, Feed};
 use crate::browser::{
-    keep_focus, now, record_view, remember, remembered, reveal, target_from_address,
+    now, record_view, refocus_in_place, remember, remembered, reveal, target_from_address,
     view_from_address, window, yield_to_browser, Record,
 };
 use leptos::leptos_dom::helpers::TimeoutHandle;
@@ -159,7 +159,8 @@ impl ShelfContext {
     /// and the view (the URL, the search box) stays as it is.
     fn replace_catalog(&self, catalog: Arc<Catalog>) {
         // Cards are made again from a newer catalog: focus in one (the card a `#id` link opened)
-        // goes to its twin, not to `<body>` with the old one.
+        // goes to its twin, not to `<body>` with the old one, and the window stays where the
+        // visitor scrolled it.
         let in_card = window()
             .and_then(|w| w.document())
             .and_then(|d| d.active_element())
@@ -174,7 +175,7 @@ impl ShelfContext {
         self.found.set(found);
         self.version.update(|v| *v += 1);
         if let Some(id) = in_card {
-            keep_focus(None, id);
+            refocus_in_place(id);
         }
     }
 

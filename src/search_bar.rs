@@ -20,10 +20,11 @@ pub fn SearchBar() -> impl IntoView {
     };
     // Words past the limit are not searched for: said by the box, never ignored in silence.
     // Set as a property, as the box's value is: a view of its own would cost the bundle more.
+    // Rewritten (and read out again) only when the query changes, not at each word past the limit.
     let query = shelf.query();
     let notice = move || {
         query
-            .with(|q| if q.dropped > 0 { TERMS_DROPPED } else { "" })
+            .with(|q| if q.dropped { TERMS_DROPPED } else { "" })
             .to_owned()
     };
     view! {

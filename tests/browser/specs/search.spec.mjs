@@ -278,6 +278,27 @@ test("a search of more words than are searched says so by the box, until it is s
   await expect(page.getByText(notice)).toHaveCount(0);
 });
 
+test("the notice of a search past 32 words is written once, not again at each word typed past them", async ({ page }) => {
+  await page.goto("./");
+  await expect(status(page)).toHaveText(countText(papers.length));
+  // A live region is read out again whenever its text is written, even as it was.
+  await page.evaluate(() => {
+    window.writes = 0;
+    const notice = document.getElementById("search-limit");
+    new MutationObserver((records) => (window.writes += records.length)).observe(notice, { childList: true, characterData: true, subtree: true });
+  });
+  const words = Array.from({ length: 33 }, (_, i) => `w${i}`).join(" ");
+  await search(page).fill(words);
+  await expect(search(page)).toHaveAccessibleDescription("Only the first 32 words are searched.");
+  const once = await page.evaluate(() => window.writes);
+  for (const more of ["x1", "x2", "x3"]) {
+    await search(page).press("End");
+    await page.keyboard.type(` ${more}`);
+    await expect(page).toHaveURL(new RegExp(`${more}$`));
+  }
+  expect(await page.evaluate(() => window.writes)).toBe(once);
+});
+
 /** Whether `heading` is within the window and nothing drawn over it (a sticky year heading). */
 const unobscured = (heading) =>
   heading.evaluate((h) => {

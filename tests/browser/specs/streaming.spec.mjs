@@ -232,3 +232,34 @@ test("a card a #id link opened while the file streams keeps focus when the whole
   await expect(card).toBeFocused();
   await expect(card.getByRole("heading", { name: target })).toBeInViewport();
 });
+
+test("a card a #id link opened while the file streams, refocused when the whole file is in, leaves the window where the visitor scrolled it", async ({ page }) => {
+  Object.assign(control, { mode: "hold", at: after(120) });
+  await page.goto(`${site.url}#paper-number-30-on-learning`);
+  await expect(status(page)).toHaveText("120 publications found so far");
+  const card = page.getByRole("article", { name: "Paper number 30 on learning", exact: true });
+  await expect(card).toBeFocused();
+  // The visitor reads on, far below the card; focus stays on it.
+  await page.evaluate(() => window.scrollBy({ top: 8000, behavior: "instant" }));
+  await expect(card).not.toBeInViewport();
+  const scrolled = await page.evaluate(() => window.scrollY);
+  control.release();
+  await expect(status(page)).toHaveText(`${TOTAL} publications`);
+  await expect(card).toBeFocused();
+  // Once any (smooth) scrolling is over, the window is where it was.
+  await page.evaluate(
+    () =>
+      new Promise((done) => {
+        let [last, still] = [NaN, 0];
+        const frame = () => {
+          still = window.scrollY === last ? still + 1 : 0;
+          last = window.scrollY;
+          if (still >= 10) done();
+          else requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      }),
+  );
+  expect(Math.abs((await page.evaluate(() => window.scrollY)) - scrolled)).toBeLessThan(20);
+  await expect(card).not.toBeInViewport();
+});
