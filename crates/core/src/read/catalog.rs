@@ -14,6 +14,9 @@ use crate::state::{FilterKind, Sort};
 use rustc_hash::FxBuildHasher;
 use std::collections::HashMap;
 
+/// No author: what a folded name two authors share stands for in `authors_by_folded`.
+pub(crate) const NO_AUTHOR: AuthorId = AuthorId::MAX;
+
 /// A distinct topic: matched case-insensitively, shown in its most common spelling.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Topic {
@@ -59,6 +62,9 @@ pub struct Catalog {
     /// Folded author names and topic labels, for the search and the facets' find boxes.
     pub(super) folded_authors: FoldedNames,
     pub(super) folded_topics: FoldedNames,
+    /// Each author's folded name to the author, or to [`NO_AUTHOR`] where two fold alike: what an
+    /// address spelled in another case or accents finds (every card's author buttons ask).
+    pub(super) authors_by_folded: HashMap<String, AuthorId, FxBuildHasher>,
     /// Author and topic ids in alphabetical order: facets break ties in counts by name, and
     /// comparing places is what keeps that cheap with 18,000 authors.
     pub(super) authors_alphabetical: Vec<u32>,
@@ -226,14 +232,11 @@ impl Catalog {
         }
         // Another case or other accents (`zoe`, `ZOË`, a decomposed `ë`) name the author the
         // facet shows, as a topic's do; but `Zoe` and `Zoë` may be two people, so a spelling
-        // that folds to several names names none of them. Only a name not found as written pays
-        // for this scan.
-        let mut alike =
-            (0..self.authors.len() as AuthorId).filter(|&id| self.folded_authors.get(id) == key);
-        match (alike.next(), alike.next()) {
-            (Some(id), None) => Some(id),
-            _ => None,
-        }
+        // that folds to several names names none of them.
+        self.authors_by_folded
+            .get(&key)
+            .copied()
+            .filter(|&id| id != NO_AUTHOR)
     }
 
     /// The member who is author `id`, if any: cards mark and link their names.
