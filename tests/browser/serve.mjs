@@ -78,10 +78,18 @@ export async function startServer({ root, prefix = "/papers/", port = 4173, warm
     if (!path) return notFound(res);
     if (intercept && (await intercept(path, req, res))) return;
     const ext = extname(path);
-    let body = await readFile(path);
+    const gzip = compressible.has(ext) && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
+    let body, key;
+    try {
+      body = await readFile(path);
+      key = gzip && (await cacheKey(path));
+    } catch {
+      // Gone since it was found: a test took its site down while the page still asked (the
+      // favicon, say). Not an error of the test now running.
+      return notFound(res);
+    }
     const headers = { "content-type": types[ext] ?? "application/octet-stream", "cache-control": "no-cache" };
-    if (compressible.has(ext) && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
-      const key = await cacheKey(path);
+    if (gzip) {
       if (!gzipCache.has(key)) gzipCache.set(key, gzipSync(body));
       body = gzipCache.get(key);
       headers["content-encoding"] = "gzip";
