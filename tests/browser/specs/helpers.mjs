@@ -31,3 +31,21 @@ export { expect };
 
 export const status = (page) => page.getByRole("status");
 export const cards = (page) => page.getByRole("article");
+
+/** Resolves once the window has not scrolled for `frames` frames in a row: a smooth scroll has
+ * ended. */
+export const stillness = (page, frames = 5) =>
+  page.evaluate(
+    (frames) =>
+      new Promise((done) => {
+        let [last, still] = [NaN, 0];
+        const frame = () => {
+          still = window.scrollY === last ? still + 1 : 0;
+          last = window.scrollY;
+          if (still >= frames) done();
+          else requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      }),
+    frames,
+  );

@@ -1,6 +1,6 @@
 // Finding papers in the 10,059-paper corpus: search, facets, the URL as state, #id links.
 // Expected counts come from corpus.mjs, which reads the JSON itself.
-import { test, expect, status, cards } from "./helpers.mjs";
+import { test, expect, status, cards, stillness } from "./helpers.mjs";
 import { corpus, matching, countText } from "./corpus.mjs";
 
 const { text, papers } = corpus();
@@ -310,22 +310,6 @@ const unobscured = (heading) =>
     });
     return { top: Math.round(box.top), bottom: Math.round(box.bottom), inside, seen };
   });
-
-/** Resolves once the window has not scrolled for a few frames: a smooth scroll has ended. */
-const stillness = (page) =>
-  page.evaluate(
-    () =>
-      new Promise((done) => {
-        let [last, still] = [NaN, 0];
-        const frame = () => {
-          still = window.scrollY === last ? still + 1 : 0;
-          last = window.scrollY;
-          if (still >= 5) done();
-          else requestAnimationFrame(frame);
-        };
-        requestAnimationFrame(frame);
-      }),
-  );
 
 for (const where of ["top", "middle", "end"]) {
   test(`on a phone, a #id link to a card near the ${where} of the list shows its heading in the window`, async ({ page }) => {

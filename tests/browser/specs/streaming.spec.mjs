@@ -3,7 +3,7 @@
 // breaks off keeps what came, says the list is incomplete, and Retry ends in the whole catalog.
 // The site is deployed with its own data (deploy.mjs); its server holds the body part-way until
 // the test releases it, or cuts the connection there.
-import { test, expect, status, cards } from "./helpers.mjs";
+import { test, expect, status, cards, stillness } from "./helpers.mjs";
 import { deploy } from "../deploy.mjs";
 import { RARE, TOTAL, after, dataControl, text } from "../trickle.mjs";
 
@@ -247,19 +247,7 @@ test("a card a #id link opened while the file streams, refocused when the whole 
   await expect(status(page)).toHaveText(`${TOTAL} publications`);
   await expect(card).toBeFocused();
   // Once any (smooth) scrolling is over, the window is where it was.
-  await page.evaluate(
-    () =>
-      new Promise((done) => {
-        let [last, still] = [NaN, 0];
-        const frame = () => {
-          still = window.scrollY === last ? still + 1 : 0;
-          last = window.scrollY;
-          if (still >= 10) done();
-          else requestAnimationFrame(frame);
-        };
-        requestAnimationFrame(frame);
-      }),
-  );
+  await stillness(page, 10);
   expect(Math.abs((await page.evaluate(() => window.scrollY)) - scrolled)).toBeLessThan(20);
   await expect(card).not.toBeInViewport();
 });
