@@ -55,9 +55,10 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   install_crate wasm-bindgen-cli "$WASM_BINDGEN_VERSION" --force
 fi
 
-# binaryen's wasm-opt 132, from npm (Debian's 108 builds bundles that crash in Chromium).
-if [ ! -x tools/node_modules/.bin/wasm-opt ]; then
-  say "installing binaryen (wasm-opt) from npm"
+# binaryen's wasm-opt 132, from npm (Debian's 108 builds bundles that crash in Chromium), and
+# esbuild, which minifies the stylesheet and the app's JavaScript (tools/minify.mjs).
+if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ ! -x tools/node_modules/.bin/esbuild ]; then
+  say "installing binaryen (wasm-opt) and esbuild from npm"
   (cd tools && npm ci --no-audit --no-fund)
 fi
 
