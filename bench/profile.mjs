@@ -1,18 +1,26 @@
-// A profiling aid (not part of make bench): CPU profile of typing into the 10k page.
+// A profiling aid (not part of make bench): CPU profile of typing into the 10k page; `load`
+// profiles until the first card, `searchable` until the whole catalog is searchable.
 import { chromium } from "playwright-core";
 import { startServer } from "../tests/browser/serve.mjs";
 const root = process.argv[2] ?? ".out/papershelf-10k";
 const what = process.argv[3] ?? "type";
-await startServer({ root, prefix: "/papers/", port: 4399 });
+await startServer({ root, prefix: "/papers/", port: Number(process.env.PROFILE_PORT ?? 4399) });
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
 const page = await browser.newPage();
 const cdp = await page.context().newCDPSession(page);
 await cdp.send("Profiler.enable");
 await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
-if (what === "load") await cdp.send("Profiler.start");
+if (what !== "type") await cdp.send("Profiler.start");
 await page.goto("http://127.0.0.1:4399/papers/");
 await page.waitForSelector("article");
-if (what === "load") {
+if (what === "searchable") {
+  await page.waitForFunction(
+    () => !document.getElementById("prerendered") && !document.querySelector('[role="progressbar"]') && document.querySelector(".toolbar input[type=search]:not(:disabled)"),
+    null,
+    { timeout: 120_000, polling: 20 },
+  );
+}
+if (what !== "type") {
   const { profile } = await cdp.send("Profiler.stop");
   report(profile);
 } else {
@@ -63,6 +71,20 @@ function report(profile) {
       if (!seen.has(name)) { seen.add(name); incl.set(name, (incl.get(name) ?? 0) + (dt[i] ?? 0) / 1000); }
     }
   });
+  // CALLERS=name: which functions the samples in `name` were called from (the nearest caller
+  // whose name does not match CALLERS_SKIP).
+  if (process.env.CALLERS) {
+    const skip = new RegExp(process.env.CALLERS_SKIP ?? "^$");
+    const from = new Map();
+    profile.samples.forEach((id, i) => {
+      if (!name2(byId.get(id)).includes(process.env.CALLERS)) return;
+      let at = parent.get(id);
+      while (at !== undefined && (skip.test(name2(byId.get(at))) || name2(byId.get(at)).includes(process.env.CALLERS))) at = parent.get(at);
+      const caller = at === undefined ? "(root)" : name2(byId.get(at));
+      from.set(caller, (from.get(caller) ?? 0) + (dt[i] ?? 0) / 1000);
+    });
+    for (const [k, v] of [...from.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log("from", v.toFixed(1).padStart(8), k.slice(0, 170));
+  }
   if (process.env.INCL) for (const [k, v] of [...incl.entries()].filter(([k]) => k.includes(process.env.INCL)).sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log("incl", v.toFixed(1).padStart(8), k.slice(0, 150));
   if (process.env.CRATES) {
     const byCrate = new Map();

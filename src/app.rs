@@ -1,11 +1,12 @@
 use crate::arrival::{Arrival, Feed};
 use crate::browser::{clicked, keep_focus, view_from_address};
-use crate::data::{load_catalog, Cadence, LoadError, Progress};
+use crate::data::{load_catalog, LoadError, Progress};
 use crate::fresh::Fresh;
 use crate::shelf::Shelf;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use papershelf_core::dom_id::COUNT;
+use papershelf_core::pace::Cadence;
 use papershelf_core::{Catalog, ViewState};
 use std::sync::Arc;
 
@@ -103,6 +104,7 @@ pub fn App() -> impl IntoView {
             } else {
                 0.0
             },
+            shown: showing_prerendered.get_untracked(),
         };
         spawn_local(async move {
             // The latest, for the shelf a first snapshot makes.

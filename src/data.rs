@@ -6,6 +6,7 @@
 
 use crate::browser::{now, yield_to_browser};
 use gloo_net::http::{Request, Response};
+use papershelf_core::pace::{Cadence, Download, SnapshotPace};
 use papershelf_core::parse::{EntrySink, Field, RawEntry, RawLinks, RawMembers};
 use papershelf_core::record::{Entries, Span};
 use papershelf_core::{Catalog, CatalogBuilder, ReadError, StreamReader};
@@ -137,21 +138,6 @@ pub struct Progress {
     pub total: Option<u64>,
 }
 
-/// When to hand the page the first catalog of the entries so far (later ones: see [`Snapshots`]).
-pub struct Cadence {
-    /// Entries the first snapshot needs: a first page, or as many as the prerendered page shows.
-    pub first_papers: usize,
-    /// Milliseconds before the first: none without a prerendered page; with one, a file that
-    /// loads in that time never shows a partial list.
-    pub first_wait_ms: f64,
-}
-
-/// The least time between two snapshots.
-const SNAPSHOT_GAP_MS: f64 = 1000.0;
-
-/// The share of the load's time that snapshots taken while the page waits for them may cost.
-const SNAPSHOT_SHARE: f64 = 0.2;
-
 /// A download quiet for this long has stalled: what arrived is shown meanwhile.
 const STALL_MS: f64 = 200.0;
 
@@ -278,66 +264,24 @@ async fn stalled(read: &js_sys::Promise, ms: f64) -> bool {
     first.is_ok_and(|answer| answer.is_undefined())
 }
 
-/// The snapshots taken so far. Each costs a catalog's build of what has arrived: one is taken
-/// once the count has doubled since the last, a [`SNAPSHOT_GAP_MS`] after it, and only while all
-/// of them have cost at most a [`SNAPSHOT_SHARE`] of the time the load has taken, so that they
-/// cannot slow it by more. A download that stalls shows what it has meanwhile (that time is free).
+/// The snapshots taken so far (papershelf-core's `SnapshotPace` decides when), and whether a page
+/// of papers is on screen meanwhile.
 struct Snapshots {
-    started: f64,
-    /// When the last was taken, and of how many entries.
-    last_at: f64,
-    papers: usize,
-    /// Milliseconds spent on snapshots that held the load up, and the last one's cost a paper.
-    spent_ms: f64,
-    ms_a_paper: f64,
+    pace: SnapshotPace,
 }
 
 impl Snapshots {
     fn new() -> Snapshots {
-        let started = now();
         Snapshots {
-            started,
-            last_at: started,
-            papers: 0,
-            spent_ms: 0.0,
-            ms_a_paper: 0.0,
+            pace: SnapshotPace::new(now()),
         }
-    }
-
-    /// Milliseconds until a snapshot of `papers` entries may be taken on the cadence's time.
-    fn wait_ms(&self, cadence: &Cadence, papers: usize, time: f64) -> Option<f64> {
-        if papers <= self.papers || papers < cadence.first_papers {
-            return None;
-        }
-        Some(if self.papers == 0 {
-            self.started + cadence.first_wait_ms - time
-        } else {
-            self.last_at + SNAPSHOT_GAP_MS - time
-        })
-    }
-
-    /// Whether one is due while the entries keep coming.
-    fn due(&self, cadence: &Cadence, papers: usize, time: f64) -> bool {
-        let grown = self.papers == 0 || papers >= 2 * self.papers;
-        let affordable = self.spent_ms + self.ms_a_paper * papers as f64
-            <= SNAPSHOT_SHARE * (time - self.started);
-        grown
-            && affordable
-            && self
-                .wait_ms(cadence, papers, time)
-                .is_some_and(|ms| ms <= 0.0)
     }
 
     /// The catalog of the entries so far; `idle` when the download had stalled.
     fn take(&mut self, builder: &CatalogBuilder, papers: usize, idle: bool) -> Catalog {
         let start = now();
         let catalog = builder.snapshot();
-        let end = now();
-        if !idle {
-            self.spent_ms += end - start;
-        }
-        self.ms_a_paper = (end - start) / papers.max(1) as f64;
-        (self.last_at, self.papers) = (end, papers);
+        self.pace.taken(papers, start, now(), idle);
         catalog
     }
 }
@@ -378,7 +322,10 @@ async fn read_body(
         let read = reader.read();
         // Papers not yet shown while the download stalls (a slow connection, a server that
         // pauses): shown once it has stalled a while, if the cadence's time has come.
-        if let Some(wait) = snapshots.wait_ms(&watch.cadence, loading.papers, now()) {
+        if let Some(wait) = snapshots
+            .pace
+            .wait_ms(&watch.cadence, loading.papers, now())
+        {
             if stalled(&read, wait.max(STALL_MS)).await {
                 (watch.progress)(watch.progress_at(loading.papers, bytes));
                 (watch.snapshot)(snapshots.take(&loading.builder, loading.papers, true));
@@ -407,7 +354,11 @@ async fn read_body(
             // Checked after every piece, not every chunk: the first page shows as soon as its
             // entries are in, and a 2 MB chunk does not hold the page for its whole parse.
             let (time, papers) = (now(), loading.papers);
-            let due = snapshots.due(&watch.cadence, papers, time);
+            let download = Download {
+                bytes,
+                total: watch.progress_at(papers, bytes).total,
+            };
+            let due = snapshots.pace.due(&watch.cadence, papers, download, time);
             if due || time - last_yield > 50.0 {
                 (watch.progress)(watch.progress_at(papers, bytes));
                 if due {

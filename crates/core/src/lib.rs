@@ -17,8 +17,8 @@ pub use find::{search, select, state, url};
 pub use index::{fold, letters, order};
 pub use publish::{feeds, metadata, site};
 pub use read::{
-    builder, catalog, kind, locate, marks, members, paper, parse, problem, publication, record,
-    safe_url, stream,
+    builder, catalog, kind, locate, marks, members, pace, paper, parse, problem, publication,
+    record, safe_url, stream,
 };
 pub use show::{dom_id, math, rich, text};
 

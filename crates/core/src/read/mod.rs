@@ -6,6 +6,7 @@ pub mod kind;
 pub mod locate;
 pub mod marks;
 pub mod members;
+pub mod pace;
 pub mod paper;
 pub mod parse;
 pub mod problem;

@@ -3,7 +3,6 @@
 
 use super::{dedup, read_marks, CatalogBuilder};
 use crate::catalog::FoldedNames;
-use crate::catalog::NO_AUTHOR;
 use crate::fold::collapse_whitespace;
 use crate::letters;
 use crate::marks::{default_meaning, MARKS};
@@ -142,12 +141,11 @@ impl CatalogBuilder {
     pub(super) fn index(&mut self, folded_authors: FoldedNames) {
         let c = &mut self.catalog;
         c.folded_authors = folded_authors;
-        for id in 0..c.authors.len() as AuthorId {
-            let folded = c.folded_authors.get(id);
-            if c.authors_by_folded.insert(folded.to_owned(), id).is_some() {
-                c.authors_by_folded.insert(folded.to_owned(), NO_AUTHOR);
-            }
-        }
+        c.authors_by_folded = alphabetical(
+            &(0..c.authors.len() as AuthorId)
+                .map(|id| c.folded_authors.get(id))
+                .collect::<Vec<_>>(),
+        );
         c.folded_topics = FoldedNames::new(c.topics.iter().map(|t| t.label.as_str()));
         c.authors_alphabetical =
             alphabetical(&c.authors.iter().map(String::as_str).collect::<Vec<_>>());
