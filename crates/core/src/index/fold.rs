@@ -245,8 +245,28 @@ impl SearchText {
         let mut capitals = Vec::new();
         let (mut len, mut last_capital) = (0, 0);
         let bytes: &mut [u8] = &mut folded;
-        for i in 0..bytes.len() {
+        let mut i = 0;
+        while i < bytes.len() {
+            // Eight bytes at a time where they need no more than lowercasing: most of a text.
+            if let Some(word) = bytes.get(i..i + 8) {
+                let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
+                let after_space = len > 0 && bytes[len - 1] == b' ';
+                if let Some(capitals_in_word) = plain_word(word, after_space) {
+                    bytes[len..len + 8]
+                        .copy_from_slice(&(word | capitals_in_word >> 2).to_le_bytes());
+                    let mut left = capitals_in_word;
+                    while left != 0 {
+                        let at = len + (left.trailing_zeros() / 8) as usize;
+                        capitals.push(u16::try_from(at - last_capital).ok()?);
+                        last_capital = at;
+                        left &= left - 1;
+                    }
+                    (i, len) = (i + 8, len + 8);
+                    continue;
+                }
+            }
             let b = bytes[i];
+            i += 1;
             if b.is_ascii_whitespace() {
                 if len == 0 || bytes[len - 1] != b' ' {
                     bytes[len] = b' ';
@@ -308,6 +328,21 @@ impl SearchText {
     }
 }
 
+/// Eight ASCII bytes (little-endian), if they fold by lowercasing alone: no control character
+/// (so no whitespace but spaces) and no space after a space (`after_space`: the byte before them
+/// is one). Then the high bit of each capital's byte, which `>> 2` turns into the lowercase bit.
+fn plain_word(word: u64, after_space: bool) -> Option<u64> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Each byte is below 0x80, so no sum below carries into the next byte.
+    let at_least = |b: u8| word + (0x80 - u64::from(b)) * ONES;
+    let control = !at_least(b' ') & HIGH;
+    let not_space = word ^ (u64::from(b' ') * ONES);
+    let spaces = !(((not_space & !HIGH) + !HIGH) | not_space) & HIGH;
+    let doubled = spaces & (spaces << 8 | u64::from(after_space) << 7);
+    (control | doubled == 0).then_some(at_least(b'A') & !at_least(b'Z' + 1) & HIGH)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -344,7 +379,7 @@ mod tests {
         /// original shown as written.
         #[test]
         fn ascii_text_is_stored_as_collapsed_then_folded(
-            text in "[ -~\t\n\r\x0b\x0c\u{a0}\u{2003}é]{0,30}"
+            text in "[ -~\t\n\r\x0b\x0c\u{a0}\u{2003}é]{0,30}|[a-zA-Z .,]{0,60}[\t\n ]{0,3}[a-zA-Z .,]{0,60}"
         ) {
             let t = SearchText::new(&text);
             let collapsed = collapse_whitespace(&text);
