@@ -11,7 +11,7 @@ const cdp = await page.context().newCDPSession(page);
 await cdp.send("Profiler.enable");
 await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
 if (what !== "type") await cdp.send("Profiler.start");
-await page.goto("http://127.0.0.1:4399/papers/");
+await page.goto(`http://127.0.0.1:${process.env.PROFILE_PORT ?? 4399}/papers/`);
 await page.waitForSelector("article");
 if (what === "searchable") {
   await page.waitForFunction(
