@@ -1,9 +1,9 @@
 // What the release build serves: the stylesheet and the app's script minified (tools/minify.mjs),
-// and pinned by index.html's integrity hashes as they are served.
+// named for their content and pinned by index.html's integrity hashes as they are served.
 import { createHash } from "node:crypto";
 import { test, expect, status } from "./helpers.mjs";
 
-test("the stylesheet and the app's script are served minified, and index.html pins them as served", async ({ page, request }) => {
+test("the stylesheet and the app's script are served minified, named for what they hold, and pinned as served", async ({ page, request }) => {
   await page.goto("./");
   // The app ran and the stylesheet applies: a hash that did not match would have blocked either.
   await expect(status(page)).toHaveText("12 publications");
@@ -17,6 +17,9 @@ test("the stylesheet and the app's script are served minified, and index.html pi
     const body = await (await request.get(href)).body();
     expect(integrity, href).toBe(`sha384-${createHash("sha384").update(body).digest("base64")}`);
     const text = body.toString("utf8");
+    // Named for the bytes served, not for the source they were made from: a browser that cached
+    // a file under a name never meets other bytes under it (which the new hash would block).
+    expect(new URL(href).pathname, href).toMatch(new RegExp(`-${createHash("sha256").update(body).digest("hex").slice(0, 16)}\\.(css|js)$`));
     // Minified: no comments, no indented lines.
     expect(text, href).not.toMatch(/\/\*|^\s*\/\/|\n\s+\S/m);
   }

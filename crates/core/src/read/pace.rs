@@ -36,13 +36,11 @@ pub struct Download {
 }
 
 impl Download {
-    /// Milliseconds the rest should take at the pace so far, `elapsed_ms` after the start.
+    /// Milliseconds the rest should take at the pace so far, `elapsed_ms` after the start. Not
+    /// known before the first byte, nor once the body has outgrown the length (not this file's).
     fn rest_ms(&self, elapsed_ms: f64) -> Option<f64> {
-        let total = self.total?;
-        if self.bytes == 0 {
-            return None;
-        }
-        Some(elapsed_ms * total.saturating_sub(self.bytes) as f64 / self.bytes as f64)
+        let rest = self.total?.checked_sub(self.bytes)?;
+        (self.bytes > 0).then(|| elapsed_ms * rest as f64 / self.bytes as f64)
     }
 }
 
@@ -154,6 +152,8 @@ mod tests {
             total: None,
         };
         assert!(pace.due(&PRERENDERED, 6000, unknown, 600.0));
+        // A body past the length it was said to have: the length is not this file's.
+        assert!(pace.due(&PRERENDERED, 6000, at(120, 100), 600.0));
     }
 
     #[test]
