@@ -45,6 +45,17 @@ fn unicode_fold_char(c: char, out: &mut String) {
 /// Trims and turns every run of whitespace (including newlines and tabs) into one space.
 pub fn collapse_whitespace(s: &str) -> String {
     if s.is_ascii() {
+        // Most short texts (a name, a venue) have nothing to collapse: no whitespace but single
+        // spaces between words. (A space before the first byte stands for the start.)
+        let mut before = b' ';
+        let untouched = !s.bytes().any(|b| {
+            let collapses = b.is_ascii_whitespace() && (b != b' ' || before == b' ');
+            before = b;
+            collapses
+        });
+        if untouched && before != b' ' {
+            return s.to_owned();
+        }
         // The common case, byte by byte: ASCII whitespace is all there is to collapse.
         let mut bytes = Vec::with_capacity(s.len());
         for &b in s.trim_ascii().as_bytes() {
@@ -218,13 +229,35 @@ enum Shown {
 impl SearchText {
     /// Stores `text` (whitespace collapsed) for searching and showing.
     pub fn new(text: &str) -> SearchText {
-        if let Some(ascii) = SearchText::ascii(text) {
-            return ascii;
+        if text.is_ascii() {
+            if let Some(ascii) = SearchText::ascii(text.as_bytes().to_vec()) {
+                return ascii;
+            }
         }
+        SearchText::not_ascii(text)
+    }
+
+    /// [`SearchText::new`] of a text the caller no longer needs: ASCII text is folded in its own
+    /// buffer rather than a copy.
+    pub fn from_string(text: String) -> SearchText {
+        // Its capitals' gaps fit in two bytes whatever they are: the buffer can be given up.
+        if text.is_ascii() && text.len() <= usize::from(u16::MAX) {
+            if let Some(ascii) = SearchText::ascii(text.into_bytes()) {
+                return ascii;
+            }
+            unreachable!("an ASCII text shorter than 64 KiB is always stored as ASCII");
+        }
+        SearchText::new(&text)
+    }
+
+    /// [`SearchText::new`] of a text that is not ASCII, or whose capitals are too far apart.
+    fn not_ascii(text: &str) -> SearchText {
         let collapsed = collapse_whitespace(text);
         // Other whitespace than ASCII's is collapsed away: what is left may be ASCII.
-        if let Some(ascii) = SearchText::ascii(&collapsed) {
-            return ascii;
+        if collapsed.is_ascii() {
+            if let Some(ascii) = SearchText::ascii(collapsed.as_bytes().to_vec()) {
+                return ascii;
+            }
         }
         SearchText {
             folded: fold(&collapsed).into(),
@@ -232,20 +265,19 @@ impl SearchText {
         }
     }
 
-    /// ASCII `text` collapsed, lowercased and its capitals noted, in one pass over its bytes: most
-    /// of a catalog's text, abstracts above all, goes this way. `None` when the text is not ASCII
-    /// or a gap between capitals is too long to note in two bytes (then the original is kept).
-    fn ascii(text: &str) -> Option<SearchText> {
-        if !text.is_ascii() {
-            return None;
-        }
+    /// ASCII text collapsed, lowercased and its capitals noted, in one pass over its bytes: most
+    /// of a catalog's text, abstracts above all, goes this way. `None` when a gap between capitals
+    /// is too long to note in two bytes (then the original is kept).
+    fn ascii(mut folded: Vec<u8>) -> Option<SearchText> {
         // Written in place, behind the reading: the text only shrinks. (A push, or a Vec's index,
         // a byte is a call a byte in the site's size-optimised build; a slice's index is not.)
-        let mut folded = text.trim_ascii().as_bytes().to_vec();
-        let mut capitals = Vec::new();
+        let start = folded.len() - folded.trim_ascii_start().len();
+        let end = folded.trim_ascii_end().len();
+        // About one letter in thirty is a capital in English prose: room for most texts' at once.
+        let mut capitals = Vec::with_capacity(end.saturating_sub(start) / 32);
         let (mut len, mut last_capital) = (0, 0);
-        let bytes: &mut [u8] = &mut folded;
-        let mut i = 0;
+        let bytes: &mut [u8] = &mut folded[..end];
+        let mut i = start;
         while i < bytes.len() {
             // Eight bytes at a time where they need no more than lowercasing: most of a text.
             if let Some(word) = bytes.get(i..i + 8) {
@@ -360,6 +392,7 @@ mod tests {
         assert_eq!(t.shown(), "Deep RL for GPUs");
         assert!(matches!(t.shown, Shown::Capitals(_)));
         let far = format!("A{}B C", "x".repeat(70_000));
+        assert_eq!(SearchText::from_string(far.clone()), SearchText::new(&far));
         let far = SearchText::new(&far);
         assert_eq!(far.shown().len(), 70_004);
         assert!(far.shown().ends_with("xB C") && far.shown().starts_with("Ax"));
@@ -391,6 +424,21 @@ mod tests {
             proptest::prop_assert_eq!(t.folded(), folded);
             proptest::prop_assert_eq!(t.shown(), collapsed.clone());
             proptest::prop_assert_eq!(matches!(t.shown, Shown::Capitals(_)), collapsed.is_ascii());
+            proptest::prop_assert_eq!(SearchText::from_string(text.clone()), t);
+        }
+
+        /// Whitespace collapses to one space between words: ASCII's whitespace in ASCII text,
+        /// any in other text.
+        #[test]
+        fn whitespace_collapses_to_single_spaces(
+            text in "[ -~\t\n\r\x0b\x0c\u{a0}\u{2003}é]{0,30}|[a-z ]{0,20}"
+        ) {
+            let words: Vec<&str> = if text.is_ascii() {
+                text.split(|c: char| c.is_ascii_whitespace()).filter(|w| !w.is_empty()).collect()
+            } else {
+                text.split_whitespace().collect()
+            };
+            proptest::prop_assert_eq!(collapse_whitespace(&text), words.join(" "));
         }
     }
 

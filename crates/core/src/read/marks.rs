@@ -21,15 +21,20 @@ pub fn default_meaning(mark: char) -> Option<&'static str> {
 /// `"Kaiyan Zhang*†"` → `("Kaiyan Zhang", "*†")`. Marks are taken from the ends of words only,
 /// so a name never loses a letter; a name that is nothing but marks is left as it is.
 pub fn split_marks(written: &str) -> (String, String) {
-    // Most names carry no mark (nor a comma, which may stand alone as a word and go): only their
-    // whitespace changes.
-    if !written.contains(|c| MARKS.contains(&c) || c == ',') {
+    // Most names carry no mark: only their whitespace changes.
+    if !may_carry_marks(written) {
         return (
             written.split_whitespace().collect::<Vec<_>>().join(" "),
             String::new(),
         );
     }
     split_marked(written)
+}
+
+/// Whether [`split_marks`] may take something off `name`: a mark, or a comma (which may stand
+/// alone as a word and go). Most names have neither.
+pub fn may_carry_marks(name: &str) -> bool {
+    name.contains(|c| MARKS.contains(&c) || c == ',')
 }
 
 /// [`split_marks`] of a name that carries some mark.

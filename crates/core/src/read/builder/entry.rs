@@ -6,7 +6,7 @@ use crate::fold::{collapse_whitespace, SearchText};
 use crate::kind::PaperType;
 use crate::letters;
 use crate::locate::key_path;
-use crate::marks::{pseudo_author, split_marks, MoreAuthors, MARKS};
+use crate::marks::{may_carry_marks, pseudo_author, split_marks, MoreAuthors, MARKS};
 use crate::paper::{AuthorId, Extras, Link, Paper, Span, TopicId};
 use crate::parse::{
     plausible_year, Field, JsonKind, Number, RawAuthors, RawEtAl, RawLinks, RawPaper, TextList,
@@ -51,7 +51,7 @@ impl CatalogBuilder {
         value: Option<Field<String>>,
     ) -> Option<SearchText> {
         match value? {
-            Field::Ok(s) => (!s.trim().is_empty()).then(|| SearchText::new(&s)),
+            Field::Ok(s) => (!s.trim().is_empty()).then(|| SearchText::from_string(s)),
             Field::Wrong(kind) => {
                 self.wrong(n, title, field, kind, "text");
                 None
@@ -142,7 +142,7 @@ impl CatalogBuilder {
             id,
             abstract_text: self.text(n, &title, "abstract", raw.abstract_text),
             venue: self.text(n, &title, "venue", raw.venue),
-            title: SearchText::new(&title),
+            title: SearchText::from_string(title),
             authors: authors.into(),
             et_al,
             paper_type,
@@ -210,7 +210,12 @@ impl CatalogBuilder {
                     String::new()
                 }
             };
-            let (name, mut marks) = split_marks(&collapse_whitespace(&author.name));
+            let name = collapse_whitespace(&author.name);
+            let (name, mut marks) = if may_carry_marks(&name) {
+                split_marks(&name)
+            } else {
+                (name, String::new())
+            };
             if name.is_empty() {
                 continue;
             }
