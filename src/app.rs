@@ -26,10 +26,6 @@ enum Load {
 /// Entries before a first page of cards shows, without a prerendered page.
 const FIRST_PAGE: usize = 24;
 
-/// With a prerendered page, it stays this long at least: a file read by then never shows a
-/// partial list.
-const PRERENDERED_WAIT_MS: f64 = 500.0;
-
 /// Loads the data, handing the shelf the papers as they arrive; a failure is an alert with a
 /// Retry button, under which the papers that came stay.
 #[component]
@@ -98,11 +94,6 @@ pub fn App() -> impl IntoView {
                 prerendered_cards.max(1)
             } else {
                 FIRST_PAGE
-            },
-            first_wait_ms: if showing_prerendered.get_untracked() {
-                PRERENDERED_WAIT_MS
-            } else {
-                0.0
             },
             shown: showing_prerendered.get_untracked(),
         };

@@ -264,26 +264,18 @@ async fn stalled(read: &js_sys::Promise, ms: f64) -> bool {
     first.is_ok_and(|answer| answer.is_undefined())
 }
 
-/// The snapshots taken so far (papershelf-core's `SnapshotPace` decides when), and whether a page
-/// of papers is on screen meanwhile.
-struct Snapshots {
-    pace: SnapshotPace,
-}
-
-impl Snapshots {
-    fn new() -> Snapshots {
-        Snapshots {
-            pace: SnapshotPace::new(now()),
-        }
-    }
-
-    /// The catalog of the entries so far; `idle` when the download had stalled.
-    fn take(&mut self, builder: &CatalogBuilder, papers: usize, idle: bool) -> Catalog {
-        let start = now();
-        let catalog = builder.snapshot();
-        self.pace.taken(papers, start, now(), idle);
-        catalog
-    }
+/// The catalog of the entries so far, its cost noted in `pace`; `idle` when the download had
+/// stalled.
+fn snapshot(
+    pace: &mut SnapshotPace,
+    builder: &CatalogBuilder,
+    papers: usize,
+    idle: bool,
+) -> Catalog {
+    let start = now();
+    let catalog = builder.snapshot();
+    pace.taken(papers, start, now(), idle);
+    catalog
 }
 
 /// What the page hears while the body downloads.
@@ -312,7 +304,7 @@ async fn read_body(
     loading: &mut Loading,
     watch: Watch<impl Fn(Progress), impl Fn(Catalog)>,
 ) -> Result<(), LoadError> {
-    let mut snapshots = Snapshots::new();
+    let mut pace = SnapshotPace::new(now());
     let mut bytes = 0u64;
     // One small buffer, refilled piece by piece: the browser hands over chunks of up to 2 MB, and
     // wasm memory never shrinks.
@@ -322,13 +314,10 @@ async fn read_body(
         let read = reader.read();
         // Papers not yet shown while the download stalls (a slow connection, a server that
         // pauses): shown once it has stalled a while, if the cadence's time has come.
-        if let Some(wait) = snapshots
-            .pace
-            .wait_ms(&watch.cadence, loading.papers, now())
-        {
+        if let Some(wait) = pace.wait_ms(&watch.cadence, loading.papers, now()) {
             if stalled(&read, wait.max(STALL_MS)).await {
                 (watch.progress)(watch.progress_at(loading.papers, bytes));
-                (watch.snapshot)(snapshots.take(&loading.builder, loading.papers, true));
+                (watch.snapshot)(snapshot(&mut pace, &loading.builder, loading.papers, true));
             }
         }
         let result = JsFuture::from(read)
@@ -354,15 +343,16 @@ async fn read_body(
             // Checked after every piece, not every chunk: the first page shows as soon as its
             // entries are in, and a 2 MB chunk does not hold the page for its whole parse.
             let (time, papers) = (now(), loading.papers);
+            let progress = watch.progress_at(papers, bytes);
             let download = Download {
                 bytes,
-                total: watch.progress_at(papers, bytes).total,
+                total: progress.total,
             };
-            let due = snapshots.pace.due(&watch.cadence, papers, download, time);
+            let due = pace.due(&watch.cadence, papers, download, time);
             if due || time - last_yield > 50.0 {
-                (watch.progress)(watch.progress_at(papers, bytes));
+                (watch.progress)(progress);
                 if due {
-                    (watch.snapshot)(snapshots.take(&loading.builder, papers, false));
+                    (watch.snapshot)(snapshot(&mut pace, &loading.builder, papers, false));
                 }
                 yield_to_browser().await;
                 last_yield = now();

@@ -23,15 +23,16 @@ const indexPath = join(dir, "index.html");
 let html = readFileSync(indexPath, "utf8");
 // trunk's outputs: a name, a hash of the source (16 hex digits, fewer when it begins with zeros),
 // and the extension.
-for (const name of readdirSync(dir).filter((n) => /-[0-9a-f]{8,16}\.(css|js)$/.test(n))) {
+const hashed = /-[0-9a-f]{8,16}\.(css|js)$/;
+for (const name of readdirSync(dir).filter((n) => hashed.test(n))) {
   const path = join(dir, name);
   const source = readFileSync(path, "utf8");
-  const loader = name.endsWith(".css") ? "css" : "js";
+  const loader = name.match(hashed)[1];
   // No `target`: the output keeps the syntax it was written in, for the browsers the page names.
   const { code } = transformSync(source, { loader, minify: true, legalComments: "none" });
   const integrity = sha384(source);
   if (!html.includes(integrity)) throw new Error(`minify.mjs: index.html does not pin ${name} by its hash`);
-  const renamed = name.replace(/-[0-9a-f]{8,16}\./, `-${sha256Hex(code).slice(0, 16)}.`);
+  const renamed = name.replace(hashed, `-${sha256Hex(code).slice(0, 16)}.${loader}`);
   rmSync(path);
   writeFileSync(join(dir, renamed), code);
   html = html.replaceAll(integrity, sha384(code)).replaceAll(name, renamed);

@@ -2,10 +2,8 @@
 //! pieces, as the site reads a download, and while the catalog is built: live at the end of each
 //! step and the most at any time (a profiling aid: wasm memory never shrinks, so its peak is what
 //! a visitor's tab keeps).
-use papershelf_core::parse::{EntrySink, Field, RawEntry, RawLinks, RawMembers};
 use papershelf_core::{CatalogBuilder, StreamReader};
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 #[path = "../benches/corpus/mod.rs"]
@@ -29,29 +27,6 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static A: Counting = Counting;
 
-#[derive(Default)]
-struct Loading(CatalogBuilder);
-impl EntrySink for Loading {
-    fn title(&mut self, t: Field<String>) {
-        self.0.title(t);
-    }
-    fn description(&mut self, d: Field<String>) {
-        self.0.description(d);
-    }
-    fn members(&mut self, m: Field<RawMembers>) {
-        self.0.members(m);
-    }
-    fn marks(&mut self, m: Field<RawLinks>) {
-        self.0.marks(m);
-    }
-    fn entry(&mut self, e: RawEntry) {
-        self.0.entry_with_range(e, 0..0);
-    }
-    fn entry_with_range(&mut self, e: RawEntry, b: Range<u64>) {
-        self.0.entry_with_range(e, b);
-    }
-}
-
 fn mb(n: usize) -> String {
     format!("{:.1} MB", n as f64 / 1e6)
 }
@@ -63,9 +38,9 @@ fn main() {
     let base = LIVE.load(Relaxed);
     PEAK.store(base, Relaxed);
     let mut reader = StreamReader::new();
-    let mut sink = Loading::default();
+    let mut builder = CatalogBuilder::default();
     for piece in text.chunks(64 * 1024) {
-        reader.push(piece, &mut sink).unwrap();
+        reader.push(piece, &mut builder).unwrap();
     }
     reader.finish().unwrap();
     println!(
@@ -75,7 +50,7 @@ fn main() {
     );
     PEAK.store(LIVE.load(Relaxed), Relaxed);
     let before = LIVE.load(Relaxed);
-    let catalog = sink.0.finish();
+    let catalog = builder.finish();
     println!(
         "finish: live {} peak {} (before {})",
         mb(LIVE.load(Relaxed) - base),

@@ -7,13 +7,14 @@
 pub struct Cadence {
     /// Entries the first snapshot needs: a first page, or as many as the prerendered page shows.
     pub first_papers: usize,
-    /// Milliseconds before the first: none without a prerendered page; with one, a file that
-    /// loads in that time never shows a partial list.
-    pub first_wait_ms: f64,
     /// A page of papers is on screen already (the prerendered one): a first snapshot is not
-    /// needed to show anything at all.
+    /// needed to show anything at all, and waits [`SHOWN_WAIT_MS`].
     pub shown: bool,
 }
+
+/// With a page on screen, the first snapshot waits this long at least: a file read by then never
+/// shows a partial list. (With none, it comes as soon as it has a page of papers.)
+pub const SHOWN_WAIT_MS: f64 = 500.0;
 
 /// The least time between two snapshots.
 pub const GAP_MS: f64 = 1000.0;
@@ -77,7 +78,8 @@ impl SnapshotPace {
             return None;
         }
         Some(if self.papers == 0 {
-            self.started + cadence.first_wait_ms - time
+            let first_wait_ms = if cadence.shown { SHOWN_WAIT_MS } else { 0.0 };
+            self.started + first_wait_ms - time
         } else {
             self.last_at + GAP_MS - time
         })
@@ -117,12 +119,10 @@ mod tests {
 
     const PRERENDERED: Cadence = Cadence {
         first_papers: 25,
-        first_wait_ms: 500.0,
         shown: true,
     };
     const BARE: Cadence = Cadence {
         first_papers: 24,
-        first_wait_ms: 0.0,
         shown: false,
     };
 
