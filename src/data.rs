@@ -31,6 +31,8 @@ struct DataAddress {
     /// The file's length, which the build wrote beside the version: the body's length as read,
     /// which `Content-Length` is not when the server compresses it.
     bytes: Option<u64>,
+    /// The file's count of papers, which the build wrote beside its length.
+    papers: Option<usize>,
 }
 
 /// The build names the file it prerendered from with a version (`publications.json?v=…`, in the
@@ -47,6 +49,9 @@ fn data_address() -> DataAddress {
     let bytes = preload
         .as_ref()
         .and_then(|link| link.get_attribute("data-publications")?.parse().ok());
+    let papers = preload
+        .as_ref()
+        .and_then(|link| link.get_attribute("data-papers")?.parse().ok());
     let href = preload.map(|link| link.href());
     if let Some((path, version)) = href.as_deref().and_then(|h| h.split_once("?v=")) {
         return DataAddress {
@@ -54,6 +59,7 @@ fn data_address() -> DataAddress {
             version: Some(version.to_owned()),
             cache: RequestCache::Default,
             bytes,
+            papers,
         };
     }
     let base = document.and_then(|d| d.base_uri().ok().flatten());
@@ -66,6 +72,7 @@ fn data_address() -> DataAddress {
         version: None,
         cache: RequestCache::NoCache,
         bytes: None,
+        papers: None,
     }
 }
 
@@ -142,10 +149,23 @@ pub struct Progress {
 const STALL_MS: f64 = 200.0;
 
 /// Builds the catalog, counting the entries as they come.
-#[derive(Default)]
 struct Loading {
     builder: CatalogBuilder,
     papers: usize,
+}
+
+impl Loading {
+    /// With room for the papers the build counted in the file, as long as its length allows that
+    /// many (a paper takes a dozen bytes at the very least): the page's attributes are not
+    /// trusted with the size of an allocation.
+    fn new(address: &DataAddress) -> Loading {
+        let most = address.bytes.map_or(0, |bytes| bytes / 12);
+        let papers = address.papers.unwrap_or(0).min(most as usize);
+        Loading {
+            builder: CatalogBuilder::with_capacity(papers),
+            papers: 0,
+        }
+    }
 }
 
 impl EntrySink for Loading {
@@ -185,7 +205,7 @@ pub async fn load_catalog(
     let total = address.bytes.or_else(|| plain_length(&response));
     let response = web_sys::Response::from(response);
     let mut stream = StreamReader::new();
-    let mut loading = Loading::default();
+    let mut loading = Loading::new(&address);
     // A response without a body is read as an empty file, which the reader names as such.
     if let Some(body) = response.body() {
         let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();

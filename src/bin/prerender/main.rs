@@ -87,16 +87,11 @@ fn prerender(dir: &Path) -> Result<String, String> {
             &format!("publications.json?v={:016x}", fnv1a(&bytes)),
         );
     }
-    // Its length, for the page's progress bar (the served length may be the compressed one); in
-    // place of the one an earlier prerender of this page wrote.
-    if let Some(at) = html.find(" data-publications") {
-        let start = at + " data-publications".len();
-        let end = match html[start..].strip_prefix("=\"") {
-            Some(value) => value.find('"').map_or(start, |e| start + 2 + e + 1),
-            None => start,
-        };
-        html.replace_range(start..end, &format!("=\"{}\"", bytes.len()));
-    }
+    // Its length, for the page's progress bar (the served length may be the compressed one), and
+    // its count of papers, for which the app makes room at once; in place of those an earlier
+    // prerender of this page wrote.
+    set_attribute(&mut html, "data-publications", bytes.len());
+    set_attribute(&mut html, "data-papers", catalog.papers.len());
     let page = Owner::new().with(|| {
         let catalog = catalog.clone();
         let feed = Feed::complete(catalog);
@@ -253,4 +248,18 @@ fn replace_attribute(html: &str, tag: &str, with: &str) -> Result<String, String
         + "content=\"".len();
     let end = html[content..].find('"').ok_or("an unclosed attribute")? + content;
     Ok(format!("{}{with}{}", &html[..content], &html[end..]))
+}
+
+/// Gives the attribute `name` (written bare, or with the value an earlier run gave it) the value
+/// `value`, where index.html has it.
+fn set_attribute(html: &mut String, name: &str, value: usize) {
+    let name = format!(" {name}");
+    if let Some(at) = html.find(&name) {
+        let start = at + name.len();
+        let end = match html[start..].strip_prefix("=\"") {
+            Some(rest) => rest.find('"').map_or(start, |e| start + 2 + e + 1),
+            None => start,
+        };
+        html.replace_range(start..end, &format!("=\"{value}\""));
+    }
 }

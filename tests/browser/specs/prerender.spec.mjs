@@ -32,6 +32,8 @@ test("index.html itself holds the cards, the page's details and JSON-LD naming t
   expect(html).toContain('<meta name="description" content="Recent papers by the lab');
   // The data's address names its version, so no cached copy of an earlier deploy can stand in.
   expect(html).toMatch(/<link rel="preload" href="publications\.json\?v=[0-9a-f]{16}" as="fetch" crossorigin/);
+  // Its length and count of papers, for the progress bar and the room the app makes at once.
+  expect(html).toContain(`data-papers="${papers.length}"`);
   const jsonLd = JSON.parse(html.match(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/)[1]);
   expect(jsonLd["@context"]).toBe("https://schema.org");
   const names = jsonLd["@graph"].map((a) => a.name);

@@ -134,6 +134,17 @@ impl Catalog {
 }
 
 impl CatalogBuilder {
+    /// A builder with room for `papers` papers from the start, when the file's count is known
+    /// beforehand (the site's build writes it into the page). The lists then never grow by
+    /// doubling: no copy of them, and no empty room, while the file streams in.
+    pub fn with_capacity(papers: usize) -> CatalogBuilder {
+        let mut builder = CatalogBuilder::default();
+        builder.catalog.papers.reserve_exact(papers);
+        builder.catalog.letters.reserve_exact(papers);
+        builder.used_ids.reserve(papers);
+        builder
+    }
+
     /// The catalog of the entries added so far, while more may follow: searchable as it is, but
     /// a title-made id can still change (a later entry may claim it) and so can a topic's
     /// spelling. The builder goes on unchanged.
@@ -143,6 +154,11 @@ impl CatalogBuilder {
 
     /// The catalog of every entry added: spellings chosen, ids made, indexes built.
     pub fn finish(mut self) -> Catalog {
+        // The lists grew by doubling: their empty room (up to half) is given back before the
+        // indexes are built, so that these reuse it. Wasm memory keeps its highest mark.
+        self.catalog.papers.shrink_to_fit();
+        self.catalog.letters.shrink_to_fit();
+        self.catalog.authors.shrink_to_fit();
         for (topic, spellings) in self.catalog.topics.iter_mut().zip(&self.topic_spellings) {
             // Most common spelling; the first seen wins a tie (max_by_key keeps the last maximum).
             if let Some((label, _)) = spellings.iter().rev().max_by_key(|(_, count)| *count) {
@@ -163,9 +179,6 @@ impl CatalogBuilder {
             self.used_ids.insert(id.clone());
             self.catalog.papers[idx].id = id;
         }
-        // The lists grew by doubling; a third of their room would otherwise stay empty for good.
-        self.catalog.papers.shrink_to_fit();
-        self.catalog.authors.shrink_to_fit();
         self.catalog
     }
 }

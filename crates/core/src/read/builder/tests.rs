@@ -23,6 +23,23 @@ fn usable_entries_survive_bad_neighbours() {
 }
 
 #[test]
+fn room_made_beforehand_changes_nothing_but_the_room() {
+    let json = r#"[{"title":"A","id":"a"}, {"title":"B"}, 7, {"title":"A"}]"#;
+    let built = |room: usize| {
+        let mut builder = CatalogBuilder::with_capacity(room);
+        read_json(json.as_bytes(), &mut builder).unwrap();
+        builder.finish()
+    };
+    let expected = catalog(json);
+    // Room for fewer papers than come, as many, and more (a file changed since the count).
+    for room in [0, 1, 3, 1000] {
+        let c = built(room);
+        assert_eq!(c, expected, "room for {room}");
+        assert_eq!(c.papers.capacity(), c.papers.len(), "room for {room}");
+    }
+}
+
+#[test]
 fn a_title_of_control_characters_is_as_blank_as_one_of_spaces() {
     let c = catalog(r#"[{"title":"\u0001\u0002\u001f"}, {"title":"a\u0007b"}]"#);
     let titles: Vec<_> = c.papers.iter().map(|p| p.title.shown()).collect();
