@@ -11,7 +11,7 @@ use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use papershelf_core::dom_id::{paper_part, Part};
-use papershelf_core::{Catalog, FilterKind, Query, SearchResult, Selection, ViewState};
+use papershelf_core::{Catalog, FilterKind, FollowUps, Query, SearchResult, Selection, ViewState};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -78,6 +78,9 @@ pub struct ShelfContext {
     address_before_typing: StoredValue<Option<ViewState>>,
     /// Bumped by every new search, so that a slower, older one never overwrites its result.
     search_generation: StoredValue<u64>,
+    /// What follows the last term of `found`'s query in the papers it matched, once worked out:
+    /// the next key, one more letter of that term, is then found without reading a text.
+    follow_ups: StoredValue<Option<FollowUps>>,
     /// Whether every abstract is expanded: the visitor's choice, remembered between visits.
     abstracts_open: RwSignal<bool>,
     /// Printing: every abstract is expanded, whatever each card's own state.
@@ -125,6 +128,7 @@ impl ShelfContext {
             pending_address: StoredValue::new(None),
             address_before_typing: StoredValue::new(None),
             search_generation: StoredValue::new(0),
+            follow_ups: StoredValue::new(None),
             abstracts_open: RwSignal::new(remembered(ABSTRACTS_KEY).as_deref() == Some("open")),
             printing: RwSignal::new(false),
             print_window: StoredValue::new(None),
@@ -172,7 +176,7 @@ impl ShelfContext {
         self.search_generation.update_value(|g| *g += 1);
         let found = catalog.search(query, None);
         self.catalog.set(catalog);
-        self.found.set(found);
+        self.set_found(found);
         self.version.update(|v| *v += 1);
         if let Some(id) = in_card {
             refocus_in_place(id);
@@ -372,7 +376,7 @@ impl ShelfContext {
         let wanted = self.state.with_untracked(|s| Query::parse(&s.query));
         if self.found.with_untracked(|f| f.query != wanted) {
             self.search_generation.update_value(|g| *g += 1);
-            self.found.set(catalog.search(wanted, None));
+            self.set_found(catalog.search(wanted, None));
         }
         let position = self
             .selection
@@ -459,9 +463,16 @@ impl ShelfContext {
     /// only the previous matches. A long scan runs in slices between which the browser paints and
     /// takes keys; a newer query abandons it. Until it is done, the list and the highlights stay as
     /// they were: one update per search, not two.
+    /// Shows a search's result. The follow-ups of the one before it follow it no longer.
+    fn set_found(&self, result: SearchResult) {
+        self.follow_ups.set_value(None);
+        self.found.set(result);
+    }
+
     fn follow_search(&self) {
         let (state, found, catalog) = (self.state, self.found, self.catalog);
-        let generation = self.search_generation;
+        let (generation, follow_ups) = (self.search_generation, self.follow_ups);
+        let shelf = *self;
         let wanted = Memo::new(move |_| state.with(|s| Query::parse(&s.query)));
         Effect::new(move |_| {
             let query = wanted.get();
@@ -473,20 +484,42 @@ impl ShelfContext {
             let mine = generation.get_value();
             let catalog = catalog.get_untracked();
             spawn_local(async move {
+                // A newer search began meanwhile (a key, a newer catalog, a card opened): this
+                // one's result, or its follow-ups, would be stale.
+                let superseded = || generation.get_value() != mine;
                 let earlier = found.get_untracked();
-                let mut run = catalog.start_search(query, Some(&earlier));
+                let mut run = follow_ups
+                    .with_value(|ups| catalog.start_search(query, Some(&earlier), ups.as_ref()));
                 let mut slice_start = now();
                 while !run.step(SEARCH_SLICE) {
                     if now() - slice_start > SEARCH_BUDGET_MS {
                         yield_to_browser().await;
-                        if generation.get_value() != mine {
+                        if superseded() {
                             return;
                         }
                         slice_start = now();
                     }
                 }
-                if generation.get_value() == mine {
-                    found.set(run.finish());
+                if superseded() {
+                    return;
+                }
+                shelf.set_found(run.finish());
+                // The follow-ups, while the visitor reads the result.
+                let Some(mut run) = found.with_untracked(|f| catalog.start_follow_ups(f)) else {
+                    return;
+                };
+                loop {
+                    yield_to_browser().await;
+                    if superseded() {
+                        return;
+                    }
+                    let slice_start = now();
+                    while now() - slice_start < SEARCH_BUDGET_MS {
+                        if run.step(SEARCH_SLICE / 10) {
+                            follow_ups.set_value(Some(run.finish()));
+                            return;
+                        }
+                    }
                 }
             });
         });

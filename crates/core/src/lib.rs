@@ -13,7 +13,7 @@ mod read;
 mod show;
 
 pub use cite::{bibtex, csl, export, links, name};
-pub use find::{search, select, state, url};
+pub use find::{follow, search, select, state, url};
 pub use index::{fold, letters, order};
 pub use publish::{feeds, metadata, site};
 pub use read::{
@@ -24,6 +24,7 @@ pub use show::{dom_id, math, rich, text};
 
 pub use builder::CatalogBuilder;
 pub use catalog::{Catalog, Link, Paper, Problem, Severity, TopLevelProblem};
+pub use follow::{FollowUpRun, FollowUps};
 pub use kind::PaperType;
 pub use marks::MoreAuthors;
 pub use members::Member;

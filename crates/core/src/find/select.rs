@@ -8,6 +8,7 @@
 
 use crate::catalog::{AuthorId, Catalog, Paper, PaperIdx};
 use crate::fold::{fold, SearchText};
+use crate::follow::FollowUps;
 use crate::kind::PaperType;
 use crate::letters::{Letters, Pairs};
 use crate::order::{low, pack};
@@ -22,7 +23,7 @@ pub struct SearchResult {
     /// The query searched for, which the cards highlight.
     pub query: Query,
     /// `None` when the query is empty (everything matches).
-    matches: Option<Vec<PaperIdx>>,
+    pub(crate) matches: Option<Vec<PaperIdx>>,
 }
 
 impl SearchResult {
@@ -46,6 +47,8 @@ pub struct SearchRun<'c> {
     author_hits: Vec<Vec<bool>>,
     topic_hits: Vec<Vec<bool>>,
     candidates: Option<Vec<PaperIdx>>,
+    /// Whether every candidate matches (the follow-ups of the last search decided it).
+    pub(crate) decided: bool,
     next: usize,
     matches: Vec<PaperIdx>,
 }
@@ -84,7 +87,7 @@ impl SearchRun<'_> {
         let end = self.next.saturating_add(budget).min(self.total());
         for i in self.next..end {
             let idx = self.candidates.as_ref().map_or(i as PaperIdx, |c| c[i]);
-            if self.matches_paper(idx) {
+            if self.decided || self.matches_paper(idx) {
                 self.matches.push(idx);
             }
         }
@@ -104,10 +107,38 @@ impl SearchRun<'_> {
 }
 
 impl Catalog {
+    /// Calls `f` with every text of paper `idx` a search looks in: its own, and its authors' and
+    /// topics' folded names (a member's with its aliases).
+    pub(crate) fn each_searched_text(&self, idx: PaperIdx, mut f: impl FnMut(&str)) {
+        let p = &self.papers[idx as usize];
+        f(p.title.folded());
+        let own = [
+            p.venue.as_ref(),
+            p.abstract_text.as_ref(),
+            p.badge(),
+            p.award(),
+        ];
+        for text in own.into_iter().flatten() {
+            f(text.folded());
+        }
+        for &a in &p.authors {
+            f(self.folded_label(FilterKind::Author, a));
+        }
+        for &t in &p.topics {
+            f(self.folded_label(FilterKind::Topic, t));
+        }
+    }
+
     /// Starts a search for papers matching every term of `query` in their title, authors,
-    /// abstract, topics, venue, badge or award. Given the previous result, a refined query scans only what that
-    /// one matched.
-    pub fn start_search(&self, query: Query, previous: Option<&SearchResult>) -> SearchRun<'_> {
+    /// abstract, topics, venue, badge or award. Given the previous result, a refined query scans
+    /// only what that one matched; given that result's follow-ups too, one more letter of its last
+    /// term is found without a scan.
+    pub fn start_search(
+        &self,
+        query: Query,
+        previous: Option<&SearchResult>,
+        follow_ups: Option<&FollowUps>,
+    ) -> SearchRun<'_> {
         let finders: Vec<Finder<'static>> = query
             .terms
             .iter()
@@ -117,11 +148,16 @@ impl Catalog {
             let names = self.folded_names(kind);
             finders.iter().map(|f| names.containing(f)).collect()
         };
+        let mut decided = false;
         let candidates = match previous {
             Some(SearchResult {
                 query: earlier,
                 matches: Some(earlier_matches),
-            }) if query.refines(earlier) => Some(earlier_matches.clone()),
+            }) if query.refines(earlier) => {
+                let narrowed = follow_ups.and_then(|f| f.narrow(earlier, earlier_matches, &query));
+                decided = narrowed.is_some();
+                Some(narrowed.unwrap_or_else(|| earlier_matches.clone()))
+            }
             _ if query.is_empty() => Some(Vec::new()),
             _ => None,
         };
@@ -141,6 +177,7 @@ impl Catalog {
             query,
             finders,
             candidates,
+            decided,
             next: 0,
             matches: Vec::new(),
         }
@@ -148,7 +185,7 @@ impl Catalog {
 
     /// Searches in one go.
     pub fn search(&self, query: Query, previous: Option<&SearchResult>) -> SearchResult {
-        self.start_search(query, previous).finish()
+        self.start_search(query, previous, None).finish()
     }
 }
 
@@ -528,7 +565,7 @@ impl Catalog {
         let facets = Facets::new(self, state);
         let mut next = state.clone();
         if !self
-            .start_search(Query::parse(&state.query), None)
+            .start_search(Query::parse(&state.query), None, None)
             .matches_paper(idx)
         {
             next.query.clear();

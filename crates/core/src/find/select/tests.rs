@@ -56,7 +56,7 @@ fn a_refined_search_gives_what_a_fresh_one_does() {
 fn a_search_in_slices_gives_what_one_in_one_go_does() {
     let c = sample();
     for q in ["", "a", "bo", "vision zoë"] {
-        let mut run = c.start_search(Query::parse(q), None);
+        let mut run = c.start_search(Query::parse(q), None, None);
         while !run.step(1) {}
         assert_eq!(run.finish(), c.search(Query::parse(q), None), "{q}");
     }
