@@ -219,21 +219,40 @@ pub fn neighbour(control: &web_sys::HtmlElement) -> Option<web_sys::HtmlElement>
 /// and frames go first, then the work resumes ahead of other tasks, free of the 4 ms that a
 /// chain of timers is held to after a few hops; elsewhere a timer.
 pub async fn yield_to_browser() {
-    let Some(window) = window() else { return };
-    let scheduled = js_sys::Reflect::get(&window, &JsValue::from_str("scheduler"))
+    after(scheduled("yield", &js_sys::Array::new())).await;
+}
+
+/// Resolves once the browser has nothing more urgent to do: for work that can wait (a search's
+/// follow-ups), which then never holds up a key or a frame, as work resumed by `scheduler.yield()`
+/// does. `scheduler.postTask` at background priority where the browser has it; elsewhere a timer.
+pub async fn yield_to_background() {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"priority".into(), &"background".into());
+    // The task itself need do nothing (`Object()` makes an object and drops it): the promise
+    // `postTask` returns resolves once it has run.
+    let task = options.constructor();
+    after(scheduled("postTask", &js_sys::Array::of2(&task, &options))).await;
+}
+
+/// The promise that `scheduler`'s `method` returns, where the browser has it.
+fn scheduled(method: &str, args: &js_sys::Array) -> Option<js_sys::Promise> {
+    let scheduler = js_sys::Reflect::get(&window()?.into(), &"scheduler".into())
         .ok()
-        .filter(|s| s.is_object())
-        .and_then(|scheduler| {
-            let yield_now = js_sys::Reflect::get(&scheduler, &JsValue::from_str("yield")).ok()?;
-            yield_now
-                .dyn_into::<js_sys::Function>()
-                .ok()?
-                .call0(&scheduler)
-                .ok()?
-                .dyn_into::<js_sys::Promise>()
-                .ok()
-        });
-    let promise = scheduled.unwrap_or_else(|| {
+        .filter(|s| s.is_object())?;
+    js_sys::Reflect::get(&scheduler, &method.into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?
+        .apply(&scheduler, args)
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
+/// Resolves with `promise`, or after a timer without one.
+async fn after(promise: Option<js_sys::Promise>) {
+    let Some(window) = window() else { return };
+    let promise = promise.unwrap_or_else(|| {
         js_sys::Promise::new(&mut |resolve, _| {
             let _ = window.set_timeout_with_callback(&resolve);
         })

@@ -5,14 +5,15 @@
 use crate::arrival::{Arrival, Feed};
 use crate::browser::{
     now, record_view, refocus_in_place, remember, remembered, reveal, target_from_address,
-    view_from_address, window, yield_to_browser, Record,
+    view_from_address, window, yield_to_background, yield_to_browser, Record,
 };
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use papershelf_core::dom_id::{paper_part, Part};
 use papershelf_core::{Catalog, FilterKind, FollowUps, Query, SearchResult, Selection, ViewState};
-use std::sync::Arc;
+use std::ptr;
+use std::sync::{Arc, Weak};
 use std::time::Duration;
 
 /// Cards rendered at first, and added each time the visitor reaches the end of the list.
@@ -38,6 +39,10 @@ const ADDRESS_PAUSE: Duration = Duration::from_millis(250);
 
 /// Papers scanned between checks of the clock while searching.
 const SEARCH_SLICE: usize = 500;
+
+/// Papers whose follow-ups are worked out in one background task: all their texts are read, a
+/// millisecond's work or less.
+const FOLLOW_UP_SLICE: usize = 200;
 
 /// Milliseconds a search runs before letting the browser paint and take keys. A visitor's key
 /// comes down and up as two events: the key's release usually lands while the search for the
@@ -109,8 +114,16 @@ impl ShelfContext {
                 ..s.clone()
             })
         });
-        let selection = Memo::new(move |_| {
-            catalog.with(|c| filters.with(|s| found.with(|f| c.select_searched(s, f))))
+        // The catalog the last selection was made in, which a selection made in the same one
+        // starts from (a `Weak`: it keeps no catalog alive, and no other can take its address).
+        let selected_in = StoredValue::new(Weak::new());
+        let selection = Memo::new(move |previous: Option<&Selection>| {
+            catalog.with(|c| {
+                let same_catalog = selected_in.with_value(|w| ptr::eq(w.as_ptr(), Arc::as_ptr(c)));
+                selected_in.set_value(Arc::downgrade(c));
+                let previous = previous.filter(|_| same_catalog);
+                filters.with(|s| found.with(|f| c.select_refined(s, f, previous)))
+            })
         });
         let shelf = ShelfContext {
             catalog,
@@ -509,16 +522,13 @@ impl ShelfContext {
                     return;
                 };
                 loop {
-                    yield_to_browser().await;
+                    yield_to_background().await;
                     if superseded() {
                         return;
                     }
-                    let slice_start = now();
-                    while now() - slice_start < SEARCH_BUDGET_MS {
-                        if run.step(SEARCH_SLICE / 10) {
-                            follow_ups.set_value(Some(run.finish()));
-                            return;
-                        }
+                    if run.step(FOLLOW_UP_SLICE) {
+                        follow_ups.set_value(Some(run.finish()));
+                        return;
                     }
                 }
             });

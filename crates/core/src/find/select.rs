@@ -190,18 +190,86 @@ impl Catalog {
 }
 
 /// What a view shows: the papers in order, and how many papers each facet value would give.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 pub struct Selection {
     /// The matching papers, in the view's sort order.
     pub shown: Vec<PaperIdx>,
-    author_counts: Vec<u32>,
-    topic_counts: Vec<u32>,
+    counts: Counts,
+    /// What it was selected from, for the next selection to start from it (see
+    /// [`Catalog::select_refined`]).
+    basis: Option<Basis>,
+}
+
+/// Two selections are equal when they show and count the same, whatever they were selected from.
+impl PartialEq for Selection {
+    fn eq(&self, other: &Selection) -> bool {
+        self.shown == other.shown && self.counts == other.counts
+    }
+}
+
+/// What a selection was selected from: the view without its search, the search's matches, and
+/// the catalog's size.
+#[derive(Debug, Clone)]
+struct Basis {
+    filters: ViewState,
+    matches: Option<Vec<PaperIdx>>,
+    papers: usize,
+}
+
+/// How many papers each facet value would give.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Counts {
+    authors: Vec<u32>,
+    topics: Vec<u32>,
     /// (year, count), newest first, non-zero counts only.
-    year_counts: Vec<(i32, u32)>,
+    years: Vec<(i32, u32)>,
     /// Per type, in the order of [`PaperType::ALL`].
-    type_counts: [u32; PaperType::ALL.len()],
+    types: [u32; PaperType::ALL.len()],
     /// Featured papers the view would show with the featured filter on.
-    featured_count: u32,
+    featured: u32,
+}
+
+impl Counts {
+    /// Counts `paper` in (or, `out`, takes it out again) under `facets`, as the facets count:
+    /// each value's count given the other facets' selections. Returns whether the view shows it.
+    fn tally(&mut self, paper: &Paper, facets: &Facets, out: bool) -> bool {
+        let a = facets.author_ok(paper);
+        let t = facets.topic_ok(paper);
+        let y = facets.year_ok(paper);
+        let k = facets.type_ok(paper);
+        let f = facets.featured_ok(paper);
+        let step = |count: &mut u32| *count = if out { *count - 1 } else { *count + 1 };
+        if t && y && k && f {
+            for &id in &paper.authors {
+                step(&mut self.authors[id as usize]);
+            }
+        }
+        if a && y && k && f {
+            for &id in &paper.topics {
+                step(&mut self.topics[id as usize]);
+            }
+        }
+        if let (true, Some(year)) = (a && t && k && f, paper.year) {
+            // Kept newest first as it grows: a few dozen years, no sort afterwards.
+            match self.years.binary_search_by(|&(y, _)| year.cmp(&y)) {
+                Ok(at) => {
+                    step(&mut self.years[at].1);
+                    if self.years[at].1 == 0 {
+                        self.years.remove(at);
+                    }
+                }
+                Err(at) => self.years.insert(at, (year, 1)),
+            }
+        }
+        if let (true, Some(kind)) = (a && t && y && f, paper.paper_type) {
+            step(&mut self.types[kind as usize]);
+        }
+        let shown = a && t && y && k && f;
+        if shown && paper.featured {
+            step(&mut self.featured);
+        }
+        shown
+    }
 }
 
 /// One value of a facet as the sidebar shows it.
@@ -297,47 +365,22 @@ impl Catalog {
 
     /// The selection of `state`, given the result of searching for its query.
     pub fn select_searched(&self, state: &ViewState, search: &SearchResult) -> Selection {
-        let facets = Facets::new(self, state);
+        self.select_refined(state, search, None)
+    }
 
+    /// Every match counted.
+    fn select_all(&self, state: &ViewState, search: &SearchResult) -> Selection {
+        let facets = Facets::new(self, state);
         // Counting visits the matches in catalog order, which reads the papers front to back
         // (in sort order it would jump around 100,000 of them); the list then follows the sort.
-        let mut author_counts = vec![0u32; self.authors.len()];
-        let mut topic_counts = vec![0u32; self.topics.len()];
-        let mut by_year: Vec<(i32, u32)> = Vec::new();
+        let mut counts = Counts {
+            authors: vec![0; self.authors.len()],
+            topics: vec![0; self.topics.len()],
+            ..Counts::default()
+        };
         let mut is_shown = vec![false; self.papers.len()];
-        let mut type_counts = [0u32; PaperType::ALL.len()];
-        let mut featured_count = 0;
         let mut visit = |idx: PaperIdx| {
-            let paper = &self.papers[idx as usize];
-            let a = facets.author_ok(paper);
-            let t = facets.topic_ok(paper);
-            let y = facets.year_ok(paper);
-            let k = facets.type_ok(paper);
-            let f = facets.featured_ok(paper);
-            is_shown[idx as usize] = a && t && y && k && f;
-            if t && y && k && f {
-                for &id in &paper.authors {
-                    author_counts[id as usize] += 1;
-                }
-            }
-            if a && y && k && f {
-                for &id in &paper.topics {
-                    topic_counts[id as usize] += 1;
-                }
-            }
-            if let (true, Some(year)) = (a && t && k && f, paper.year) {
-                // Kept newest first as it grows: a few dozen years, no sort afterwards.
-                match by_year.binary_search_by(|&(y, _)| year.cmp(&y)) {
-                    Ok(at) => by_year[at].1 += 1,
-                    Err(at) => by_year.insert(at, (year, 1)),
-                }
-            }
-            if let (true, Some(kind)) = (a && t && y && f, paper.paper_type) {
-                type_counts[kind as usize] += 1;
-            }
-            if a && t && y && k && paper.featured {
-                featured_count += 1;
-            }
+            is_shown[idx as usize] = counts.tally(&self.papers[idx as usize], &facets, false);
         };
         match &search.matches {
             None => (0..self.papers.len() as PaperIdx).for_each(&mut visit),
@@ -349,13 +392,98 @@ impl Catalog {
             .copied()
             .filter(|&idx| is_shown[idx as usize])
             .collect();
+        self.selection(shown, counts, state, search)
+    }
+
+    /// The selection of `state` given its search's result, as [`Catalog::select_searched`] gives
+    /// it, worked out from the `previous` selection (in this catalog) when that is less work: when
+    /// `previous` is of the same filters and an earlier search whose matches hold this one's, it
+    /// takes out the papers this search no longer matches, where there are fewer of them than of
+    /// matches. The first keys of a word match nearly every paper: counting them all again was
+    /// the larger part of such a keystroke at 100,000 papers.
+    pub fn select_refined(
+        &self,
+        state: &ViewState,
+        search: &SearchResult,
+        previous: Option<&Selection>,
+    ) -> Selection {
+        let Some((previous, dropped)) =
+            previous.and_then(|p| Some((p, self.dropped_since(p, state, search)?)))
+        else {
+            return self.select_all(state, search);
+        };
+        let facets = Facets::new(self, state);
+        let mut counts = previous.counts.clone();
+        let mut gone = vec![false; self.papers.len()];
+        for &idx in &dropped {
+            counts.tally(&self.papers[idx as usize], &facets, true);
+            gone[idx as usize] = true;
+        }
+        let shown = previous
+            .shown
+            .iter()
+            .copied()
+            .filter(|&idx| !gone[idx as usize])
+            .collect();
+        self.selection(shown, counts, state, search)
+    }
+
+    /// The papers `previous`'s search matched that `search` does not, if `previous` is of the
+    /// same filters and catalog, its matches hold `search`'s, and there are fewer of them than
+    /// of `search`'s matches.
+    fn dropped_since(
+        &self,
+        previous: &Selection,
+        state: &ViewState,
+        search: &SearchResult,
+    ) -> Option<Vec<PaperIdx>> {
+        let basis = previous.basis.as_ref()?;
+        let matches = search.matches.as_ref()?;
+        let same_filters = ViewState {
+            query: String::new(),
+            ..state.clone()
+        } == basis.filters;
+        if !same_filters || basis.papers != self.papers.len() {
+            return None;
+        }
+        // The earlier matches, `None` for every paper.
+        let earlier = basis.matches.as_deref();
+        let earlier_len = earlier.map_or(self.papers.len(), <[PaperIdx]>::len);
+        let mut dropped = Vec::new();
+        let mut kept = 0;
+        for i in 0..earlier_len {
+            let idx = earlier.map_or(i as PaperIdx, |e| e[i]);
+            if matches.get(kept) == Some(&idx) {
+                kept += 1;
+            } else {
+                dropped.push(idx);
+                if dropped.len() >= matches.len() {
+                    return None;
+                }
+            }
+        }
+        // Every match must have been among the earlier ones, in the same order.
+        (kept == matches.len()).then_some(dropped)
+    }
+
+    fn selection(
+        &self,
+        shown: Vec<PaperIdx>,
+        counts: Counts,
+        state: &ViewState,
+        search: &SearchResult,
+    ) -> Selection {
         Selection {
             shown,
-            author_counts,
-            topic_counts,
-            year_counts: by_year,
-            type_counts,
-            featured_count,
+            counts,
+            basis: Some(Basis {
+                filters: ViewState {
+                    query: String::new(),
+                    ..state.clone()
+                },
+                matches: search.matches.clone(),
+                papers: self.papers.len(),
+            }),
         }
     }
 
@@ -385,17 +513,17 @@ impl Catalog {
                     FilterKind::Author => match self.author_id(value) {
                         Some(id) => (
                             self.author_name(id).to_owned(),
-                            sel.author_counts[id as usize],
+                            sel.counts.authors[id as usize],
                         ),
                         None => (value.clone(), 0),
                     },
                     FilterKind::Topic => match self.topic_id(value) {
-                        Some(id) => (self.topic(id).label.clone(), sel.topic_counts[id as usize]),
+                        Some(id) => (self.topic(id).label.clone(), sel.counts.topics[id as usize]),
                         None => (value.clone(), 0),
                     },
                     FilterKind::Year => (year_label(value), sel.count_years(value)),
                     FilterKind::Type => match PaperType::from_key(value) {
-                        Some(kind) => (kind.label().to_owned(), sel.type_counts[kind as usize]),
+                        Some(kind) => (kind.label().to_owned(), sel.counts.types[kind as usize]),
                         None => (value.clone(), 0),
                     },
                 };
@@ -411,7 +539,8 @@ impl Catalog {
         let find = fold(find);
         let others: Vec<FacetValue> = match kind {
             FilterKind::Year => sel
-                .year_counts
+                .counts
+                .years
                 .iter()
                 .map(|&(year, count)| (year.to_string(), count))
                 .filter(|(label, _)| !out.iter().any(|v| self.same_value(kind, &v.value, label)))
@@ -424,7 +553,7 @@ impl Catalog {
                 .collect(),
             FilterKind::Type => PaperType::ALL
                 .into_iter()
-                .filter(|&kind| sel.type_counts[kind as usize] > 0)
+                .filter(|&kind| sel.counts.types[kind as usize] > 0)
                 .filter(|kind| {
                     !out.iter()
                         .any(|v| self.same_value(FilterKind::Type, &v.value, kind.key()))
@@ -432,7 +561,7 @@ impl Catalog {
                 .map(|kind| FacetValue {
                     label: kind.label().to_owned(),
                     value: kind.key().to_owned(),
-                    count: sel.type_counts[kind as usize],
+                    count: sel.counts.types[kind as usize],
                     selected: false,
                 })
                 .collect(),
@@ -479,8 +608,8 @@ impl Catalog {
         limit: usize,
     ) -> Vec<FacetValue> {
         let counts = match kind {
-            FilterKind::Topic => &sel.topic_counts,
-            _ => &sel.author_counts,
+            FilterKind::Topic => &sel.counts.topics,
+            _ => &sel.counts.authors,
         };
         // Members, then most papers, then name: a member bit over the inverted count, then the
         // alphabetical place. A count never reaches 2^31 (paper indices are u32s).
@@ -590,12 +719,13 @@ impl Catalog {
 impl Selection {
     /// How many papers the featured filter would show, given the search and the facets.
     pub fn featured_count(&self) -> u32 {
-        self.featured_count
+        self.counts.featured
     }
 
     fn count_years(&self, value: &str) -> u32 {
         parse_years(value).map_or(0, |(from, to)| {
-            self.year_counts
+            self.counts
+                .years
                 .iter()
                 .filter(|(y, _)| (from..=to).contains(y))
                 .map(|(_, n)| n)

@@ -141,7 +141,6 @@ impl CatalogBuilder {
         let mut builder = CatalogBuilder::default();
         builder.catalog.papers.reserve_exact(papers);
         builder.catalog.letters.reserve_exact(papers);
-        builder.used_ids.reserve(papers);
         builder
     }
 

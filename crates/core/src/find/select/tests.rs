@@ -390,3 +390,73 @@ fn a_member_selected_by_an_alias_is_one_entry_under_their_name() {
         [("Idle Member".to_owned(), 0, true)]
     );
 }
+
+/// Each prefix of `typed` selected as the site does, from the selection before it, and afresh.
+fn refined_and_fresh(c: &Catalog, filters: &str, typed: &str) -> Vec<(Selection, Selection)> {
+    let mut previous = c.select(&ViewState::from_query(filters));
+    let mut found = SearchResult::everything();
+    let mut out = Vec::new();
+    for end in (0..=typed.len()).filter(|&end| typed.is_char_boundary(end)) {
+        let state = ViewState {
+            query: typed[..end].to_owned(),
+            ..ViewState::from_query(filters)
+        };
+        found = c.search(Query::parse(&state.query), Some(&found));
+        let refined = c.select_refined(&state, &found, Some(&previous));
+        out.push((refined.clone(), c.select_searched(&state, &found)));
+        previous = refined;
+    }
+    out
+}
+
+#[test]
+fn a_refined_selection_takes_out_what_the_search_no_longer_matches() {
+    let c = sample();
+    let everything = c.select(&ViewState::default());
+    let found = c.search(Query::parse("l"), None);
+    let state = ViewState::from_query("q=l");
+    // "l" matches three of the four papers: the one it drops is taken out.
+    assert_eq!(c.dropped_since(&everything, &state, &found), Some(vec![1]));
+    for (refined, fresh) in refined_and_fresh(&c, "", "alpha") {
+        assert_eq!(refined, fresh);
+        assert_eq!(refined.counts, fresh.counts);
+    }
+    // Another filter, or a search that is not a refinement: selected afresh.
+    let by_bo = ViewState::from_query("q=l&author=Bo");
+    assert_eq!(c.dropped_since(&everything, &by_bo, &found), None);
+    let gamma = c.select(&ViewState::from_query("q=gamma"));
+    assert_eq!(c.dropped_since(&gamma, &state, &found), None);
+}
+
+const KINDS: [&str; 3] = ["article", "thesis", "preprint"];
+
+proptest::proptest! {
+    /// Typed key by key under any filters, each selection made from the one before it shows and
+    /// counts what a fresh one does.
+    #[test]
+    fn refining_a_selection_gives_what_a_fresh_one_does(
+        papers in proptest::collection::vec(
+            ("[ab ]{1,6}", proptest::collection::vec(0..4usize, 0..3), proptest::collection::vec(0..3usize, 0..3), proptest::option::of(2018..2022i32), proptest::bool::ANY, 0..3usize),
+            1..10,
+        ),
+        filters in proptest::sample::select(vec!["", "author=N1", "topic=K0&author=N2", "year=2019-2020", "type=article", "featured", "author=N0&year=2021&type=thesis"]),
+        typed in "[ab ]{0,6}",
+    ) {
+        let papers: Vec<_> = papers
+            .iter()
+            .map(|(title, authors, topics, year, featured, kind)| serde_json::json!({
+                "title": format!("t{title}"),
+                "authors": authors.iter().map(|a| format!("N{a}")).collect::<Vec<_>>(),
+                "topics": topics.iter().map(|t| format!("K{t}")).collect::<Vec<_>>(),
+                "year": year,
+                "featured": featured,
+                "type": KINDS[*kind],
+            }))
+            .collect();
+        let c = Catalog::from_json(&serde_json::json!({ "publications": papers }).to_string()).unwrap();
+        for (refined, fresh) in refined_and_fresh(&c, filters, &typed) {
+            proptest::prop_assert_eq!(&refined.counts, &fresh.counts);
+            proptest::prop_assert_eq!(refined.shown, fresh.shown);
+        }
+    }
+}
