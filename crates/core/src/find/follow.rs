@@ -61,14 +61,13 @@ impl FollowUps {
         if bit == OTHER || bit == 0 {
             return None;
         }
-        Some(
-            matches
-                .iter()
-                .zip(&self.next)
-                .filter(|(_, &next)| next & bit != 0)
-                .map(|(&idx, _)| idx)
-                .collect(),
-        )
+        let mut narrowed = Vec::new();
+        for (&idx, next) in matches.iter().zip(&self.next) {
+            if next & bit != 0 {
+                narrowed.push(idx);
+            }
+        }
+        Some(narrowed)
     }
 }
 

@@ -14,13 +14,13 @@ use crate::catalog::Catalog;
 use crate::fold::collapse_whitespace;
 use crate::locate::key_path;
 use crate::marks::MARKS;
-use crate::paper::Span;
+use crate::paper::{AuthorId, Span};
 use crate::parse::{EntrySink, Field, JsonKind, RawDocument, RawEntry, RawLinks, RawMembers};
 use crate::problem::{wrong_type, Severity};
 use crate::stream::{read_json, ReadError};
 use crate::text::slug;
 use rustc_hash::FxBuildHasher;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -49,6 +49,9 @@ pub struct CatalogBuilder {
     marks: Option<Field<RawLinks>>,
     /// Spelling counts per topic, to pick the most common one at the end.
     topic_spellings: Vec<Vec<(String, usize)>>,
+    /// Every author's id by name as written: the names themselves, which `finish` moves into the
+    /// catalog's list of authors (kept once while the file streams in, not twice).
+    author_ids: HashMap<String, AuthorId, FxBuildHasher>,
     /// Entries still waiting for an id, and ids already given.
     needs_id: Vec<usize>,
     used_ids: HashSet<String, FxBuildHasher>,
@@ -139,8 +142,8 @@ impl CatalogBuilder {
     /// doubling: no copy of them, and no empty room, while the file streams in.
     pub fn with_capacity(papers: usize) -> CatalogBuilder {
         let mut builder = CatalogBuilder::default();
-        builder.catalog.papers.reserve_exact(papers);
-        builder.catalog.letters.reserve_exact(papers);
+        builder.catalog.papers = Vec::with_capacity(papers);
+        builder.catalog.letters = Vec::with_capacity(papers);
         builder
     }
 
@@ -157,7 +160,12 @@ impl CatalogBuilder {
         // indexes are built, so that these reuse it. Wasm memory keeps its highest mark.
         self.catalog.papers.shrink_to_fit();
         self.catalog.letters.shrink_to_fit();
-        self.catalog.authors.shrink_to_fit();
+        let mut authors = Vec::new();
+        authors.resize_with(self.author_ids.len(), String::new);
+        for (name, id) in std::mem::take(&mut self.author_ids) {
+            authors[id as usize] = name;
+        }
+        self.catalog.authors = authors;
         for (topic, spellings) in self.catalog.topics.iter_mut().zip(&self.topic_spellings) {
             // Most common spelling; the first seen wins a tie (max_by_key keeps the last maximum).
             if let Some((label, _)) = spellings.iter().rev().max_by_key(|(_, count)| *count) {

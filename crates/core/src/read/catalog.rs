@@ -46,8 +46,9 @@ pub struct Catalog {
     pub problems: Vec<Problem>,
     /// What was ignored in the top-level fields: `title`, then `description`, then `members`.
     pub top_level_problems: Vec<TopLevelProblem>,
-    /// Every spelling of an author in the data (a member's aliases too) and every member's name.
-    pub(super) author_ids: HashMap<String, AuthorId, FxBuildHasher>,
+    /// The spellings of a member in the data other than the member's name, to the member's
+    /// author. Every other name is its author's own, found in `authors_alphabetical`.
+    pub(super) other_spellings: HashMap<String, AuthorId, FxBuildHasher>,
     /// Each member's name and aliases, folded (see [`member_key`]), to their place in `members`.
     pub(super) member_keys: HashMap<String, u32, FxBuildHasher>,
     /// (author, place in `members`) for members with papers, by author: packed keys
@@ -216,7 +217,12 @@ impl Catalog {
     /// written on it), a member's name or alias in any spelling of case, accents and spacing
     /// (see [`crate::members`]), or another author's name so spelled if no other name folds alike.
     pub fn author_id(&self, name: &str) -> Option<AuthorId> {
-        if let Some(&id) = self.author_ids.get(name) {
+        let order = &self.authors_alphabetical;
+        let at = order.partition_point(|&id| self.authors[id as usize].as_str() < name);
+        let own = order
+            .get(at)
+            .filter(|&&id| self.authors[id as usize] == name);
+        if let Some(&id) = own.or_else(|| self.other_spellings.get(name)) {
             return Some(id);
         }
         // A name written with its marks (`Kaiyan Zhang*†`) is the same person.

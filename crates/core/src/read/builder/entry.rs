@@ -464,13 +464,12 @@ impl CatalogBuilder {
     }
 
     fn intern_author(&mut self, name: String) -> AuthorId {
-        // Looked up before it is inserted, so that a name seen before is not copied again.
-        if let Some(&id) = self.catalog.author_ids.get(&name) {
+        // Looked up before it is inserted, so that a name seen before is dropped at once.
+        if let Some(&id) = self.author_ids.get(&name) {
             return id;
         }
-        let id = self.catalog.authors.len() as AuthorId;
-        self.catalog.author_ids.insert(name.clone(), id);
-        self.catalog.authors.push(name);
+        let id = self.author_ids.len() as AuthorId;
+        self.author_ids.insert(name, id);
         id
     }
 

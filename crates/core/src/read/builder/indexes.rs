@@ -95,14 +95,18 @@ impl CatalogBuilder {
                 continue;
             };
             let member = &mut c.members[m as usize];
-            match member.author {
-                Some(id) => new_ids.push(id),
+            let id = match member.author {
+                Some(id) => id,
                 None => {
                     member.author = Some(next);
                     authors.push(member.name.clone());
                     folded.push(member.folded_names());
-                    new_ids.push(next);
+                    next
                 }
+            };
+            new_ids.push(id);
+            if name != member.name {
+                c.other_spellings.insert(name, id);
             }
         }
         let merged = new_ids.len() != authors.len();
@@ -122,13 +126,9 @@ impl CatalogBuilder {
                 }
             }
         }
-        for id in c.author_ids.values_mut() {
-            *id = new_ids[*id as usize];
-        }
         c.member_authors.clear();
         for (m, member) in c.members.iter().enumerate() {
             if let Some(id) = member.author {
-                c.author_ids.insert(member.name.clone(), id);
                 c.member_authors.push(pack(id, m as u32));
             }
         }

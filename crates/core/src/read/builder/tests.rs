@@ -193,6 +193,32 @@ fn an_alias_written_with_a_mark_is_the_member() {
 }
 
 #[test]
+fn every_name_as_written_finds_its_author() {
+    // The names are kept once: an author's own by the sorted list of authors, a member's other
+    // spellings beside it.
+    let c = catalog(
+        r#"{"members":[{"name":"Ignacio Hounie","aliases":["I. Hounie"]},{"name":"Ann Lee"}],
+            "publications":[
+            {"title":"A","authors":["I. Hounie","Bo","Zed"]},{"title":"B","authors":["ignacio  hounie","Al"]},
+            {"title":"C","authors":["Ann Lee","ANN LEE","Bo"]}]}"#,
+    );
+    for paper in &c.papers {
+        let title = paper.title.shown();
+        let written: &[&str] = match title.as_str() {
+            "A" => &["I. Hounie", "Bo", "Zed"],
+            "B" => &["ignacio  hounie", "Al"],
+            _ => &["Ann Lee", "ANN LEE", "Bo"],
+        };
+        for name in written {
+            let id = c.author_id(name).unwrap_or_else(|| panic!("{name}"));
+            assert!(paper.authors.contains(&id), "{name} in {title}");
+        }
+    }
+    assert_eq!(c.author_id("Nobody"), None);
+    assert_eq!(c.authors.len(), 5);
+}
+
+#[test]
 fn a_members_marked_spellings_are_one_author() {
     let c = catalog(
         r#"{"members":[{"name":"Kaiyan Zhang","aliases":["K. Zhang"]}],"publications":[
