@@ -5,24 +5,22 @@
 //! made the third key of every word the slowest of a keystroke's searches.
 
 use crate::catalog::{Catalog, PaperIdx};
+use crate::letters;
 use crate::search::Query;
-use crate::select::SearchResult;
+use crate::state::FilterKind;
 use memchr::memmem::Finder;
 
-/// Each byte's bit: `a`–`z`, `0`–`9` and the space have their own; every other byte shares
-/// [`OTHER`], which says only that something else may follow. A `\n` (between a member's names,
-/// never in a term) has none.
+/// Each byte's bit: `a`–`z` and `0`–`9` have their own (a paper's letters' bits, `letters::BITS`),
+/// and so has the space; every other byte shares [`OTHER`], which says only that something else
+/// may follow. A `\n` (between a member's names, never in a term) has none.
 const FOLLOWERS: [u64; 256] = {
     let mut bits = [OTHER; 256];
     let mut b = 0;
-    while b < 26 {
-        bits[b'a' as usize + b] = 1 << b;
+    while b < 256 {
+        if letters::BITS[b] != 0 {
+            bits[b] = letters::BITS[b];
+        }
         b += 1;
-    }
-    let mut d = 0;
-    while d < 10 {
-        bits[b'0' as usize + d] = 1 << (26 + d);
-        d += 1;
     }
     bits[b' ' as usize] = 1 << 36;
     bits[b'\n' as usize] = 0;
@@ -120,21 +118,45 @@ fn followers(finder: &Finder, text: &[u8]) -> u64 {
     next
 }
 
-impl Catalog {
-    /// Starts working out what follows the last term of `result`'s query in the papers it
-    /// matched. `None` for an empty query, which matches everything (the key after it starts a
-    /// term, which the letters decide), and for a term of one letter, whose next one the letter
-    /// pairs decide.
-    pub fn start_follow_ups(&self, result: &SearchResult) -> Option<FollowUpRun<'_>> {
-        let term = result.query.terms.last().filter(|t| t.len() > 1)?;
-        let matches = result.matches.clone()?;
+impl<'c> FollowUpRun<'c> {
+    /// Starts on the papers `matches` of `query`; `None` for a last term of one byte or none.
+    pub(crate) fn new(
+        catalog: &'c Catalog,
+        query: &Query,
+        matches: &[PaperIdx],
+    ) -> Option<FollowUpRun<'c>> {
+        let term = query.terms.last().filter(|t| t.len() > 1)?;
         Some(FollowUpRun {
-            catalog: self,
-            query: result.query.clone(),
+            catalog,
+            query: query.clone(),
             finder: Finder::new(term.as_bytes()).into_owned(),
             next: Vec::with_capacity(matches.len()),
-            matches,
+            matches: matches.to_vec(),
         })
+    }
+}
+
+impl Catalog {
+    /// Calls `f` with every text of paper `idx` a search looks in: its own, and its authors' and
+    /// topics' folded names (a member's with its aliases).
+    fn each_searched_text(&self, idx: PaperIdx, mut f: impl FnMut(&str)) {
+        let p = &self.papers[idx as usize];
+        f(p.title.folded());
+        let own = [
+            p.venue.as_ref(),
+            p.abstract_text.as_ref(),
+            p.badge(),
+            p.award(),
+        ];
+        for text in own.into_iter().flatten() {
+            f(text.folded());
+        }
+        for &a in &p.authors {
+            f(self.folded_label(FilterKind::Author, a));
+        }
+        for &t in &p.topics {
+            f(self.folded_label(FilterKind::Topic, t));
+        }
     }
 }
 

@@ -8,7 +8,7 @@
 
 use crate::catalog::{AuthorId, Catalog, Paper, PaperIdx};
 use crate::fold::{fold, SearchText};
-use crate::follow::FollowUps;
+use crate::follow::{FollowUpRun, FollowUps};
 use crate::kind::PaperType;
 use crate::letters::{Letters, Pairs};
 use crate::order::{low, pack};
@@ -107,28 +107,6 @@ impl SearchRun<'_> {
 }
 
 impl Catalog {
-    /// Calls `f` with every text of paper `idx` a search looks in: its own, and its authors' and
-    /// topics' folded names (a member's with its aliases).
-    pub(crate) fn each_searched_text(&self, idx: PaperIdx, mut f: impl FnMut(&str)) {
-        let p = &self.papers[idx as usize];
-        f(p.title.folded());
-        let own = [
-            p.venue.as_ref(),
-            p.abstract_text.as_ref(),
-            p.badge(),
-            p.award(),
-        ];
-        for text in own.into_iter().flatten() {
-            f(text.folded());
-        }
-        for &a in &p.authors {
-            f(self.folded_label(FilterKind::Author, a));
-        }
-        for &t in &p.topics {
-            f(self.folded_label(FilterKind::Topic, t));
-        }
-    }
-
     /// Starts a search for papers matching every term of `query` in their title, authors,
     /// abstract, topics, venue, badge or award. Given the previous result, a refined query scans
     /// only what that one matched; given that result's follow-ups too, one more letter of its last
@@ -186,6 +164,14 @@ impl Catalog {
     /// Searches in one go.
     pub fn search(&self, query: Query, previous: Option<&SearchResult>) -> SearchResult {
         self.start_search(query, previous, None).finish()
+    }
+
+    /// Starts working out what follows the last term of `result`'s query in the papers it
+    /// matched (see [`FollowUps`]). `None` for an empty query, which matches everything (the key
+    /// after it starts a term, which the letters decide), and for a term of one letter, whose
+    /// next one the letter pairs decide.
+    pub fn start_follow_ups(&self, result: &SearchResult) -> Option<FollowUpRun<'_>> {
+        FollowUpRun::new(self, &result.query, result.matches.as_ref()?)
     }
 }
 

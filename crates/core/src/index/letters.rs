@@ -8,7 +8,7 @@
 pub struct Letters(u64);
 
 /// Each byte's bit: `a`–`z` the first 26, `0`–`9` the next 10; no other byte has one.
-const BITS: [u64; 256] = {
+pub(crate) const BITS: [u64; 256] = {
     let mut bits = [0; 256];
     let mut b = 0;
     while b < 26 {

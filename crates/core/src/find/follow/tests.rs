@@ -1,4 +1,5 @@
 use super::*;
+use crate::select::SearchResult;
 use proptest::prelude::*;
 
 fn catalog(papers: &[serde_json::Value]) -> Catalog {
