@@ -98,3 +98,32 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// REVIEW (s29) probe: members with aliases, capitals, badges/awards, typed key by key.
+    #[test]
+    fn review_s29_following_up_with_members_and_capitals(
+        papers in proptest::collection::vec(("[aAbé É1-]{1,10}", "[aAb é1-]{0,8}", "[aAbé ]{0,6}"), 1..6),
+        aliases in proptest::collection::vec("[aAbé ]{1,6}", 0..3),
+        typed in "[aAbBéÉ 1\"-]{1,8}",
+    ) {
+        let papers: Vec<_> = papers
+            .iter()
+            .map(|(title, author, award)| serde_json::json!({
+                "title": format!("t{title}"),
+                "authors": [format!("n{author}"), "Ann Bee"],
+                "award": award,
+            }))
+            .collect();
+        let c = Catalog::from_json(&serde_json::json!({
+            "publications": papers,
+            "members": [{"name": "Ann Bee", "aliases": aliases}],
+        }).to_string()).unwrap();
+        let (results, _) = typed_key_by_key(&c, &typed);
+        let prefixes = (1..=typed.len()).filter(|&end| typed.is_char_boundary(end));
+        for (end, result) in prefixes.zip(&results) {
+            let fresh = c.search(Query::parse(&typed[..end]), None);
+            prop_assert_eq!(result, &fresh, "{:?}", &typed[..end]);
+        }
+    }
+}
