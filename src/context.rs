@@ -500,6 +500,11 @@ impl ShelfContext {
                 // A newer search began meanwhile (a key, a newer catalog, a card opened): this
                 // one's result, or its follow-ups, would be stale.
                 let superseded = || generation.get_value() != mine;
+                // A newer catalog taken in before this began brought its own result: `found` is
+                // then not of `catalog`, whose papers its matches do not index.
+                if superseded() {
+                    return;
+                }
                 let earlier = found.get_untracked();
                 let mut run = follow_ups
                     .with_value(|ups| catalog.start_search(query, Some(&earlier), ups.as_ref()));

@@ -145,6 +145,10 @@ pub struct Progress {
     pub total: Option<u64>,
 }
 
+/// The most papers room is made for before they come: about a million, ten times the largest
+/// catalog the benchmarks load.
+const MOST_RESERVED: usize = 1 << 20;
+
 /// A download quiet for this long has stalled: what arrived is shown meanwhile.
 const STALL_MS: f64 = 200.0;
 
@@ -155,12 +159,17 @@ struct Loading {
 }
 
 impl Loading {
-    /// With room for the papers the build counted in the file, as long as its length allows that
-    /// many (a paper takes a dozen bytes at the very least): the page's attributes are not
-    /// trusted with the size of an allocation.
+    /// With room for the papers the build counted in the file. The page's attributes are not
+    /// trusted with the size of an allocation: the room is at most what the file's stated length
+    /// could hold (a paper takes a dozen bytes at the very least), and at most `MOST_RESERVED`
+    /// papers; beyond that the lists grow as the papers come.
     fn new(address: &DataAddress) -> Loading {
         let most = address.bytes.map_or(0, |bytes| bytes / 12);
-        let papers = address.papers.unwrap_or(0).min(most as usize);
+        let papers = address
+            .papers
+            .unwrap_or(0)
+            .min(most as usize)
+            .min(MOST_RESERVED);
         Loading {
             builder: CatalogBuilder::with_capacity(papers),
             papers: 0,

@@ -281,3 +281,21 @@ test("after a redeploy, the app shows the new data, not a cached copy (the host 
   await context.close();
   server.close();
 });
+
+test("a page that states a file and a count no file could have still loads every paper", async ({ page }) => {
+  // Found in review: the room made for the stated count was bounded only by the stated length,
+  // which the page states too; both made up, the app panicked asking for it.
+  await page.route(/\/papers\/(index\.html)?(\?.*)?$/, async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text())
+      .replace(/data-publications="\d+"/, 'data-publications="4000000000"')
+      .replace(/data-papers="\d+"/, 'data-papers="333333333"');
+    await route.fulfill({ response, body: html });
+  });
+  await page.goto("./");
+  const searchBox = page.getByRole("searchbox", { name: "Search", exact: true });
+  await searchBox.fill("zzzqqqxxx");
+  await expect(status(page)).toHaveText("0 publications");
+  await searchBox.fill("");
+  await expect(status(page)).toHaveText(`${seedPapers().length} publications`);
+});

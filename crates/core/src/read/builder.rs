@@ -139,11 +139,17 @@ impl Catalog {
 impl CatalogBuilder {
     /// A builder with room for `papers` papers from the start, when the file's count is known
     /// beforehand (the site's build writes it into the page). The lists then never grow by
-    /// doubling: no copy of them, and no empty room, while the file streams in.
+    /// doubling: no copy of them, and no empty room, while the file streams in. Room that cannot
+    /// be had (a count no file could hold) is not made: the lists grow as the papers come.
     pub fn with_capacity(papers: usize) -> CatalogBuilder {
         let mut builder = CatalogBuilder::default();
-        builder.catalog.papers = Vec::with_capacity(papers);
-        builder.catalog.letters = Vec::with_capacity(papers);
+        let catalog = &mut builder.catalog;
+        if catalog.papers.try_reserve_exact(papers).is_err()
+            || catalog.letters.try_reserve_exact(papers).is_err()
+        {
+            catalog.papers = Vec::new();
+            catalog.letters = Vec::new();
+        }
         builder
     }
 

@@ -31,8 +31,9 @@ fn room_made_beforehand_changes_nothing_but_the_room() {
         builder.finish()
     };
     let expected = catalog(json);
-    // Room for fewer papers than come, as many, and more (a file changed since the count).
-    for room in [0, 1, 3, 1000] {
+    // Room for fewer papers than come, as many, more (a file changed since the count), and more
+    // than could ever be had (a page's count made up), which is not made.
+    for room in [0, 1, 3, 1000, usize::MAX / 2] {
         let c = built(room);
         assert_eq!(c, expected, "room for {room}");
         assert_eq!(c.papers.capacity(), c.papers.len(), "room for {room}");
