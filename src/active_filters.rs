@@ -31,7 +31,7 @@ pub fn ActiveFilters() -> impl IntoView {
                         aria-label=move || format!("Remove search: {}", query.get())
                         on:click=move |ev| {
                             hand_on_focus(&ev);
-                            let next = ViewState { query: String::new(), ..shelf.view() };
+                            let next = shelf.view().without_search();
                             shelf.navigate(next, Record::Push);
                         }
                     >

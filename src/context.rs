@@ -108,12 +108,7 @@ impl ShelfContext {
         let state = RwSignal::new(initial);
         // The view without its search text: what facets, chips and the selection follow, so that
         // typing does not redo them before the search is done.
-        let filters = Memo::new(move |_| {
-            state.with(|s| ViewState {
-                query: String::new(),
-                ..s.clone()
-            })
-        });
+        let filters = Memo::new(move |_| state.with(ViewState::without_search));
         // The catalog the last selection was made in, which a selection made in the same one
         // starts from (a `Weak`: it keeps no catalog alive, and no other can take its address).
         let selected_in = StoredValue::new(Weak::new());

@@ -425,10 +425,7 @@ impl Catalog {
     ) -> Option<Vec<PaperIdx>> {
         let basis = previous.basis.as_ref()?;
         let matches = search.matches.as_ref()?;
-        let same_filters = ViewState {
-            query: String::new(),
-            ..state.clone()
-        } == basis.filters;
+        let same_filters = state.without_search() == basis.filters;
         if !same_filters || basis.papers != self.papers.len() {
             return None;
         }
@@ -463,10 +460,7 @@ impl Catalog {
             shown,
             counts,
             basis: Some(Basis {
-                filters: ViewState {
-                    query: String::new(),
-                    ..state.clone()
-                },
+                filters: state.without_search(),
                 matches: search.matches.clone(),
                 papers: self.papers.len(),
             }),

@@ -186,6 +186,14 @@ impl ViewState {
         }
     }
 
+    /// The view without its search text: its filters and sort.
+    pub fn without_search(&self) -> ViewState {
+        ViewState {
+            query: String::new(),
+            ..self.clone()
+        }
+    }
+
     /// Active filters in display order.
     pub fn active(&self) -> Vec<(FilterKind, String)> {
         FilterKind::ALL
