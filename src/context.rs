@@ -40,6 +40,10 @@ const ADDRESS_PAUSE: Duration = Duration::from_millis(250);
 /// Papers scanned between checks of the clock while searching.
 const SEARCH_SLICE: usize = 500;
 
+/// Papers counted between checks of the clock while selecting: counting one is a few of its
+/// fields, where searching reads its texts.
+const SELECT_SLICE: usize = 2_000;
+
 /// Papers whose follow-ups are worked out in one background task: all their texts are read, a
 /// millisecond's work or less.
 const FOLLOW_UP_SLICE: usize = 200;
@@ -69,6 +73,9 @@ pub struct ShelfContext {
     found: RwSignal<SearchResult>,
     query: Memo<Query>,
     selection: Memo<Selection>,
+    /// The selection of `found`, counted in slices beside its search, for the selection memo to
+    /// take rather than count it again in one go.
+    prepared: StoredValue<Option<Selection>>,
     /// The rendered cards are `shown[start..start + limit]`: a `#id` link far down the list
     /// renders the page around its paper rather than everything above it.
     start: RwSignal<usize>,
@@ -112,12 +119,20 @@ impl ShelfContext {
         // The catalog the last selection was made in, which a selection made in the same one
         // starts from (a `Weak`: it keeps no catalog alive, and no other can take its address).
         let selected_in = StoredValue::new(Weak::new());
+        let prepared = StoredValue::new(None::<Selection>);
         let selection = Memo::new(move |previous: Option<&Selection>| {
             catalog.with(|c| {
                 let same_catalog = selected_in.with_value(|w| ptr::eq(w.as_ptr(), Arc::as_ptr(c)));
                 selected_in.set_value(Arc::downgrade(c));
                 let previous = previous.filter(|_| same_catalog);
-                filters.with(|s| found.with(|f| c.select_refined(s, f, previous)))
+                let ready = prepared.try_update_value(Option::take).flatten();
+                filters.with(|s| {
+                    found.with(|f| {
+                        ready
+                            .filter(|r| r.is_of(s, f))
+                            .unwrap_or_else(|| c.select_refined(s, f, previous))
+                    })
+                })
             })
         });
         let shelf = ShelfContext {
@@ -129,6 +144,7 @@ impl ShelfContext {
             found,
             query: Memo::new(move |_| found.with(|f| f.query.clone())),
             selection,
+            prepared,
             start: RwSignal::new(0),
             limit: RwSignal::new(first_window(total)),
             target: RwSignal::new(None),
@@ -184,7 +200,7 @@ impl ShelfContext {
         self.search_generation.update_value(|g| *g += 1);
         let found = catalog.search(query, None);
         self.catalog.set(catalog);
-        self.set_found(found);
+        self.set_found(found, None);
         self.version.update(|v| *v += 1);
         if let Some(id) = in_card {
             refocus_in_place(id);
@@ -384,7 +400,7 @@ impl ShelfContext {
         let wanted = self.state.with_untracked(|s| Query::parse(&s.query));
         if self.found.with_untracked(|f| f.query != wanted) {
             self.search_generation.update_value(|g| *g += 1);
-            self.set_found(catalog.search(wanted, None));
+            self.set_found(catalog.search(wanted, None), None);
         }
         let position = self
             .selection
@@ -466,17 +482,19 @@ impl ShelfContext {
         }
     }
 
-    /// Searches again whenever the view's query changes. The result is kept apart from the
-    /// facets: a facet click does not search again, and a refined query (one more letter) scans
-    /// only the previous matches. A long scan runs in slices between which the browser paints and
-    /// takes keys; a newer query abandons it. Until it is done, the list and the highlights stay as
-    /// they were: one update per search, not two.
-    /// Shows a search's result. The follow-ups of the one before it follow it no longer.
-    fn set_found(&self, result: SearchResult) {
+    /// Shows a search's result, and its selection if it is counted already. The follow-ups of the
+    /// one before it follow it no longer.
+    fn set_found(&self, result: SearchResult, selection: Option<Selection>) {
         self.follow_ups.set_value(None);
+        self.prepared.set_value(selection);
         self.found.set(result);
     }
 
+    /// Searches again whenever the view's query changes. The result is kept apart from the
+    /// facets: a facet click does not search again, and a refined query (one more letter) scans
+    /// only the previous matches. A long scan, and the counting of what it found, run in slices
+    /// between which the browser paints and takes keys; a newer query abandons them. Until both
+    /// are done, the list and the highlights stay as they were: one update per search, not two.
     fn follow_search(&self) {
         let (state, found, catalog) = (self.state, self.found, self.catalog);
         let (generation, follow_ups) = (self.search_generation, self.follow_ups);
@@ -503,20 +521,22 @@ impl ShelfContext {
                 let earlier = found.get_untracked();
                 let mut run = follow_ups
                     .with_value(|ups| catalog.start_search(query, Some(&earlier), ups.as_ref()));
-                let mut slice_start = now();
-                while !run.step(SEARCH_SLICE) {
-                    if now() - slice_start > SEARCH_BUDGET_MS {
-                        yield_to_browser().await;
-                        if superseded() {
-                            return;
-                        }
-                        slice_start = now();
-                    }
-                }
-                if superseded() {
+                if !in_slices(|| run.step(SEARCH_SLICE), superseded).await {
                     return;
                 }
-                shelf.set_found(run.finish());
+                let result = run.finish();
+                // Its selection too: at 100,000 papers, counting a word's first keys takes longer
+                // than a frame. `catalog` is still the shelf's (the search was not superseded),
+                // so the selection shown, brought up to date as it is read, is of it too.
+                let mut selecting = shelf.filters.with_untracked(|s| {
+                    shelf.selection.with_untracked(|previous| {
+                        catalog.start_selection(s, &result, Some(previous))
+                    })
+                });
+                if !in_slices(|| selecting.step(SELECT_SLICE), superseded).await {
+                    return;
+                }
+                shelf.set_found(result, Some(selecting.finish()));
                 // The follow-ups, while the visitor reads the result.
                 let Some(mut run) = found.with_untracked(|f| catalog.start_follow_ups(f)) else {
                     return;
@@ -534,4 +554,20 @@ impl ShelfContext {
             });
         });
     }
+}
+
+/// Calls `step` until it says it is done, letting the browser paint and take keys every
+/// `SEARCH_BUDGET_MS`. False if `superseded` at a pause or at the end: the work is then stale.
+async fn in_slices(mut step: impl FnMut() -> bool, superseded: impl Fn() -> bool) -> bool {
+    let mut slice_start = now();
+    while !step() {
+        if now() - slice_start > SEARCH_BUDGET_MS {
+            yield_to_browser().await;
+            if superseded() {
+                return false;
+            }
+            slice_start = now();
+        }
+    }
+    !superseded()
 }

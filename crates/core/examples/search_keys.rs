@@ -1,7 +1,7 @@
 //! Times each key's search as a visitor types (each refining the last result with its
 //! follow-ups), and the follow-ups worked out after it, in the corpus or the JSON file named on
 //! the command line (a profiling aid).
-use papershelf_core::{Catalog, FollowUpRun, Query, SearchResult};
+use papershelf_core::{Catalog, FollowUpRun, Query, SearchResult, ViewState};
 use std::time::Instant;
 
 #[path = "../benches/corpus/mod.rs"]
@@ -13,10 +13,11 @@ fn main() {
         None => corpus::text(),
     };
     let catalog = Catalog::from_json(&text).unwrap();
-    println!("each key: search ms / follow-ups ms");
+    println!("each key: search ms / selection ms / follow-ups ms");
     for typed in ["variational inference", "reinforcement", "neural network"] {
         let mut previous = SearchResult::everything();
         let mut follow_ups = None;
+        let mut selection = None;
         let mut line = String::new();
         for end in 1..=typed.len() {
             let query = Query::parse(&typed[..end]);
@@ -26,12 +27,20 @@ fn main() {
                 .finish();
             let searched = start.elapsed();
             let start = Instant::now();
+            let state = ViewState {
+                query: typed[..end].to_string(),
+                ..ViewState::default()
+            };
+            selection = Some(catalog.select_refined(&state, &result, selection.as_ref()));
+            let selected = start.elapsed();
+            let start = Instant::now();
             follow_ups = catalog.start_follow_ups(&result).map(FollowUpRun::finish);
             let followed = start.elapsed();
             line += &format!(
-                "{}: {:.2}/{:.2}  ",
+                "{}: {:.2}/{:.2}/{:.2}  ",
                 &typed[..end],
                 searched.as_secs_f64() * 1e3,
+                selected.as_secs_f64() * 1e3,
                 followed.as_secs_f64() * 1e3
             );
             previous = result;

@@ -29,6 +29,6 @@ pub use kind::PaperType;
 pub use marks::MoreAuthors;
 pub use members::Member;
 pub use search::Query;
-pub use select::{FacetValue, SearchResult, SearchRun, Selection};
+pub use select::{FacetValue, SearchResult, SearchRun, Selection, SelectionRun};
 pub use state::{FilterKind, Sort, ViewState};
 pub use stream::{ReadError, StreamReader};

@@ -59,6 +59,30 @@ test("an author facet selection gives that author's exact paper count", async ({
   await expect(years.getByRole("button", { name: `${year} ${inYear.length} ${inYear.length === 1 ? "paper" : "papers"}` })).toBeVisible();
 });
 
+test("a word typed key by key is counted as the written rules count it, in every facet", async ({ page }) => {
+  // Each key's selection is counted in slices from the one before it (taking out what the
+  // longer word no longer matches): the years' and the top authors' counts must still be exact.
+  await page.goto("./");
+  await expect(status(page)).toHaveText(countText(papers.length));
+  await search(page).pressSequentially("variational", { delay: 40 });
+  const expected = matching(papers, { q: "variational" });
+  await expect(status(page)).toHaveText(countText(expected.length));
+  const years = facet(page, "Years").getByRole("button");
+  const byYear = new Map();
+  for (const p of expected) byYear.set(p.year, [...(byYear.get(p.year) ?? []), p]);
+  await expect(years).toHaveCount(byYear.size);
+  for (const [year, inYear] of byYear) {
+    const name = `${year} ${inYear.length} ${inYear.length === 1 ? "paper" : "papers"}`;
+    await expect(years.and(page.getByRole("button", { name, exact: true }))).toHaveCount(1);
+  }
+  const authors = facet(page, "Authors").getByRole("button").filter({ has: page.locator(".facet-label") });
+  for (const author of (await authors.all()).slice(0, 3)) {
+    const label = await author.locator(".facet-label").innerText();
+    const count = await author.locator(".facet-count").innerText();
+    expect(count).toMatch(new RegExp(`^${matching(papers, { q: "variational", authors: [label] }).length}\\b`));
+  }
+});
+
 test("a shared URL reproduces the view, and Back restores the previous one", async ({ page }) => {
   const view = { q: "policy", topics: ["reinforcement learning"], years: [2024, 2025] };
   const expected = matching(papers, view);

@@ -186,6 +186,72 @@ pub struct Selection {
     basis: Option<Basis>,
 }
 
+/// A selection in progress (see [`Catalog::start_selection`]), resumable in slices.
+pub struct SelectionRun<'c> {
+    catalog: &'c Catalog,
+    facets: Facets,
+    counts: Counts,
+    /// The papers still to count: when refining, those the earlier search matched that this one
+    /// does not, taken out again; otherwise every match (`None`: every paper), counted in.
+    visit: Option<Vec<PaperIdx>>,
+    /// When refining, the earlier selection's list, from which the papers taken out go.
+    kept: Option<Vec<PaperIdx>>,
+    /// Per paper: taken out (refining), or shown.
+    marked: Vec<bool>,
+    next: usize,
+    basis: Basis,
+}
+
+impl SelectionRun<'_> {
+    /// Counts up to `papers` more papers; returns whether all are counted.
+    pub fn step(&mut self, papers: usize) -> bool {
+        let len = self
+            .visit
+            .as_ref()
+            .map_or(self.catalog.papers.len(), Vec::len);
+        let end = len.min(self.next.saturating_add(papers));
+        let out = self.kept.is_some();
+        for i in self.next..end {
+            let idx = self.visit.as_ref().map_or(i as PaperIdx, |v| v[i]) as usize;
+            let shown = self
+                .counts
+                .tally(&self.catalog.papers[idx], &self.facets, out);
+            self.marked[idx] = out || shown;
+        }
+        self.next = end;
+        end == len
+    }
+
+    /// The selection, once every paper left is counted.
+    pub fn finish(mut self) -> Selection {
+        self.step(usize::MAX);
+        let marked = &self.marked;
+        let shown = match self.kept {
+            Some(kept) => kept.into_iter().filter(|&i| !marked[i as usize]).collect(),
+            // Counting visits the matches in catalog order, which reads the papers front to back
+            // (in sort order it would jump around 100,000 of them); the list then follows the sort.
+            None => (self.catalog.order(self.basis.filters.sort).iter().copied())
+                .filter(|&i| marked[i as usize])
+                .collect(),
+        };
+        Selection {
+            shown,
+            counts: self.counts,
+            basis: Some(self.basis),
+        }
+    }
+}
+
+impl Selection {
+    /// Whether this is the selection of `state` given `search`'s result (in the catalog it was
+    /// made in): a selection counted ahead of time is checked before it is shown.
+    pub fn is_of(&self, state: &ViewState, search: &SearchResult) -> bool {
+        self.basis.as_ref().is_some_and(|basis| {
+            basis.filters == state.without_search() && basis.matches == search.matches
+        })
+    }
+}
+
 /// Two selections are equal when they show and count the same, whatever they were selected from.
 impl PartialEq for Selection {
     fn eq(&self, other: &Selection) -> bool {
@@ -354,33 +420,6 @@ impl Catalog {
         self.select_refined(state, search, None)
     }
 
-    /// Every match counted.
-    fn select_all(&self, state: &ViewState, search: &SearchResult) -> Selection {
-        let facets = Facets::new(self, state);
-        // Counting visits the matches in catalog order, which reads the papers front to back
-        // (in sort order it would jump around 100,000 of them); the list then follows the sort.
-        let mut counts = Counts {
-            authors: vec![0; self.authors.len()],
-            topics: vec![0; self.topics.len()],
-            ..Counts::default()
-        };
-        let mut is_shown = vec![false; self.papers.len()];
-        let mut visit = |idx: PaperIdx| {
-            is_shown[idx as usize] = counts.tally(&self.papers[idx as usize], &facets, false);
-        };
-        match &search.matches {
-            None => (0..self.papers.len() as PaperIdx).for_each(&mut visit),
-            Some(matches) => matches.iter().copied().for_each(&mut visit),
-        }
-        let shown = self
-            .order(state.sort)
-            .iter()
-            .copied()
-            .filter(|&idx| is_shown[idx as usize])
-            .collect();
-        self.selection(shown, counts, state, search)
-    }
-
     /// The selection of `state` given its search's result, as [`Catalog::select_searched`] gives
     /// it, worked out from the `previous` selection (in this catalog) when that is less work: when
     /// `previous` is of the same filters and an earlier search whose matches hold this one's, it
@@ -393,25 +432,47 @@ impl Catalog {
         search: &SearchResult,
         previous: Option<&Selection>,
     ) -> Selection {
-        let Some((previous, dropped)) =
-            previous.and_then(|p| Some((p, self.dropped_since(p, state, search)?)))
-        else {
-            return self.select_all(state, search);
+        self.start_selection(state, search, previous).finish()
+    }
+
+    /// [`Catalog::select_refined`] in slices, as a search runs: at 100,000 papers counting a
+    /// word's first keys takes longer than a frame.
+    pub fn start_selection(
+        &self,
+        state: &ViewState,
+        search: &SearchResult,
+        previous: Option<&Selection>,
+    ) -> SelectionRun<'_> {
+        let refined = previous.and_then(|p| Some((p, self.dropped_since(p, state, search)?)));
+        let (counts, visit, kept) = match refined {
+            Some((previous, dropped)) => (
+                previous.counts.clone(),
+                Some(dropped),
+                Some(previous.shown.clone()),
+            ),
+            None => {
+                let counts = Counts {
+                    authors: vec![0; self.authors.len()],
+                    topics: vec![0; self.topics.len()],
+                    ..Counts::default()
+                };
+                (counts, search.matches.clone(), None)
+            }
         };
-        let facets = Facets::new(self, state);
-        let mut counts = previous.counts.clone();
-        let mut gone = vec![false; self.papers.len()];
-        for &idx in &dropped {
-            counts.tally(&self.papers[idx as usize], &facets, true);
-            gone[idx as usize] = true;
+        SelectionRun {
+            catalog: self,
+            facets: Facets::new(self, state),
+            counts,
+            visit,
+            kept,
+            marked: vec![false; self.papers.len()],
+            next: 0,
+            basis: Basis {
+                filters: state.without_search(),
+                matches: search.matches.clone(),
+                papers: self.papers.len(),
+            },
         }
-        let shown = previous
-            .shown
-            .iter()
-            .copied()
-            .filter(|&idx| !gone[idx as usize])
-            .collect();
-        self.selection(shown, counts, state, search)
     }
 
     /// The papers `previous`'s search matched that `search` does not, if `previous` is of the
@@ -447,24 +508,6 @@ impl Catalog {
         }
         // Every match must have been among the earlier ones, in the same order.
         (kept == matches.len()).then_some(dropped)
-    }
-
-    fn selection(
-        &self,
-        shown: Vec<PaperIdx>,
-        counts: Counts,
-        state: &ViewState,
-        search: &SearchResult,
-    ) -> Selection {
-        Selection {
-            shown,
-            counts,
-            basis: Some(Basis {
-                filters: state.without_search(),
-                matches: search.matches.clone(),
-                papers: self.papers.len(),
-            }),
-        }
     }
 
     /// A facet's values for the sidebar: the selected ones first (even unknown ones, with 0), then

@@ -18,26 +18,44 @@ pub fn low(key: u64) -> u32 {
 
 /// The indices of `labels` in alphabetical order, equal labels by index.
 pub fn alphabetical(labels: &[&str]) -> Vec<u32> {
-    // First by each label's first eight bytes read as one number, which orders labels as their
-    // bytes do wherever those differ: most comparisons of 10,000 titles, without reading them.
-    // Only labels that begin alike are then compared whole.
-    let mut keys: Vec<(u64, u32)> = labels
+    // By each label's first bytes read as one number, which orders labels as their bytes do
+    // wherever those differ: most comparisons of 10,000 titles, without reading them whole. Only
+    // labels that begin alike are then sorted by the bytes that follow, and so on.
+    let mut keys: Vec<u64> = labels
         .iter()
         .zip(0..)
-        .map(|(label, i)| {
-            let mut head = [0; 8];
-            let len = label.len().min(8);
-            head[..len].copy_from_slice(&label.as_bytes()[..len]);
-            (u64::from_be_bytes(head), i)
-        })
+        .map(|(label, i)| pack(bytes_at(label, 0), i))
         .collect();
     keys.sort_unstable();
-    for alike in keys.chunk_by_mut(|a, b| a.0 == b.0) {
-        if alike.len() > 1 {
-            alike.sort_unstable_by_key(|&(_, i)| (labels[i as usize], i));
+    sort_alike(labels, &mut keys, BYTES);
+    keys.into_iter().map(low).collect()
+}
+
+/// Sorts each run of `keys` whose labels share their first `at` bytes by the bytes that follow.
+fn sort_alike(labels: &[&str], keys: &mut [u64], at: usize) {
+    for alike in keys.chunk_by_mut(|&a, &b| high(a) == high(b)) {
+        // Once past the longest label, those left are equal and already by index.
+        if alike.len() > 1 && alike.iter().any(|&k| labels[low(k) as usize].len() > at) {
+            for key in alike.iter_mut() {
+                *key = pack(bytes_at(labels[low(*key) as usize], at), low(*key));
+            }
+            alike.sort_unstable();
+            sort_alike(labels, alike, at + BYTES);
         }
     }
-    keys.into_iter().map(|(_, i)| i).collect()
+}
+
+/// Bytes of a label that one key holds.
+const BYTES: usize = 3;
+
+/// The `BYTES` bytes of `label` from `at`, as a number that orders as they do: each byte one
+/// more than itself in nine bits, and none (past its end) zero, so that a label sorts before
+/// those that go on from it.
+fn bytes_at(label: &str, at: usize) -> u32 {
+    let bytes = label.as_bytes().get(at..).unwrap_or_default();
+    (0..BYTES).fold(0, |word, j| {
+        (word << 9) | bytes.get(j).map_or(0, |&b| u32::from(b) + 1)
+    })
 }
 
 /// For each index, its place in `order`.
@@ -62,7 +80,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// The order is the labels' own, whatever their first eight bytes share.
+        /// The order is the labels' own, whatever their first bytes share.
         #[test]
         fn alphabetical_is_the_order_of_the_labels(
             labels in proptest::collection::vec("(abcdefgh)?[ab\u{0}é]{0,10}", 0..20)

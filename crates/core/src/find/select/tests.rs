@@ -391,8 +391,14 @@ fn a_member_selected_by_an_alias_is_one_entry_under_their_name() {
     );
 }
 
-/// Each prefix of `typed` selected as the site does, from the selection before it, and afresh.
-fn refined_and_fresh(c: &Catalog, filters: &str, typed: &str) -> Vec<(Selection, Selection)> {
+/// Each prefix of `typed` selected as the site does, from the selection before it in steps of
+/// `slice` papers, and afresh.
+fn refined_and_fresh(
+    c: &Catalog,
+    filters: &str,
+    typed: &str,
+    slice: usize,
+) -> Vec<(Selection, Selection)> {
     let mut previous = c.select(&ViewState::from_query(filters));
     let mut found = SearchResult::everything();
     let mut out = Vec::new();
@@ -402,7 +408,9 @@ fn refined_and_fresh(c: &Catalog, filters: &str, typed: &str) -> Vec<(Selection,
             ..ViewState::from_query(filters)
         };
         found = c.search(Query::parse(&state.query), Some(&found));
-        let refined = c.select_refined(&state, &found, Some(&previous));
+        let mut run = c.start_selection(&state, &found, Some(&previous));
+        while !run.step(slice) {}
+        let refined = run.finish();
         out.push((refined.clone(), c.select_searched(&state, &found)));
         previous = refined;
     }
@@ -417,7 +425,7 @@ fn a_refined_selection_takes_out_what_the_search_no_longer_matches() {
     let state = ViewState::from_query("q=l");
     // "l" matches three of the four papers: the one it drops is taken out.
     assert_eq!(c.dropped_since(&everything, &state, &found), Some(vec![1]));
-    for (refined, fresh) in refined_and_fresh(&c, "", "alpha") {
+    for (refined, fresh) in refined_and_fresh(&c, "", "alpha", 1) {
         assert_eq!(refined, fresh);
         assert_eq!(refined.counts, fresh.counts);
     }
@@ -431,8 +439,8 @@ fn a_refined_selection_takes_out_what_the_search_no_longer_matches() {
 const KINDS: [&str; 3] = ["article", "thesis", "preprint"];
 
 proptest::proptest! {
-    /// Typed key by key under any filters, each selection made from the one before it shows and
-    /// counts what a fresh one does.
+    /// Typed key by key under any filters, each selection made from the one before it, in
+    /// slices, shows and counts what a fresh one does.
     #[test]
     fn refining_a_selection_gives_what_a_fresh_one_does(
         papers in proptest::collection::vec(
@@ -441,6 +449,7 @@ proptest::proptest! {
         ),
         filters in proptest::sample::select(vec!["", "author=N1", "topic=K0&author=N2", "year=2019-2020", "type=article", "featured", "author=N0&year=2021&type=thesis"]),
         typed in "[ab ]{0,6}",
+        slice in 1..4usize,
     ) {
         let papers: Vec<_> = papers
             .iter()
@@ -454,7 +463,7 @@ proptest::proptest! {
             }))
             .collect();
         let c = Catalog::from_json(&serde_json::json!({ "publications": papers }).to_string()).unwrap();
-        for (refined, fresh) in refined_and_fresh(&c, filters, &typed) {
+        for (refined, fresh) in refined_and_fresh(&c, filters, &typed, slice) {
             proptest::prop_assert_eq!(&refined.counts, &fresh.counts);
             proptest::prop_assert_eq!(refined.shown, fresh.shown);
         }
