@@ -27,22 +27,25 @@ pub fn alphabetical(labels: &[&str]) -> Vec<u32> {
         .map(|(label, i)| pack(bytes_at(label, 0), i))
         .collect();
     keys.sort_unstable();
-    sort_alike(labels, &mut keys, BYTES);
-    keys.into_iter().map(low).collect()
-}
-
-/// Sorts each run of `keys` whose labels share their first `at` bytes by the bytes that follow.
-fn sort_alike(labels: &[&str], keys: &mut [u64], at: usize) {
-    for alike in keys.chunk_by_mut(|&a, &b| high(a) == high(b)) {
-        // Once past the longest label, those left are equal and already by index.
-        if alike.len() > 1 && alike.iter().any(|&k| labels[low(k) as usize].len() > at) {
-            for key in alike.iter_mut() {
-                *key = pack(bytes_at(labels[low(*key) as usize], at), low(*key));
+    // Runs of keys whose labels share their first `at` bytes, still to sort by the bytes that
+    // follow: kept in a list rather than recursed into, as labels alike for a long way (a title
+    // given twice) would take a call per `BYTES` of them, more than the stack holds.
+    let mut runs = vec![(0, keys.len(), BYTES)];
+    while let Some((start, end, at)) = runs.pop() {
+        let mut from = start;
+        for alike in keys[start..end].chunk_by_mut(|&a, &b| high(a) == high(b)) {
+            // Once past the longest label, those left are equal and already by index.
+            if alike.len() > 1 && alike.iter().any(|&k| labels[low(k) as usize].len() > at) {
+                for key in alike.iter_mut() {
+                    *key = pack(bytes_at(labels[low(*key) as usize], at), low(*key));
+                }
+                alike.sort_unstable();
+                runs.push((from, from + alike.len(), at + BYTES));
             }
-            alike.sort_unstable();
-            sort_alike(labels, alike, at + BYTES);
+            from += alike.len();
         }
     }
+    keys.into_iter().map(low).collect()
 }
 
 /// Bytes of a label that one key holds.
@@ -90,6 +93,16 @@ mod tests {
             expected.sort_by_key(|&i| (labels[i as usize], i));
             proptest::prop_assert_eq!(alphabetical(&labels), expected);
         }
+    }
+
+    /// Labels alike for a long way (a title given twice) are ordered without running out of
+    /// stack: in the browser, a level of recursion per three bytes did at 30,000 alike.
+    #[test]
+    fn alphabetical_orders_long_alike_labels() {
+        let long = "a".repeat(3_000_000);
+        let (a, ab) = (long.clone() + "a", long.clone() + "ab");
+        let labels = [ab.as_str(), long.as_str(), a.as_str(), long.as_str()];
+        assert_eq!(alphabetical(&labels), [1, 3, 2, 0]);
     }
 
     #[test]
