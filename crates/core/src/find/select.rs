@@ -191,9 +191,9 @@ pub struct SelectionRun<'c> {
     catalog: &'c Catalog,
     facets: Facets,
     counts: Counts,
-    /// The papers still to count: when refining, those the earlier search matched that this one
-    /// does not, taken out again; otherwise every match (`None`: every paper), counted in.
-    visit: Option<Vec<PaperIdx>>,
+    /// When refining, the papers the earlier search matched that this one does not, to take out
+    /// again; otherwise every match (`basis.matches`, `None` for every paper) is counted in.
+    dropped: Option<Vec<PaperIdx>>,
     /// When refining, the earlier selection's list, from which the papers taken out go.
     kept: Option<Vec<PaperIdx>>,
     /// Per paper: taken out (refining), or shown.
@@ -205,14 +205,12 @@ pub struct SelectionRun<'c> {
 impl SelectionRun<'_> {
     /// Counts up to `papers` more papers; returns whether all are counted.
     pub fn step(&mut self, papers: usize) -> bool {
-        let len = self
-            .visit
-            .as_ref()
-            .map_or(self.catalog.papers.len(), Vec::len);
+        let visit = self.dropped.as_deref().or(self.basis.matches.as_deref());
+        let len = visit.map_or(self.catalog.papers.len(), <[PaperIdx]>::len);
         let end = len.min(self.next.saturating_add(papers));
         let out = self.kept.is_some();
         for i in self.next..end {
-            let idx = self.visit.as_ref().map_or(i as PaperIdx, |v| v[i]) as usize;
+            let idx = visit.map_or(i as PaperIdx, |v| v[i]) as usize;
             let shown = self
                 .counts
                 .tally(&self.catalog.papers[idx], &self.facets, out);
@@ -444,7 +442,7 @@ impl Catalog {
         previous: Option<&Selection>,
     ) -> SelectionRun<'_> {
         let refined = previous.and_then(|p| Some((p, self.dropped_since(p, state, search)?)));
-        let (counts, visit, kept) = match refined {
+        let (counts, dropped, kept) = match refined {
             Some((previous, dropped)) => (
                 previous.counts.clone(),
                 Some(dropped),
@@ -456,14 +454,14 @@ impl Catalog {
                     topics: vec![0; self.topics.len()],
                     ..Counts::default()
                 };
-                (counts, search.matches.clone(), None)
+                (counts, None, None)
             }
         };
         SelectionRun {
             catalog: self,
             facets: Facets::new(self, state),
             counts,
-            visit,
+            dropped,
             kept,
             marked: vec![false; self.papers.len()],
             next: 0,
