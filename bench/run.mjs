@@ -354,7 +354,10 @@ visitor types: each key gets its own search and render), each held down ${KEY_HO
 a key; then the same again with each key released at once, as automated typing does (its own row;
 the settled rows are of the first). Keystroke interaction: Event Timing with
 \`durationThreshold: 0\` (Chromium rounds durations to 8 ms and reports those of 16 ms or more; a key
-with none counts as 8 ms), the longest entry of each interaction.
+with none counts as 8 ms), the longest entry of each interaction. What the held row sees: the
+key's own frame, and work after it only where that lasts past the key's release (${KEY_HOLD} ms); a
+key's search and render after its frame are in the settled row (against the DOM floor) and in the
+row released at once, whose release lands in them.
 Facet clicks: the first three values of the Years facet, each twice.
 
 Where a keystroke's interaction goes past 16 ms (issue 22, measured with bench's Event Timing
